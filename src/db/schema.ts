@@ -1,0 +1,149 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Times are stored as epoch milliseconds (integers): cheap to compare and index, no time-zone ambiguity.
+
+export const workspaces = sqliteTable('workspaces', {
+  teamId: text('team_id').primaryKey(),
+  name: text('name'),
+  installedAt: integer('installed_at').notNull(),
+  uninstalledAt: integer('uninstalled_at'),
+});
+
+export const requests = sqliteTable(
+  'requests',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: text('team_id').notNull(),
+    requesterId: text('requester_id').notNull(),
+    url: text('url').notNull(),
+    title: text('title'),
+    ask: text('ask').notNull(),
+    suggestedText: text('suggested_text'),
+    /** JSON array of network keys, e.g. ["linkedin","x"]. */
+    networks: text('networks', { mode: 'json' }).$type<string[]>().notNull(),
+    channelId: text('channel_id').notNull(),
+    /** Set once the request message is in the channel; null while it could not be posted. */
+    messageTs: text('message_ts'),
+    status: text('status', { enum: ['open', 'closed', 'expired'] })
+      .notNull()
+      .default('open'),
+    createdAt: integer('created_at').notNull(),
+    deadlineAt: integer('deadline_at').notNull(),
+    closedAt: integer('closed_at'),
+    closedBy: text('closed_by'),
+  },
+  (table) => [
+    index('requests_team_status').on(table.teamId, table.status),
+    index('requests_requester').on(table.teamId, table.requesterId),
+    index('requests_deadline').on(table.status, table.deadlineAt),
+  ],
+);
+
+export const participations = sqliteTable(
+  'participations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    optedInAt: integer('opted_in_at').notNull(),
+    sharedAt: integer('shared_at'),
+    shareUrl: text('share_url'),
+    network: text('network'),
+    remindMe: integer('remind_me', { mode: 'boolean' }).notNull().default(false),
+    remindedAt: integer('reminded_at'),
+    showName: integer('show_name', { mode: 'boolean' }).notNull().default(false),
+    thankedAt: integer('thanked_at'),
+  },
+  (table) => [
+    uniqueIndex('participations_request_user').on(table.requestId, table.userId),
+    index('participations_user').on(table.userId),
+  ],
+);
+
+export const userSettings = sqliteTable(
+  'user_settings',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    /** null: never chose (digest only if they took part); true: subscribed; false: stopped. */
+    digest: integer('digest', { mode: 'boolean' }),
+    showName: integer('show_name', { mode: 'boolean' }).notNull().default(false),
+    reminders: integer('reminders', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.teamId, table.userId] })],
+);
+
+/** What Slack told us about a person (time zone, admin flags), cached to spare users.info calls. */
+export const userProfiles = sqliteTable(
+  'user_profiles',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    tz: text('tz'),
+    tzOffsetSeconds: integer('tz_offset_seconds'),
+    isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+    fetchedAt: integer('fetched_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.teamId, table.userId] })],
+);
+
+export const digestDeliveries = sqliteTable(
+  'digest_deliveries',
+  {
+    teamId: text('team_id').notNull(),
+    userId: text('user_id').notNull(),
+    /** ISO week such as 2026-W48. */
+    isoWeek: text('iso_week').notNull(),
+    /** Claimed before sending so that overlapping runs never send twice; sentAt is set once Slack accepted it. */
+    claimedAt: integer('claimed_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (table) => [primaryKey({ columns: [table.teamId, table.userId, table.isoWeek] })],
+);
+
+export const trackedLinks = sqliteTable(
+  'tracked_links',
+  {
+    token: text('token').primaryKey(),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [uniqueIndex('tracked_links_request_user').on(table.requestId, table.userId)],
+);
+
+/** Click counts per link per day. Nothing about the person who clicked is stored. */
+export const linkClicks = sqliteTable(
+  'link_clicks',
+  {
+    token: text('token')
+      .notNull()
+      .references(() => trackedLinks.token, { onDelete: 'cascade' }),
+    /** UTC day, YYYY-MM-DD. */
+    day: text('day').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.token, table.day] })],
+);
+
+/** Keys of interactions and events already handled, so that a delivery Slack repeats is applied once. */
+export const receipts = sqliteTable(
+  'receipts',
+  {
+    key: text('key').primaryKey(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (table) => [index('receipts_received').on(table.receivedAt)],
+);
+
+export type RequestRow = typeof requests.$inferSelect;
+export type NewRequestRow = typeof requests.$inferInsert;
+export type ParticipationRow = typeof participations.$inferSelect;
+export type UserSettingsRow = typeof userSettings.$inferSelect;
+export type UserProfileRow = typeof userProfiles.$inferSelect;
