@@ -3,64 +3,72 @@ import { z } from 'zod';
 /** Where the README explains each group of settings; named in start-up errors. */
 const README_SECTION = 'README.md, section "Settings"';
 
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
-  .default('false')
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+// Every reason below completes a sentence that starts with the variable's name ("PORT must be ..."), or follows
+// "NAME is not set" in parentheses, so a start-up error reads as plain English.
 
-const optionalUrl = z
-  .string()
-  .trim()
-  .transform((value) => (value === '' ? undefined : value))
-  .pipe(z.url({ protocol: /^https?$/ }).optional());
+const flag = z.stringbool({ error: 'must be true or false' }).default(false);
+
+const optionalUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional();
+
+const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 const userIdList = z
   .string()
   .default('')
-  .transform((value) =>
-    value
-      .split(/[\s,]+/)
-      .map((id) => id.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'must be Slack user ids such as U0123ABCD')));
+  .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+  .pipe(
+    z.array(
+      z.string().regex(/^[UW][A-Z0-9]+$/, {
+        error: (issue) => `must be Slack user ids such as U0123ABCD, not "${issue.input}"`,
+      }),
+    ),
+  );
 
-const settingsSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token starting with xoxb-'),
-    SLACK_SIGNING_SECRET: z.string().min(1, 'is required'),
-    SOCKET_MODE: flag,
-    SLACK_APP_TOKEN: z
-      .string()
-      .optional()
-      .transform((value) => value || undefined),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default('0.0.0.0'),
-    DATABASE_PATH: z.string().min(1).default('./data/boost.sqlite'),
-    SLACK_API_URL: optionalUrl,
-    PUBLIC_BASE_URL: optionalUrl,
-    DIGEST_CRON: z.string().default('0 9 * * 1'),
-    DIGEST_TIMEZONE: z.string().default('user'),
-    BOOST_ADMINS: userIdList,
-    MAX_OPEN_REQUESTS_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
-    DISCLOSURE_TEXT: z.string().max(200).default('(I work here.)'),
-    MASTODON_INSTANCE: z
-      .string()
-      .trim()
-      .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a host name such as mastodon.social')
-      .default('mastodon.social'),
-    DATA_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-  })
-  .superRefine((settings, ctx) => {
-    if (settings.SOCKET_MODE && !settings.SLACK_APP_TOKEN?.startsWith('xapp-')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_APP_TOKEN'],
-        message: 'must be an app-level token starting with xapp- when SOCKET_MODE=true',
-      });
-    }
-  });
+/** The settings, one key per environment variable; kept apart from the cross-field rules so its shape stays readable. */
+const settingsObject = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'must be a bot token starting with xoxb-, from "OAuth & Permissions"' })
+    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-, from "OAuth & Permissions"'),
+  SLACK_SIGNING_SECRET: z.string({ error: 'must be the Signing Secret from "Basic Information" > "App Credentials"' }),
+  SOCKET_MODE: flag,
+  SLACK_APP_TOKEN: z.string().optional(),
+  PORT: wholeNumber(0, 65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_PATH: z.string().default('./data/boost.sqlite'),
+  SLACK_API_URL: optionalUrl,
+  PUBLIC_BASE_URL: optionalUrl,
+  DIGEST_CRON: z.string().default('0 9 * * 1'),
+  DIGEST_TIMEZONE: z.string().default('user'),
+  BOOST_ADMINS: userIdList,
+  MAX_OPEN_REQUESTS_PER_USER: wholeNumber(1, 100).default(3),
+  DISCLOSURE_TEXT: z.string().max(200, 'must be at most 200 characters').default('(I work here.)'),
+  MASTODON_INSTANCE: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a host name such as mastodon.social')
+    .default('mastodon.social'),
+  DATA_RETENTION_DAYS: wholeNumber(1, 36500).default(365),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })
+    .default('info'),
+});
+
+/** The name of every environment variable Boost reads (documented one by one in .env.example). */
+export const SETTING_NAMES: readonly string[] = Object.freeze(Object.keys(settingsObject.shape));
+
+const settingsSchema = settingsObject.superRefine((settings, ctx) => {
+  if (settings.SOCKET_MODE && !settings.SLACK_APP_TOKEN?.startsWith('xapp-')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SLACK_APP_TOKEN'],
+      message: 'must be an app-level token starting with xapp- when SOCKET_MODE=true',
+    });
+  }
+});
 
 export type Config = z.infer<typeof settingsSchema>;
 
@@ -77,12 +85,16 @@ export class ConfigError extends Error {
 
 /** Parses settings from an environment (process.env by default); throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = settingsSchema.safeParse(env);
+  // A blank or whitespace-only value (`PORT=` in .env) means "not set": the default applies, or a required one is missing.
+  const settings: Record<string, string | undefined> = {};
+  for (const name of SETTING_NAMES) settings[name] = env[name]?.trim() || undefined;
+
+  const result = settingsSchema.safeParse(settings);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
-    const name = issue.path.join('.') || 'settings';
-    const value = env[name];
-    return value === undefined || value === '' ? `${name} is not set (${issue.message})` : `${name} ${issue.message}`;
+    // The variable is the first path segment; deeper segments (BOOST_ADMINS.1) point inside its parsed value.
+    const name = String(issue.path[0] ?? 'settings');
+    return settings[name] === undefined ? `${name} is not set (${issue.message})` : `${name} ${issue.message}`;
   });
   throw new ConfigError(problems);
 }

@@ -1,0 +1,19 @@
+import { lt } from 'drizzle-orm';
+import type { Db } from '../connection.ts';
+import { receipts } from '../schema.ts';
+
+export function receiptsRepository(db: Db) {
+  return {
+    /** Records a delivery key; false when it was already recorded (Slack delivered the same thing again). */
+    claim(key: string, now: number): boolean {
+      return db.insert(receipts).values({ key, receivedAt: now }).onConflictDoNothing().run().changes === 1;
+    },
+
+    /** Slack retries within minutes; a day of keys is plenty. */
+    purgeOlderThan(cutoff: number): number {
+      return db.delete(receipts).where(lt(receipts.receivedAt, cutoff)).run().changes;
+    },
+  };
+}
+
+export type ReceiptsRepository = ReturnType<typeof receiptsRepository>;

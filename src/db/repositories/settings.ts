@@ -1,0 +1,32 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../connection.ts';
+import { type UserSettingsRow, userSettings } from '../schema.ts';
+
+export type UserSettings = Pick<UserSettingsRow, 'digest' | 'showName' | 'reminders'>;
+
+export const DEFAULT_SETTINGS: UserSettings = { digest: null, showName: false, reminders: true };
+
+export function settingsRepository(db: Db) {
+  return {
+    get(teamId: string, userId: string): UserSettings {
+      const row = db
+        .select()
+        .from(userSettings)
+        .where(and(eq(userSettings.teamId, teamId), eq(userSettings.userId, userId)))
+        .get();
+      return row ? { digest: row.digest, showName: row.showName, reminders: row.reminders } : DEFAULT_SETTINGS;
+    },
+
+    update(teamId: string, userId: string, changes: Partial<UserSettings>, now: number): void {
+      db.insert(userSettings)
+        .values({ ...DEFAULT_SETTINGS, ...changes, teamId, userId, createdAt: now, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [userSettings.teamId, userSettings.userId],
+          set: { ...changes, updatedAt: now },
+        })
+        .run();
+    },
+  };
+}
+
+export type SettingsRepository = ReturnType<typeof settingsRepository>;

@@ -1,0 +1,36 @@
+import dotenv from 'dotenv';
+import { createBoost } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+dotenv.config({ quiet: true });
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const boost = createBoost({ config });
+  const { port } = await boost.start();
+  boost.app.logger.info(
+    config.SOCKET_MODE
+      ? `Boost is running in Socket Mode (health check on port ${port}).`
+      : `Boost is listening on http://${config.HOST}:${port}/slack/events`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    boost.app.logger.info(`${signal} received: finishing pending message updates, then stopping.`);
+    await boost.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Boost failed to start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,146 @@
+import type { Repositories } from '../db/repositories/index.ts';
+import type { ShareDetails } from '../db/repositories/participations.ts';
+import { canClose, canOpenAnother, isOpenForHelp } from '../domain/policy.ts';
+import type { BoostRequest, Participation } from '../domain/types.ts';
+import type { ValidRequest } from '../domain/validation.ts';
+
+/** Why a person's action could not be applied; listeners turn each into a friendly private note. */
+export type Refusal = 'not_found' | 'not_open' | 'not_allowed' | 'too_many_open' | 'duplicate';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
+
+export interface Actor {
+  teamId: string;
+  userId: string;
+  now: number;
+  /** Identifies this delivery from Slack; a repeated key is applied once. */
+  deliveryKey?: string;
+}
+
+export interface ParticipationResult {
+  request: BoostRequest;
+  participation: Participation | undefined;
+  /** False when the action changed nothing (a second click): no message update is needed. */
+  changed: boolean;
+}
+
+export interface RequestServiceOptions {
+  admins: ReadonlySet<string>;
+  maxOpenPerUser: number;
+}
+
+const refuse = (refusal: Refusal) => ({ ok: false as const, refusal });
+
+/** The product's use cases. Each runs in one transaction; Slack is called by the caller, after it commits. */
+export function requestService(repos: Repositories, options: RequestServiceOptions) {
+  const { requests, participations, receipts, settings } = repos;
+
+  /** True the first time a delivery is seen; called inside the transaction so the receipt commits with the change. */
+  const firstDelivery = (actor: Actor) => !actor.deliveryKey || receipts.claim(actor.deliveryKey, actor.now);
+
+  const openRequestFor = (requestId: number, actor: Actor): Outcome<BoostRequest> => {
+    const request = requests.get(requestId);
+    if (!request || request.teamId !== actor.teamId) return refuse('not_found');
+    if (!isOpenForHelp(request, actor.now)) return refuse('not_open');
+    return { ok: true, value: request };
+  };
+
+  const participationResult = (request: BoostRequest, userId: string, changed: boolean) => ({
+    ok: true as const,
+    value: { request, participation: participations.get(request.id, userId), changed },
+  });
+
+  return {
+    canCreate(actor: Actor): boolean {
+      return canOpenAnother(requests.countOpenBy(actor.teamId, actor.userId), options.maxOpenPerUser);
+    },
+
+    create(input: ValidRequest, actor: Actor): Outcome<BoostRequest> {
+      return repos.transaction(() => {
+        if (!firstDelivery(actor)) return refuse('duplicate');
+        if (!canOpenAnother(requests.countOpenBy(actor.teamId, actor.userId), options.maxOpenPerUser)) {
+          return refuse('too_many_open');
+        }
+        const request = requests.insert({
+          teamId: actor.teamId,
+          requesterId: actor.userId,
+          url: input.url,
+          title: input.title,
+          ask: input.ask,
+          suggestedText: input.suggestedText,
+          networks: input.networks,
+          channelId: input.channelId,
+          deadlineAt: input.deadlineAt,
+          createdAt: actor.now,
+        });
+        return { ok: true, value: request };
+      });
+    },
+
+    optIn(requestId: number, actor: Actor): Outcome<ParticipationResult> {
+      return repos.transaction(() => {
+        const found = openRequestFor(requestId, actor);
+        if (!found.ok) return found;
+        if (!firstDelivery(actor)) return refuse('duplicate');
+        const showName = settings.get(actor.teamId, actor.userId).showName;
+        const changed = participations.optIn(requestId, actor.userId, actor.now, showName);
+        return participationResult(found.value, actor.userId, changed);
+      });
+    },
+
+    markShared(requestId: number, actor: Actor, details?: ShareDetails): Outcome<ParticipationResult> {
+      return repos.transaction(() => {
+        const found = openRequestFor(requestId, actor);
+        if (!found.ok) return found;
+        if (!firstDelivery(actor)) return refuse('duplicate');
+        const before = participations.get(requestId, actor.userId);
+        const showName = before?.showName ?? settings.get(actor.teamId, actor.userId).showName;
+        participations.markShared(requestId, actor.userId, actor.now, showName, details);
+        return participationResult(found.value, actor.userId, before?.sharedAt == null);
+      });
+    },
+
+    withdraw(requestId: number, actor: Actor): Outcome<ParticipationResult> {
+      return repos.transaction(() => {
+        const request = requests.get(requestId);
+        if (!request || request.teamId !== actor.teamId) return refuse('not_found');
+        if (!firstDelivery(actor)) return refuse('duplicate');
+        const changed = participations.withdraw(requestId, actor.userId);
+        return participationResult(request, actor.userId, changed);
+      });
+    },
+
+    setRemindMe(requestId: number, actor: Actor, remindMe: boolean): Outcome<ParticipationResult> {
+      return repos.transaction(() => {
+        const found = openRequestFor(requestId, actor);
+        if (!found.ok) return found;
+        const changed = participations.setRemindMe(requestId, actor.userId, remindMe);
+        return participationResult(found.value, actor.userId, changed);
+      });
+    },
+
+    close(requestId: number, actor: Actor): Outcome<BoostRequest> {
+      return repos.transaction(() => {
+        const request = requests.get(requestId);
+        if (!request || request.teamId !== actor.teamId) return refuse('not_found');
+        if (!canClose(actor.userId, request, options.admins)) return refuse('not_allowed');
+        if (!firstDelivery(actor)) return refuse('duplicate');
+        if (!requests.close(requestId, 'closed', actor.userId, actor.now)) return refuse('not_open');
+        return { ok: true, value: requests.get(requestId) ?? request };
+      });
+    },
+
+    /** A request whose message could not be posted is cancelled by its requester: it is closed, not kept open. */
+    cancelUnposted(requestId: number, actor: Actor): Outcome<BoostRequest> {
+      return repos.transaction(() => {
+        const request = requests.get(requestId);
+        if (!request || request.teamId !== actor.teamId) return refuse('not_found');
+        if (request.requesterId !== actor.userId) return refuse('not_allowed');
+        if (!requests.close(requestId, 'closed', actor.userId, actor.now)) return refuse('not_open');
+        return { ok: true, value: request };
+      });
+    },
+  };
+}
+
+export type RequestService = ReturnType<typeof requestService>;

@@ -1,0 +1,39 @@
+import type { BoostContext } from '../../context.ts';
+import { privateReply } from '../../private-reply.ts';
+import { slackErrorCode } from '../../slack-errors.ts';
+import { note } from '../../views/notes.ts';
+import { sharedModal } from '../../views/shared-modal.ts';
+import { actorOfClick, clickedInEphemeral, explainRefusal, requestIdOf } from '../actor.ts';
+import type { ButtonArgs } from './opt-in.ts';
+
+/** "I shared it": counted at once; a small optional form then asks for the link to their post. */
+export const markShared =
+  (ctx: BoostContext) =>
+  async ({ ack, body, action, respond, client, logger }: ButtonArgs) => {
+    const requestId = requestIdOf(action);
+    const result = ctx.service.markShared(requestId, actorOfClick(ctx, body, action));
+    await ack();
+    if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
+    const { request, participation, changed } = result.value;
+    if (changed) ctx.updater.request(requestId);
+    if (participation && clickedInEphemeral(body)) {
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: true,
+        ...privateReply(ctx, request, participation),
+      });
+    }
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view: sharedModal(request) });
+    } catch (error) {
+      // The share is already counted; without the form (an expired trigger, say) a short note is enough.
+      logger.warn(`Could not open the shared form: ${slackErrorCode(error)}`);
+      if (!clickedInEphemeral(body)) {
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...note('Counted as shared. Thank you!'),
+        });
+      }
+    }
+  };

@@ -1,0 +1,24 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { BoostContext } from '../../context.ts';
+import { privateReply } from '../../private-reply.ts';
+import { actorOfClick, explainRefusal, requestIdOf } from '../actor.ts';
+
+export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+
+/** "I'm in": recorded before the ack, then a private reply with share links and the wording to edit. */
+export const optIn =
+  (ctx: BoostContext) =>
+  async ({ ack, body, action, respond }: ButtonArgs) => {
+    const requestId = requestIdOf(action);
+    const result = ctx.service.optIn(requestId, actorOfClick(ctx, body, action));
+    await ack();
+    if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
+    const { request, participation, changed } = result.value;
+    if (changed) ctx.updater.request(requestId);
+    if (!participation) return;
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      ...privateReply(ctx, request, participation),
+    });
+  };

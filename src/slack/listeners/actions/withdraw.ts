@@ -1,0 +1,20 @@
+import type { BoostContext } from '../../context.ts';
+import { withdrawnReply } from '../../views/opt-in-reply.ts';
+import { actorOfClick, clickedInEphemeral, explainRefusal, requestIdOf } from '../actor.ts';
+import type { ButtonArgs } from './opt-in.ts';
+
+/** "Withdraw": one click, no question, and nobody is told (rule 4). */
+export const withdraw =
+  (ctx: BoostContext) =>
+  async ({ ack, body, action, respond }: ButtonArgs) => {
+    const requestId = requestIdOf(action);
+    const result = ctx.service.withdraw(requestId, actorOfClick(ctx, body, action));
+    await ack();
+    if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
+    if (result.value.changed) ctx.updater.request(requestId);
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: clickedInEphemeral(body),
+      ...withdrawnReply(result.value.request),
+    });
+  };

@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { type DraftField, validateRequestDraft } from '../../../domain/validation.ts';
+import type { BoostContext } from '../../context.ts';
+import { REQUEST_FIELDS } from '../../ids.ts';
+import { cachedTzOffset } from '../../profiles.ts';
+import { postRequest } from '../../request-publisher.ts';
+import { refusalNote } from '../../views/notes.ts';
+import { optionsOf, selectedOf, textOf } from './state.ts';
+
+type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
+
+/** The new-request form: field errors keep the modal open with everything typed; a valid request is posted. */
+export const submitNewRequest =
+  (ctx: BoostContext) =>
+  async ({ ack, body, view }: Args) => {
+    const values = view.state.values;
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const userId = body.user.id;
+    const now = ctx.clock();
+    const checked = validateRequestDraft(
+      {
+        url: textOf(values, REQUEST_FIELDS.url),
+        title: textOf(values, REQUEST_FIELDS.title),
+        ask: textOf(values, REQUEST_FIELDS.ask),
+        suggestedText: textOf(values, REQUEST_FIELDS.suggestedText),
+        networks: optionsOf(values, REQUEST_FIELDS.networks),
+        deadline: selectedOf(values, REQUEST_FIELDS.deadline),
+        channelId: selectedOf(values, REQUEST_FIELDS.channelId),
+      },
+      { now, tzOffsetSeconds: cachedTzOffset(ctx, teamId, userId) },
+    );
+    if (!checked.ok) {
+      await ack({ response_action: 'errors', errors: fieldErrors(checked.errors) });
+      return;
+    }
+    // The same submission delivered twice has the same view and the same values.
+    const deliveryKey = `view:${view.id}:${createHash('sha256').update(JSON.stringify(values)).digest('base64url')}`;
+    const created = ctx.service.create(checked.value, { teamId, userId, now, deliveryKey });
+    if (!created.ok) {
+      if (created.refusal === 'duplicate') return ack();
+      const message = refusalNote(created.refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER).text;
+      await ack({ response_action: 'errors', errors: { [REQUEST_FIELDS.url]: message.slice(0, 150) } });
+      return;
+    }
+    await ack();
+    await postRequest(ctx, created.value);
+  };
+
+function fieldErrors(errors: Partial<Record<DraftField, string>>): Record<string, string> {
+  const byBlock: Record<string, string> = {};
+  for (const [field, message] of Object.entries(errors)) {
+    if (message) byBlock[REQUEST_FIELDS[field as DraftField]] = message;
+  }
+  return byBlock;
+}

@@ -1,0 +1,38 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { isNetwork } from '../../../domain/networks.ts';
+import { validateShareUrl } from '../../../domain/policy.ts';
+import type { BoostContext } from '../../context.ts';
+import { SHARED_FIELDS } from '../../ids.ts';
+import { selectedOf, textOf } from './state.ts';
+
+type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
+
+/** Saves the optional link to the helper's own post; the share itself was counted when they clicked. */
+export const submitShared =
+  (ctx: BoostContext) =>
+  async ({ ack, body, view }: Args) => {
+    const shareUrl = validateShareUrl(textOf(view.state.values, SHARED_FIELDS.shareUrl));
+    if (!shareUrl.ok) {
+      await ack({ response_action: 'errors', errors: { [SHARED_FIELDS.shareUrl]: shareUrl.error } });
+      return;
+    }
+    const network = selectedOf(view.state.values, SHARED_FIELDS.network);
+    const requestId = readRequestId(view.private_metadata);
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const result = ctx.service.markShared(
+      requestId,
+      { teamId, userId: body.user.id, now: ctx.clock() },
+      { shareUrl: shareUrl.value, network: network && isNetwork(network) ? network : null },
+    );
+    await ack();
+    if (result.ok && result.value.changed) ctx.updater.request(requestId);
+  };
+
+function readRequestId(privateMetadata: string): number {
+  try {
+    const id = Number((JSON.parse(privateMetadata) as { requestId?: unknown }).requestId);
+    return Number.isSafeInteger(id) ? id : 0;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,43 @@
+import { addDays, localDate } from '../domain/dates.ts';
+import type { BoostContext } from './context.ts';
+import { cachedTzOffset, lookUpProfile } from './profiles.ts';
+import { slackErrorCode } from './slack-errors.ts';
+import { newRequestModal } from './views/new-request-modal.ts';
+
+export interface ModalOpening {
+  teamId: string;
+  userId: string;
+  triggerId: string;
+  url?: string;
+  ask?: string;
+  channelId?: string;
+}
+
+/**
+ * Opens the new-request modal (the trigger is valid for 3 seconds, so this runs right after the ack), then refreshes
+ * the person's time zone so the deadline is checked in their own day when they submit.
+ */
+export async function openRequestModal(ctx: BoostContext, opening: ModalOpening): Promise<boolean> {
+  const today = localDate(ctx.clock(), cachedTzOffset(ctx, opening.teamId, opening.userId));
+  const view = newRequestModal({
+    url: opening.url,
+    ask: opening.ask,
+    channelId: opening.channelId,
+    deadline: addDays(today, 7),
+  });
+  let opened = true;
+  try {
+    await ctx.client.views.open({ trigger_id: opening.triggerId, view });
+  } catch (error) {
+    ctx.logger.warn(`Could not open the request form: ${slackErrorCode(error)}`);
+    opened = false;
+  }
+  await lookUpProfile(ctx, opening.teamId, opening.userId);
+  return opened;
+}
+
+/** The first link in a message's text, as Slack writes it (`<https://x|label>`) or bare. */
+export function firstLinkIn(text: string): string | undefined {
+  const match = /<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>|(https?:\/\/\S+)/i.exec(text);
+  return match?.[1] ?? match?.[2];
+}
