@@ -36,8 +36,5 @@ export async function openRequestModal(ctx: BoostContext, opening: ModalOpening)
   return opened;
 }
 
-/** The first link in a message's text, as Slack writes it (`<https://x|label>`) or bare. */
-export function firstLinkIn(text: string): string | undefined {
-  const match = /<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>|(https?:\/\/\S+)/i.exec(text);
-  return match?.[1] ?? match?.[2];
-}
+// The message shortcut reads links with the domain's parser; re-exported here beside the modal it prefills.
+export { firstLinkIn } from '../domain/command.ts';

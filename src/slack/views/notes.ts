@@ -1,5 +1,6 @@
 import { formatCounts } from '../../domain/counts.ts';
 import { escapeMrkdwn } from '../../domain/escape.ts';
+import { OPEN_LIMIT_MESSAGE } from '../../domain/policy.ts';
 import type { BoostRequest, Counts } from '../../domain/types.ts';
 import type { Refusal } from '../../services/requests.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
@@ -17,11 +18,7 @@ const REFUSALS: Record<Refusal, string> = {
 };
 
 export function refusalNote(refusal: Refusal, maxOpen: number): SlackMessage {
-  if (refusal === 'too_many_open') {
-    return note(
-      `You already have ${maxOpen} open requests, the most one person can have at once. Close one (or let it reach its deadline) to ask for another.`,
-    );
-  }
+  if (refusal === 'too_many_open') return note(OPEN_LIMIT_MESSAGE(maxOpen));
   return note(REFUSALS[refusal]);
 }
 

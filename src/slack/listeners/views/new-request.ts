@@ -40,7 +40,7 @@ export const submitNewRequest =
     if (!created.ok) {
       if (created.refusal === 'duplicate') return ack();
       const message = refusalNote(created.refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER).text;
-      await ack({ response_action: 'errors', errors: { [REQUEST_FIELDS.url]: message.slice(0, 150) } });
+      await ack({ response_action: 'errors', errors: { [REQUEST_FIELDS.url]: message } });
       return;
     }
     await ack();

@@ -1,0 +1,31 @@
+import type { BoostRequest } from './types.ts';
+import { LIMITS, parseWebLink } from './validation.ts';
+
+/** The requester or a workspace admin may close a request. */
+export function canClose(
+  userId: string,
+  request: Pick<BoostRequest, 'requesterId'>,
+  admins: ReadonlySet<string>,
+): boolean {
+  return userId === request.requesterId || admins.has(userId);
+}
+
+/** Rule 9: a cap on open requests per person keeps channels from being flooded. */
+export function canOpenAnother(openCount: number, max: number): boolean {
+  return openCount < max;
+}
+
+export function OPEN_LIMIT_MESSAGE(max: number): string {
+  const open = max === 1 ? '1 open request' : `${max} open requests`;
+  return `You already have ${open}, the most anyone can have at once, so channels stay calm. Close one, or let it reach its deadline, to ask for something new.`;
+}
+
+export function isOpenForHelp(request: Pick<BoostRequest, 'status' | 'deadlineAt'>, now: number): boolean {
+  return request.status === 'open' && now <= request.deadlineAt;
+}
+
+/** The optional link to a helper's own post: empty means none. */
+export function validateShareUrl(text: string): { ok: true; value: string | null } | { ok: false; error: string } {
+  if (!text.trim()) return { ok: true, value: null };
+  return parseWebLink(text, LIMITS.shareUrl);
+}
