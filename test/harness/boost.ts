@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Logger, LogLevel } from '@slack/bolt';
+import { type Boost, createBoost } from '../../src/app.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
+import { SlackSender } from './signed-client.ts';
+
+export const TEST_SECRET = 'test-signing-secret-0123456789abcdef';
+export const TEST_TOKEN = 'xoxb-test-token';
+export const TEAM = 'T0G9PQBBK';
+
+/** A clock the test moves by hand; starts at the real time so Slack's request timestamps stay plausible. */
+export class TestClock {
+  constructor(public current = Date.now()) {}
+  readonly now = () => this.current;
+  advance(ms: number): void {
+    this.current += ms;
+  }
+  set(ms: number): void {
+    this.current = ms;
+  }
+}
+
+/** Collects everything the app logs, so tests can read it (and check that no secret ever appears). */
+export function captureLogger(lines: string[]): Logger {
+  let level = LogLevel.DEBUG;
+  const write =
+    (name: string) =>
+    (...messages: unknown[]) => {
+      lines.push(
+        `${name} ${messages.map((m) => (m instanceof Error ? m.stack : typeof m === 'string' ? m : JSON.stringify(m))).join(' ')}`,
+      );
+    };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    setLevel: (next) => {
+      level = next;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+export interface BoostHarness {
+  slack: FakeSlack;
+  sender: SlackSender;
+  boost: Boost;
+  config: Config;
+  clock: TestClock;
+  logs: string[];
+  dir: string;
+  /** Stops the app and starts a new one on the same database file, as a deploy or crash recovery would. */
+  restart(): Promise<void>;
+  /** Waits until no message update is pending or in flight. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts the real app on 127.0.0.1 (random port) against a fresh fake Slack and a temp SQLite file. */
+export async function startBoost(env: Record<string, string> = {}, clock = new TestClock()): Promise<BoostHarness> {
+  const slack = await startFakeSlack({ botToken: TEST_TOKEN });
+  const dir = mkdtempSync(join(tmpdir(), 'boost-test-'));
+  const logs: string[] = [];
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: TEST_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    DATABASE_PATH: join(dir, 'boost.sqlite'),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
+  const launch = async () => {
+    const boost = createBoost({ config, clock: clock.now, logger: captureLogger(logs) });
+    const { port } = await boost.start();
+    return { boost, sender: new SlackSender({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: TEST_SECRET }) };
+  };
+  const harness = { slack, config, clock, logs, dir, ...(await launch()) } as BoostHarness;
+  harness.restart = async () => {
+    await harness.boost.stop();
+    Object.assign(harness, await launch());
+  };
+  harness.settle = async () => {
+    for (let i = 0; i < 200 && harness.boost.context.updater.pending > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+  harness.stop = async () => {
+    await harness.boost.stop();
+    await slack.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return harness;
+}
