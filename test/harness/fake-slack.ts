@@ -6,7 +6,7 @@ import { DEFAULT_IDS, dmChannelFor, fixture, isUserId } from './fixtures.ts';
 
 // A stand-in for Slack's Web API on 127.0.0.1: the app under test talks to it through the real @slack/web-api client
 // (`clientOptions.slackApiUrl`), so wire format, retries and error handling are the real ones. Answers start from the
-// captured responses in ../shared/fixtures/slack; every call is recorded for assertions.
+// captured responses in test/fixtures/slack; every call is recorded for assertions.
 
 export interface FakeSlackOptions {
   botToken?: string;

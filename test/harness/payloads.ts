@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DEFAULT_IDS, dmChannelFor, fixture } from './fixtures.ts';
 
-// Payloads as Slack sends them. Each builder starts from a captured payload in ../shared/fixtures/slack and replaces
+// Payloads as Slack sends them. Each builder starts from a captured payload in test/fixtures/slack and replaces
 // only ids and values, so listeners are tested against Slack's real shapes. Interactions are sent with
 // `SlackSender.interact(payload)`, commands with `command(fields)`, events with `event(body)`.
 // Enterprise Grid fields (`enterprise_id`, `enterprise_name`) are dropped unless `enterprise: true`.

@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COMMAND, SHORTCUTS } from '../../src/slack/ids.ts';
 
-/** Slack's published manifest schema and examples, shared beside the repository (see ../shared/fixtures/slack/SOURCES.md). */
-const FIXTURES = new URL('../../../shared/fixtures/slack/', import.meta.url);
+/** Slack's published manifest schema and examples, kept in test/fixtures/slack (see SOURCES.md there). */
+const FIXTURES = new URL('../fixtures/slack/', import.meta.url);
 const MANIFEST = new URL('../../manifest.yml', import.meta.url);
 
 const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8'));
