@@ -7,23 +7,54 @@ import { type Database_, openDatabase } from './db/connection.ts';
 import { createRepositories } from './db/repositories/index.ts';
 import { type Clock, systemClock } from './domain/types.ts';
 import { healthRoute } from './http/health.ts';
+import { answerUnprocessable, screenSlackRequests } from './http/slack-edge.ts';
+import { guardSocketModeRoutes } from './http/socket-mode-guard.ts';
+import { trackedLinkRoute } from './http/tracked-link.ts';
+import { type BoostJobs, createJobs } from './jobs/index.ts';
 import { MessageUpdater } from './jobs/message-updater.ts';
 import { requestService } from './services/requests.ts';
 import type { BoostContext } from './slack/context.ts';
+import { DmSender, dmClient } from './slack/dm-sender.ts';
+import { homeFor } from './slack/home.ts';
+import { HomeRefresher } from './slack/home-refresher.ts';
 import { registerListeners } from './slack/listeners/index.ts';
+import { lookUpProfile } from './slack/profiles.ts';
 import { updateRequestMessage } from './slack/request-publisher.ts';
-import { retryAfterMs } from './slack/slack-errors.ts';
+import { classifySlackFailure, mayHaveBeenApplied, retryAfterMs, slackErrorCode } from './slack/slack-errors.ts';
 
 export interface BoostOptions {
   config: Config;
   clock?: Clock;
   logger?: Logger;
+  /** Whether start() also starts the minute tick of the background jobs (default true). */
+  runJobs?: boolean;
+  /** Web API and pacing knobs; production keeps the defaults, tests shorten them to exercise timeouts quickly. */
+  tuning?: BoostTuning;
+  /**
+   * The bot's ids, when known in advance (tests against a fake Slack). Without them Bolt calls auth.test as the app is
+   * built, and nothing awaits that call until the first request: a Slack that goes away meanwhile leaves a rejection
+   * nobody handles.
+   */
+  identity?: { botId: string; botUserId: string };
+}
+
+export interface BoostTuning {
+  /** Per attempt (default 10 s). */
+  webApiTimeoutMs?: number;
+  /** Retries after a failed attempt on network errors, timeouts and 5xx (default 3). */
+  webApiRetries?: number;
+  /** Least time between two updates of one request message (default 1 s). */
+  messageUpdateIntervalMs?: number;
+  /** Least time between two publishes of one person's Home (default 3 s). */
+  homeRefreshIntervalMs?: number;
 }
 
 export interface Boost {
   app: App;
   context: BoostContext;
   database: Database_;
+  /** Expiry, reminders and the weekly digest; tests call `jobs.<name>.runOnce(now)` instead of waiting for a tick. */
+  jobs: BoostJobs;
   /** Starts serving; resolves with the HTTP port actually bound (useful with PORT=0). */
   start(): Promise<{ port: number }>;
   /** Stops taking requests, sends pending message updates, closes the database. */
@@ -37,8 +68,19 @@ const LOG_LEVELS: Record<Config['LOG_LEVEL'], LogLevel> = {
   error: LogLevel.ERROR,
 };
 
+function stopRetryingWhenMaybeApplied(error: unknown): void {
+  if (mayHaveBeenApplied(error)) throw error;
+}
+
 /** Builds Boost from its settings without starting it; index.ts starts it, tests build it against a fake Slack. */
-export function createBoost({ config, clock = systemClock, logger }: BoostOptions): Boost {
+export function createBoost({
+  config,
+  clock = systemClock,
+  logger,
+  runJobs = true,
+  tuning = {},
+  identity,
+}: BoostOptions): Boost {
   const database = openDatabase(config.DATABASE_PATH);
   const repos = createRepositories(database.db);
   const logLevel = LOG_LEVELS[config.LOG_LEVEL];
@@ -46,11 +88,29 @@ export function createBoost({ config, clock = systemClock, logger }: BoostOption
     slackApiUrl: config.SLACK_API_URL,
     logLevel,
     ...(logger ? { logger } : {}),
-    // A few quick retries on network and 5xx errors; Slack's rate limits are honoured via Retry-After.
-    retryConfig: { retries: 3, factor: 2, minTimeout: 200, maxTimeout: 2000 },
-    timeout: 10_000,
+    // A few quick retries on network errors and 503s; Slack's rate limits are honoured via Retry-After. A call that
+    // timed out or got another 5xx may have been carried out, so it is not sent again (a message would post twice);
+    // callers decide (the message updater retries later, a person is told). @slack/web-api hands retryConfig to p-retry,
+    // whose onFailedAttempt stops the retries by throwing.
+    retryConfig: {
+      retries: tuning.webApiRetries ?? 3,
+      factor: 2,
+      minTimeout: 200,
+      maxTimeout: 2000,
+      onFailedAttempt: stopRetryingWhenMaybeApplied,
+    } as WebClientOptions['retryConfig'],
+    timeout: tuning.webApiTimeoutMs ?? 10_000,
   };
-  const customRoutes = [healthRoute(database.sqlite)];
+  // Bolt's logger exists once the App does; routes log only on failures, long after that.
+  const routeLogger = {
+    warn: (...messages: unknown[]) => app.logger.warn(...messages),
+    error: (...messages: unknown[]) => app.logger.error(...messages),
+  };
+  // The tracked-link redirect comes first: Bolt tries custom routes in order, compiling each path, on every request.
+  const customRoutes = [
+    trackedLinkRoute({ links: repos.links, clock, logger: routeLogger }),
+    healthRoute(database.sqlite),
+  ];
   const receiver = config.SOCKET_MODE
     ? new SocketModeReceiver({
         appToken: config.SLACK_APP_TOKEN ?? '',
@@ -64,9 +124,13 @@ export function createBoost({ config, clock = systemClock, logger }: BoostOption
         customRoutes,
         // Ack as soon as a listener calls ack(): Slack wants an answer within 3 seconds.
         processBeforeResponse: false,
+        // A body Bolt cannot read as a Slack request is the sender's mistake: 400, not Bolt's default 500.
+        processEventErrorHandler: answerUnprocessable,
         logLevel,
         ...(logger ? { logger } : {}),
       });
+  if (receiver instanceof SocketModeReceiver) guardSocketModeRoutes(receiver, routeLogger);
+  else screenSlackRequests(receiver, routeLogger);
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     receiver,
@@ -74,6 +138,7 @@ export function createBoost({ config, clock = systemClock, logger }: BoostOption
     convoStore: false,
     logLevel,
     ...(logger ? { logger } : {}),
+    ...(identity ? { botId: identity.botId, botUserId: identity.botUserId } : {}),
   });
 
   // Message updates use their own client that hands rate limits back to the updater, which coalesces while it waits.
@@ -81,7 +146,10 @@ export function createBoost({ config, clock = systemClock, logger }: BoostOption
     ...clientOptions,
     rejectRateLimitedCalls: true,
   });
+  // Direct messages (digests, reminders) share one rate-aware sender with its own client that hands rate limits back.
+  const dm = new DmSender({ client: dmClient(config.SLACK_BOT_TOKEN, clientOptions), logger: app.logger });
   const context: BoostContext = {
+    dm,
     config,
     repos,
     clock,
@@ -94,11 +162,31 @@ export function createBoost({ config, clock = systemClock, logger }: BoostOption
     updater: new MessageUpdater({
       publish: (requestId) => updateRequestMessage(context, updaterClient, requestId),
       retryAfterMs,
+      classify: classifySlackFailure,
+      describe: slackErrorCode,
       logger: app.logger,
       now: clock,
+      minIntervalMs: tuning.messageUpdateIntervalMs,
+    }),
+    homes: new HomeRefresher({
+      render: (teamId, userId, notices) => homeFor(context, teamId, userId, notices),
+      send: async (userId, view) => {
+        await app.client.views.publish({ user_id: userId, view });
+      },
+      logger: app.logger,
+      minIntervalMs: tuning.homeRefreshIntervalMs,
     }),
   };
   registerListeners(app, context);
+  const jobs = createJobs({
+    repos,
+    config,
+    clock,
+    logger: app.logger,
+    sender: dm,
+    updateMessage: (requestId) => context.updater.request(requestId),
+    lookUpZone: (teamId, userId) => lookUpProfile(context, teamId, userId),
+  });
   app.error(async (error) => {
     app.logger.error(`Unhandled error in a listener: ${error.message}`);
   });
@@ -108,16 +196,22 @@ export function createBoost({ config, clock = systemClock, logger }: BoostOption
     app,
     context,
     database,
+    jobs,
     async start() {
       if (config.SOCKET_MODE) {
         await app.start();
+        if (runJobs) jobs.scheduler.start();
         return { port: config.PORT };
       }
       server = (await (receiver as HTTPReceiver).start({ port: config.PORT, host: config.HOST })) as Server;
+      if (runJobs) jobs.scheduler.start();
       return { port: (server.address() as AddressInfo).port };
     },
     async stop() {
       await receiver.stop().catch(() => undefined);
+      // Jobs stop claiming new work; messages already in flight finish and are recorded before the database closes.
+      await jobs.scheduler.stop();
+      context.homes.stop();
       await context.updater.flush();
       database.close();
     },

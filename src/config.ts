@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCronPattern, isTimeZone } from './domain/schedule.ts';
 
 /** Where the README explains each group of settings; named in start-up errors. */
 const README_SECTION = 'README.md, section "Settings"';
@@ -61,6 +62,20 @@ const settingsObject = z.object({
 export const SETTING_NAMES: readonly string[] = Object.freeze(Object.keys(settingsObject.shape));
 
 const settingsSchema = settingsObject.superRefine((settings, ctx) => {
+  if (!isCronPattern(settings.DIGEST_CRON)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DIGEST_CRON'],
+      message: 'must be a cron pattern such as "0 9 * * 1" (minute hour day-of-month month weekday)',
+    });
+  }
+  if (settings.DIGEST_TIMEZONE !== 'user' && !isTimeZone(settings.DIGEST_TIMEZONE)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DIGEST_TIMEZONE'],
+      message: 'must be "user" (each person\'s own time zone) or a time zone name such as Europe/Paris',
+    });
+  }
   if (settings.SOCKET_MODE && !settings.SLACK_APP_TOKEN?.startsWith('xapp-')) {
     ctx.addIssue({
       code: 'custom',

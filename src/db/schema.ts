@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Times are stored as epoch milliseconds (integers): cheap to compare and index, no time-zone ambiguity.
 
@@ -36,6 +36,8 @@ export const requests = sqliteTable(
     index('requests_team_status').on(table.teamId, table.status),
     index('requests_requester').on(table.teamId, table.requesterId),
     index('requests_deadline').on(table.status, table.deadlineAt),
+    // The daily retention job finds requests closed long ago without reading the whole table.
+    index('requests_closed').on(table.closedAt),
   ],
 );
 
@@ -59,6 +61,10 @@ export const participations = sqliteTable(
   (table) => [
     uniqueIndex('participations_request_user').on(table.requestId, table.userId),
     index('participations_user').on(table.userId),
+    // The weekly digest finds recent activity with range scans instead of reading every participation.
+    index('participations_opted_in').on(table.optedInAt),
+    index('participations_shared').on(table.sharedAt),
+    index('participations_thanked').on(table.thankedAt),
   ],
 );
 
@@ -115,7 +121,16 @@ export const trackedLinks = sqliteTable(
     userId: text('user_id').notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (table) => [uniqueIndex('tracked_links_request_user').on(table.requestId, table.userId)],
+  (table) => [
+    uniqueIndex('tracked_links_request_user').on(table.requestId, table.userId),
+    index('tracked_links_user').on(table.userId),
+    // A personal link lives as long as its participation: withdrawing or being forgotten deletes it and its counts.
+    foreignKey({
+      name: 'tracked_links_participation',
+      columns: [table.requestId, table.userId],
+      foreignColumns: [participations.requestId, participations.userId],
+    }).onDelete('cascade'),
+  ],
 );
 
 /** Click counts per link per day. Nothing about the person who clicked is stored. */
@@ -140,6 +155,22 @@ export const receipts = sqliteTable(
     receivedAt: integer('received_at').notNull(),
   },
   (table) => [index('receipts_received').on(table.receivedAt)],
+);
+
+/**
+ * Where the channel message of a deleted request is (forget-me, a deactivated account), so it can be rewritten to say
+ * the request was removed. Neither the person nor anything they wrote is kept here; the daily job purges old rows.
+ */
+export const removedMessages = sqliteTable(
+  'removed_messages',
+  {
+    requestId: integer('request_id').primaryKey(),
+    teamId: text('team_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    messageTs: text('message_ts').notNull(),
+    removedAt: integer('removed_at').notNull(),
+  },
+  (table) => [index('removed_messages_removed').on(table.removedAt)],
 );
 
 export type RequestRow = typeof requests.$inferSelect;

@@ -1,5 +1,6 @@
 import { truncate } from './escape.ts';
 import { NETWORK_LABELS, NETWORKS, type Network } from './networks.ts';
+import { ORIGINAL_LINK_NETWORKS } from './tracked-links.ts';
 
 export interface ShareLink {
   network: Network;
@@ -15,6 +16,8 @@ export interface ShareInput {
   mastodonInstance: string;
   /** Used as the submission title on Reddit and Hacker News when given; otherwise the text is. */
   title?: string | null;
+  /** The helper's personal tracked link: used instead of `url` except where the link itself is the submission. */
+  personalUrl?: string;
 }
 
 /** Slack rejects a button whose url is longer than this. */
@@ -57,7 +60,8 @@ export function shareLinks(input: ShareInput): ShareLink[] {
     if (!input.networks.includes(network)) continue;
     const titleLimit = TITLE_LIMITS[network];
     const text = titleLimit ? truncate(oneLine(input.title || input.text), titleLimit) : input.text;
-    const url = fitWithin(MAX_SHARE_LINK_LENGTH, text, (wording) => COMPOSERS[network](wording, input.url, instance));
+    const link = input.personalUrl && !ORIGINAL_LINK_NETWORKS.has(network) ? input.personalUrl : input.url;
+    const url = fitWithin(MAX_SHARE_LINK_LENGTH, text, (wording) => COMPOSERS[network](wording, link, instance));
     if (url) links.push({ network, label: NETWORK_LABELS[network], url });
   }
   return links;

@@ -5,6 +5,16 @@ export interface MessageUpdaterOptions {
   publish: (requestId: number) => Promise<void>;
   /** How long Slack asked us to wait (Retry-After), when the error says so. */
   retryAfterMs: (error: unknown) => number | undefined;
+  /**
+   * What a failure means (slack-errors.ts): `transient` is tried again with backoff, `gone` (the message was deleted)
+   * stops updates of that message for good, anything else is logged and waits for the next change. Without it every
+   * failure but a rate limit is logged and dropped.
+   */
+  classify?: (error: unknown) => 'transient' | 'gone' | 'auth' | 'refused';
+  /** Failed attempts in a row, rate limits included, before giving up until the next change (default 6). */
+  maxAttempts?: number;
+  /** A short reason for the log (an error code); the error's message by default. */
+  describe?: (error: unknown) => string;
   logger: Logger;
   /** chat.update allows about one call per second per message (Tier 3 bursts aside). */
   minIntervalMs?: number;
@@ -16,6 +26,8 @@ interface Slot {
   inFlight: Promise<void> | undefined;
   timer: NodeJS.Timeout | undefined;
   notBefore: number;
+  /** Failed attempts in a row. */
+  failures: number;
 }
 
 /**
@@ -24,17 +36,22 @@ interface Slot {
  */
 export class MessageUpdater {
   private readonly slots = new Map<number, Slot>();
+  /** Requests whose message Slack no longer has (deleted by someone): clicks still count, the message is left alone. */
+  private readonly gone = new Set<number>();
   private readonly minIntervalMs: number;
+  private readonly maxAttempts: number;
   private readonly now: () => number;
   private stopped = false;
 
   constructor(private readonly options: MessageUpdaterOptions) {
     this.minIntervalMs = options.minIntervalMs ?? 1000;
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? 6);
     this.now = options.now ?? Date.now;
   }
 
   /** Marks a request's message as changed; the update follows within the interval. */
   request(requestId: number): void {
+    if (this.gone.has(requestId)) return;
     const slot = this.slot(requestId);
     slot.dirty = true;
     this.schedule(requestId, slot);
@@ -65,7 +82,7 @@ export class MessageUpdater {
   private slot(requestId: number): Slot {
     let slot = this.slots.get(requestId);
     if (!slot) {
-      slot = { dirty: false, inFlight: undefined, timer: undefined, notBefore: 0 };
+      slot = { dirty: false, inFlight: undefined, timer: undefined, notBefore: 0, failures: 0 };
       this.slots.set(requestId, slot);
     }
     return slot;
@@ -83,21 +100,52 @@ export class MessageUpdater {
   private async send(requestId: number, slot: Slot): Promise<void> {
     slot.dirty = false;
     slot.notBefore = this.now() + this.minIntervalMs;
-    const attempt = this.options.publish(requestId).catch((error: unknown) => {
-      const retryAfter = this.options.retryAfterMs(error);
-      if (retryAfter !== undefined) {
-        slot.dirty = true;
-        slot.notBefore = Math.max(slot.notBefore, this.now() + retryAfter);
-        this.options.logger.warn(`Slack asked to wait ${retryAfter} ms before updating request ${requestId}`);
-      } else {
-        this.options.logger.error(`Could not update the message of request ${requestId}: ${describe(error)}`);
-      }
-    });
+    const attempt = this.options.publish(requestId).then(
+      () => {
+        slot.failures = 0;
+      },
+      (error: unknown) => this.failed(requestId, slot, error),
+    );
     slot.inFlight = attempt;
     await attempt;
     slot.inFlight = undefined;
     if (slot.dirty) this.schedule(requestId, slot);
     else this.slots.delete(requestId);
+  }
+
+  /** Decides what a failed update leads to; every path ends in a log line, and retries are bounded. */
+  private failed(requestId: number, slot: Slot, error: unknown): void {
+    const { logger } = this.options;
+    const reason = (this.options.describe ?? describe)(error);
+    const retryAfter = this.options.retryAfterMs(error);
+    const kind = retryAfter !== undefined ? 'transient' : (this.options.classify?.(error) ?? 'refused');
+    slot.failures += 1;
+    if (kind === 'transient' && slot.failures < this.maxAttempts) {
+      // Whatever changed meanwhile goes out with the retry: the message is re-rendered from the database.
+      const wait = retryAfter ?? Math.min(this.minIntervalMs * 2 ** (slot.failures - 1), 60_000);
+      slot.dirty = true;
+      slot.notBefore = Math.max(slot.notBefore, this.now() + wait);
+      logger.warn(`Could not update the message of request ${requestId} (${reason}); trying again in ${wait} ms`);
+      return;
+    }
+    slot.failures = 0;
+    if (kind === 'gone') {
+      this.gone.add(requestId);
+      slot.dirty = false;
+      logger.info(
+        `The message of request ${requestId} is gone (${reason}); clicks still count, it is no longer updated`,
+      );
+    } else if (kind === 'auth') {
+      logger.error(
+        `Slack refused Boost's token updating request ${requestId} (${reason}): check SLACK_BOT_TOKEN and that the app is installed`,
+      );
+    } else if (kind === 'transient') {
+      logger.error(
+        `Gave up updating the message of request ${requestId} after ${this.maxAttempts} attempts: ${reason}`,
+      );
+    } else {
+      logger.error(`Could not update the message of request ${requestId}: ${reason}`);
+    }
   }
 }
 

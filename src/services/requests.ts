@@ -123,7 +123,9 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
       return repos.transaction(() => {
         const request = requests.get(requestId);
         if (!request || request.teamId !== actor.teamId) return refuse('not_found');
-        if (!canClose(actor.userId, request, options.admins)) return refuse('not_allowed');
+        // Slack admins and owners count as admins through their cached profile (see slack/admins.ts).
+        const slackAdmin = repos.profiles.get(actor.teamId, actor.userId)?.isAdmin === true;
+        if (!canClose(actor.userId, request, options.admins) && !slackAdmin) return refuse('not_allowed');
         if (!firstDelivery(actor)) return refuse('duplicate');
         if (!requests.close(requestId, 'closed', actor.userId, actor.now)) return refuse('not_open');
         return { ok: true, value: requests.get(requestId) ?? request };

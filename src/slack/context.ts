@@ -5,6 +5,8 @@ import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import type { MessageUpdater } from '../jobs/message-updater.ts';
 import type { RequestService } from '../services/requests.ts';
+import type { DmSender } from './dm-sender.ts';
+import type { HomeRefresher } from './home-refresher.ts';
 
 /** What every listener may use; built once in app.ts. */
 export interface BoostContext {
@@ -13,6 +15,10 @@ export interface BoostContext {
   service: RequestService;
   clock: Clock;
   updater: MessageUpdater;
+  /** Keeps the App Home of people who opened it current, throttled; see home-refresher.ts. */
+  homes: HomeRefresher;
+  /** The one rate-aware sender for direct messages Boost sends on its own (digests, reminders); see dm-sender.ts. */
+  dm: DmSender;
   /** The bot's Web API client (Bolt's own), for calls that are not tied to one listener's `client`. */
   client: WebClient;
   logger: Logger;

@@ -16,6 +16,15 @@ export const ACTIONS = {
   stopDigests: 'boost_stop_digests',
   openSettings: 'boost_open_settings',
   newRequest: 'boost_home_new_request',
+  // The Home tab has no response_url, so its buttons get their own handlers, which answer by refreshing the Home.
+  homeOptIn: 'boost_home_opt_in',
+  homeMarkShared: 'boost_home_mark_shared',
+  homeWithdraw: 'boost_home_withdraw',
+  // `/boost forget-me` asks first; the deletion is for whoever clicks, so the value carries nothing.
+  forgetMe: 'boost_forget_me',
+  keepMyData: 'boost_keep_my_data',
+  // The requester's private report on one request (App Home, `/boost mine`, `/boost report`); opens a modal.
+  report: 'boost_report',
 } as const;
 
 /** Modals, by callback_id. */
@@ -44,3 +53,10 @@ export const SHARED_FIELDS = {
 
 /** Each input block holds one element whose action_id is `value`. */
 export const INPUT_ACTION = 'value';
+
+/** Input blocks of the settings modal. */
+export const SETTINGS_FIELDS = {
+  digest: 'settings_digest',
+  showName: 'settings_show_name',
+  reminders: 'settings_reminders',
+} as const;

@@ -18,6 +18,14 @@ export interface ModalOpening {
  * the person's time zone so the deadline is checked in their own day when they submit.
  */
 export async function openRequestModal(ctx: BoostContext, opening: ModalOpening): Promise<boolean> {
+  return (await openRequestForm(ctx, opening)).opened;
+}
+
+/** As openRequestModal, with Slack's reason when the form did not open, so the person can be told what to do. */
+export async function openRequestForm(
+  ctx: BoostContext,
+  opening: ModalOpening,
+): Promise<{ opened: true } | { opened: false; error: unknown }> {
   const today = localDate(ctx.clock(), cachedTzOffset(ctx, opening.teamId, opening.userId));
   const view = newRequestModal({
     url: opening.url,
@@ -25,15 +33,15 @@ export async function openRequestModal(ctx: BoostContext, opening: ModalOpening)
     channelId: opening.channelId,
     deadline: addDays(today, 7),
   });
-  let opened = true;
+  let failure: { opened: false; error: unknown } | undefined;
   try {
     await ctx.client.views.open({ trigger_id: opening.triggerId, view });
   } catch (error) {
     ctx.logger.warn(`Could not open the request form: ${slackErrorCode(error)}`);
-    opened = false;
+    failure = { opened: false, error };
   }
   await lookUpProfile(ctx, opening.teamId, opening.userId);
-  return opened;
+  return failure ?? { opened: true };
 }
 
 // The message shortcut reads links with the domain's parser; re-exported here beside the modal it prefills.

@@ -6,7 +6,8 @@ const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
 /** A person's time zone and admin flag: from the cache when fresh, else from users.info (then cached). */
 export async function lookUpProfile(
-  ctx: BoostContext,
+  // Only what it needs, so `npm run digest` can use it without a running app.
+  ctx: Pick<BoostContext, 'repos' | 'client' | 'clock' | 'logger'>,
   teamId: string,
   userId: string,
 ): Promise<UserProfile | undefined> {

@@ -1,7 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import type { BoostRequest } from '../domain/types.ts';
 import type { BoostContext } from './context.ts';
-import { slackErrorCode } from './slack-errors.ts';
+import { updateRemovedMessage } from './forget.ts';
+import { classifySlackFailure, slackErrorCode } from './slack-errors.ts';
 import { unpostedMessage } from './views/notes.ts';
 import { MAX_PUBLIC_NAMES, requestMessage, type SlackMessage } from './views/request-message.ts';
 
@@ -11,6 +12,7 @@ export function currentRequestMessage(ctx: BoostContext, request: BoostRequest):
     request,
     counts: ctx.repos.participations.counts(request.id),
     publicHelpers: ctx.repos.participations.publicNames(request.id, MAX_PUBLIC_NAMES + 1),
+    clicks: ctx.repos.links.totalClicks(request.id),
   });
 }
 
@@ -32,7 +34,10 @@ export async function postRequest(ctx: BoostContext, request: BoostRequest): Pro
     try {
       await ctx.client.chat.postMessage({ channel: request.requesterId, ...unpostedMessage(request, reason) });
     } catch (dmError) {
-      ctx.logger.error(`Could not tell ${request.requesterId} about request ${request.id}: ${slackErrorCode(dmError)}`);
+      const hint = classifySlackFailure(dmError) === 'auth' ? '; Slack refused the token: check SLACK_BOT_TOKEN' : '';
+      ctx.logger.error(
+        `Could not tell ${request.requesterId} about request ${request.id}: ${slackErrorCode(dmError)}${hint}. The request stays saved, unposted.`,
+      );
     }
     return false;
   }
@@ -41,7 +46,8 @@ export async function postRequest(ctx: BoostContext, request: BoostRequest): Pro
 /** Sends the current state of a request's message; used by the coalescing updater with its own client. */
 export async function updateRequestMessage(ctx: BoostContext, client: WebClient, requestId: number): Promise<void> {
   const request = ctx.repos.requests.get(requestId);
-  if (!request?.messageTs) return;
+  if (!request) return updateRemovedMessage(ctx, client, requestId);
+  if (!request.messageTs) return;
   await client.chat.update({
     channel: request.channelId,
     ts: request.messageTs,

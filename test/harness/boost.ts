@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Logger, LogLevel } from '@slack/bolt';
-import { type Boost, createBoost } from '../../src/app.ts';
+import { type Boost, type BoostTuning, createBoost } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { SlackSender } from './signed-client.ts';
@@ -61,8 +61,19 @@ export interface BoostHarness {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Shorter Web API timeouts and pacing, for tests of timeouts and for quick property runs. */
+  tuning?: BoostTuning;
+  /** Start the background jobs' minute tick (default true, as in production); tests may call `boost.jobs.<name>.runOnce`. */
+  runJobs?: boolean;
+}
+
 /** Starts the real app on 127.0.0.1 (random port) against a fresh fake Slack and a temp SQLite file. */
-export async function startBoost(env: Record<string, string> = {}, clock = new TestClock()): Promise<BoostHarness> {
+export async function startBoost(
+  env: Record<string, string> = {},
+  clock = new TestClock(),
+  options: StartOptions = {},
+): Promise<BoostHarness> {
   const slack = await startFakeSlack({ botToken: TEST_TOKEN });
   const dir = mkdtempSync(join(tmpdir(), 'boost-test-'));
   const logs: string[] = [];
@@ -77,7 +88,15 @@ export async function startBoost(env: Record<string, string> = {}, clock = new T
     ...env,
   });
   const launch = async () => {
-    const boost = createBoost({ config, clock: clock.now, logger: captureLogger(logs) });
+    const boost = createBoost({
+      config,
+      clock: clock.now,
+      logger: captureLogger(logs),
+      tuning: options.tuning,
+      runJobs: options.runJobs,
+      // Known ids spare the start-up auth.test, which nothing would await before the fake closes.
+      identity: { botId: slack.botId, botUserId: slack.botUserId },
+    });
     const { port } = await boost.start();
     return { boost, sender: new SlackSender({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: TEST_SECRET }) };
   };

@@ -1,9 +1,18 @@
 import type { Db } from '../connection.ts';
+import { digestsRepository } from './digests.ts';
+import { linksRepository } from './links.ts';
+import { overviewRepository } from './overview.ts';
 import { participationsRepository } from './participations.ts';
+import { privacyRepository } from './privacy.ts';
 import { profilesRepository } from './profiles.ts';
 import { receiptsRepository } from './receipts.ts';
+import { remindersRepository } from './reminders.ts';
 import { requestsRepository } from './requests.ts';
+import { retentionRepository } from './retention.ts';
 import { settingsRepository } from './settings.ts';
+import { statsRepository } from './stats.ts';
+import { thanksRepository } from './thanks.ts';
+import { workspacesRepository } from './workspaces.ts';
 
 export function createRepositories(db: Db) {
   return {
@@ -14,6 +23,15 @@ export function createRepositories(db: Db) {
     receipts: receiptsRepository(db),
     settings: settingsRepository(db),
     profiles: profilesRepository(db),
+    overview: overviewRepository(db),
+    thanks: thanksRepository(db),
+    digests: digestsRepository(db),
+    reminders: remindersRepository(db),
+    links: linksRepository(db),
+    privacy: privacyRepository(db),
+    retention: retentionRepository(db),
+    stats: statsRepository(db),
+    workspaces: workspacesRepository(db),
   };
 }
 

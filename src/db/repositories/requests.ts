@@ -1,7 +1,10 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { BoostRequest, RequestStatus } from '../../domain/types.ts';
 import type { Db } from '../connection.ts';
-import { type NewRequestRow, requests } from '../schema.ts';
+import { type NewRequestRow, requests, workspaces } from '../schema.ts';
+
+/** Workspaces that uninstalled Boost (or revoked its tokens) get no scheduled work. */
+const installed = sql`${requests.teamId} not in (select ${workspaces.teamId} from ${workspaces} where ${workspaces.uninstalledAt} is not null)`;
 
 export function requestsRepository(db: Db) {
   return {
@@ -75,12 +78,12 @@ export function requestsRepository(db: Db) {
       return result.changes === 1;
     },
 
-    /** Open requests whose deadline has passed. */
+    /** Open requests whose deadline has passed, in workspaces where Boost is still installed. */
     listPastDeadline(now: number, limit: number): BoostRequest[] {
       return db
         .select()
         .from(requests)
-        .where(and(eq(requests.status, 'open'), lte(requests.deadlineAt, now)))
+        .where(and(eq(requests.status, 'open'), lte(requests.deadlineAt, now), installed))
         .orderBy(asc(requests.deadlineAt))
         .limit(limit)
         .all();

@@ -28,7 +28,11 @@ export function helpMessage(unknownWord?: string): SlackMessage {
     `• \`${COMMAND}\` or \`${COMMAND} <link> [what you need]\`: ask for a boost (opens a form).`,
     `• \`${COMMAND} list\`: open requests you could help with.`,
     `• \`${COMMAND} mine\`: your requests and your contributions.`,
+    `• \`${COMMAND} report <number>\`: a private report on one of your requests: opt-ins, shares, clicks, who to thank.`,
     `• \`${COMMAND} settings\`: weekly digest, showing your name, reminders.`,
+    `• \`${COMMAND} export\`: everything Boost holds about you, as JSON, only for you.`,
+    `• \`${COMMAND} forget-me\`: delete everything Boost holds about you (asks first).`,
+    `• \`${COMMAND} stats\`: workspace figures per week, for Boost admins.`,
     `• \`${COMMAND} help\`: this message.`,
     "On a request: *I'm in* gives you share links and a wording to edit, *I shared it* counts your share, *Withdraw* takes you out without telling anyone.",
   ];
@@ -62,6 +66,30 @@ export function openRequestsList(listed: readonly ListedRequest[], total: number
   return { text: `${total} open boost requests`, blocks };
 }
 
+/**
+ * Why a form did not open, for the person who asked for it (a command answers through its response_url, which works
+ * even when Slack refuses the bot's token). `kind` is how slack-errors.ts classifies Slack's answer.
+ */
+export function formNotOpenedNote(kind: 'transient' | 'auth' | 'gone' | 'refused', code: string): SlackMessage {
+  if (kind === 'auth') {
+    return note(
+      `I couldn't open the form: Slack refused Boost's access (\`${escapeMrkdwn(code)}\`). Nothing was saved. Please tell whoever runs Boost in your workspace.`,
+    );
+  }
+  if (kind === 'transient') {
+    return note(
+      `Slack had a problem opening the form (\`${escapeMrkdwn(code)}\`). Please run the command again in a moment.`,
+    );
+  }
+  return note('Slack did not let me open the form in time. Please run the command again.');
+}
+
+/** Slack's own trouble (a 5xx, no answer) passes; anything else is named as Slack said it. */
+function otherReason(reason: string): string {
+  const passing = /^http_5\d\d$|^network_error$|^internal_error$|^fatal_error$|^service_unavailable$/.test(reason);
+  return `${passing ? 'Slack had a problem' : 'Slack said'} (\`${escapeMrkdwn(reason)}\`). Press *Try again* in a moment.`;
+}
+
 /** Sent to the requester when their request could not be posted: it is saved, and they can try again. */
 export function unpostedMessage(request: BoostRequest, reason: string): SlackMessage {
   const id = String(request.id);
@@ -69,12 +97,15 @@ export function unpostedMessage(request: BoostRequest, reason: string): SlackMes
     not_in_channel: `I'm not a member of <#${request.channelId}>. Type \`/invite @Boost\` in that channel, then press *Try again*.`,
     channel_not_found: `I can't see <#${request.channelId}>. If it is private, type \`/invite @Boost\` there, then press *Try again*.`,
     is_archived: `<#${request.channelId}> is archived. Cancel this one and ask again in another channel.`,
+    // A timed-out post may have gone through: say so rather than invite a duplicate.
+    timeout: `Slack did not confirm in time that it was posted in <#${request.channelId}>. If you don't see it there, press *Try again*.`,
+    ratelimited: 'Slack asked Boost to slow down for a moment. Press *Try again* in a minute.',
   };
   return {
     text: `Your boost request could not be posted in <#${request.channelId}>.`,
     blocks: [
       section(
-        `:warning: Your request *${escapeMrkdwn(requestTitle(request))}* is saved, but I could not post it.\n${why[reason] ?? `Slack said \`${escapeMrkdwn(reason)}\`. Press *Try again* in a moment.`}`,
+        `:warning: Your request *${escapeMrkdwn(requestTitle(request))}* is saved, but I could not post it.\n${why[reason] ?? otherReason(reason)}`,
       ),
       {
         type: 'actions',

@@ -1,5 +1,7 @@
+import type { SectionBlock } from '@slack/types';
 import { escapeMrkdwn } from '../../domain/escape.ts';
 import type { ShareLink } from '../../domain/share-links.ts';
+import { formatClicks } from '../../domain/tracked-links.ts';
 import type { BoostRequest, Participation } from '../../domain/types.ts';
 import { ACTIONS } from '../ids.ts';
 import { actions, type Blocks, button, context, link, section, slackDate } from './blocks.ts';
@@ -14,10 +16,19 @@ export interface OptInReplyData {
   post: string;
   /** Whether to offer the reminder button (the person has reminders on). */
   offerReminder: boolean;
+  /** The helper's personal tracked link (with PUBLIC_BASE_URL set) and the clicks it brought so far. */
+  personalLink?: { url: string; clicks: number };
 }
 
 /** The private reply after "I'm in": share links, the wording to edit, and the person's own buttons. */
-export function optInReply({ request, participation, links, post, offerReminder }: OptInReplyData): SlackMessage {
+export function optInReply({
+  request,
+  participation,
+  links,
+  post,
+  offerReminder,
+  personalLink,
+}: OptInReplyData): SlackMessage {
   const title = escapeMrkdwn(requestTitle(request));
   const id = String(request.id);
   const status = participation.sharedAt
@@ -36,6 +47,7 @@ export function optInReply({ request, participation, links, post, offerReminder 
     );
   }
   blocks.push(section(`*A starting point, yours to edit:*\n\`\`\`${escapeMrkdwn(post)}\`\`\``));
+  if (personalLink) blocks.push(personalLinkSection(personalLink, links.length > 0));
   blocks.push(
     context(`Link: ${link(request.url, escapeMrkdwn(request.url))} · Until ${slackDate(request.deadlineAt)}`),
   );
@@ -63,4 +75,13 @@ export function withdrawnReply(request: BoostRequest): SlackMessage {
     text: `You withdrew from ${title}`,
     blocks: [section(`You're out of *${title}*. No one is told, and nothing about it is kept.`)],
   };
+}
+
+/** The helper's own tracked link, as text to copy (not a link, so checking it does not count a click), with its clicks. */
+function personalLinkSection({ url, clicks }: { url: string; clicks: number }, inButtons: boolean): SectionBlock {
+  const figure = clicks > 0 ? ` · *${formatClicks(clicks)}* so far` : '';
+  return section(
+    `*Your personal link:* \`${escapeMrkdwn(url)}\`${figure}\n` +
+      `It leads to the same page and counts clicks per day, never who clicked.${inButtons ? ' The share buttons above already use it.' : ''}`,
+  );
 }

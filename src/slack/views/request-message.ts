@@ -1,6 +1,7 @@
 import { formatCounts } from '../../domain/counts.ts';
 import { escapeMrkdwn, truncate } from '../../domain/escape.ts';
 import { isNetwork, NETWORK_LABELS } from '../../domain/networks.ts';
+import { formatClicks } from '../../domain/tracked-links.ts';
 import type { BoostRequest, Counts } from '../../domain/types.ts';
 import { ACTIONS } from '../ids.ts';
 import { actions, type Blocks, button, context, header, link, section, slackDate } from './blocks.ts';
@@ -10,6 +11,8 @@ export interface RequestMessageData {
   counts: Counts;
   /** Only helpers who chose to be named in public (rule 3). */
   publicHelpers: readonly string[];
+  /** Clicks on all personal links of the request, a total only; shown when there are some. */
+  clicks?: number;
 }
 
 export interface SlackMessage {
@@ -37,7 +40,7 @@ export function networkList(networks: readonly string[]): string {
 }
 
 /** The request as the whole channel sees it: counts only, names only of helpers who chose it. */
-export function requestMessage({ request, counts, publicHelpers }: RequestMessageData): SlackMessage {
+export function requestMessage({ request, counts, publicHelpers, clicks = 0 }: RequestMessageData): SlackMessage {
   const open = request.status === 'open';
   const title = requestTitle(request);
   const lines = [
@@ -48,7 +51,7 @@ export function requestMessage({ request, counts, publicHelpers }: RequestMessag
   const details = [`*Where:* ${networkList(request.networks) || 'anywhere'}`];
   details.push(open ? `*Until:* ${slackDate(request.deadlineAt)}` : `*${statusLabel(request)}*`);
 
-  const figures = [`*${formatCounts(counts)}*`];
+  const figures = [`*${formatCounts(counts)}${clicks > 0 ? ` · ${formatClicks(clicks)}` : ''}*`];
   const named = publicHelpers.slice(0, MAX_PUBLIC_NAMES).map((user) => `<@${user}>`);
   if (named.length > 0)
     figures.push(`with ${named.join(', ')}${publicHelpers.length > named.length ? ' and others' : ''}`);

@@ -1,3 +1,4 @@
+import { isAdmin } from '../../admins.ts';
 import type { BoostContext } from '../../context.ts';
 import { actorOfClick, explainRefusal, requestIdOf } from '../actor.ts';
 import type { ButtonArgs } from './opt-in.ts';
@@ -7,8 +8,17 @@ export const closeRequest =
   (ctx: BoostContext) =>
   async ({ ack, body, action, respond }: ButtonArgs) => {
     const requestId = requestIdOf(action);
-    const result = ctx.service.close(requestId, actorOfClick(ctx, body, action));
+    const actor = actorOfClick(ctx, body, action);
+    let result = ctx.service.close(requestId, actor);
     await ack();
+    // Admin status came from the cache, so the ack never waited on users.info; now Slack may be asked, and a Slack
+    // admin unknown to the cache gets the request closed after all (its result shows on the message, or as a note).
+    if (!result.ok && result.refusal === 'not_allowed' && (await isAdmin(ctx, actor.teamId, actor.userId))) {
+      result = ctx.service.close(requestId, { ...actor, now: ctx.clock() });
+    } else if (result.ok && result.value.requesterId !== actor.userId) {
+      void isAdmin(ctx, actor.teamId, actor.userId); // refreshes a stale cached admin flag for next time
+    }
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
     ctx.updater.request(requestId);
+    ctx.homes.requestChanged(result.value, body.user.id);
   };

@@ -14,7 +14,10 @@ export const optIn =
     await ack();
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
     const { request, participation, changed } = result.value;
-    if (changed) ctx.updater.request(requestId);
+    if (changed) {
+      ctx.updater.request(requestId);
+      ctx.homes.requestChanged(request, body.user.id);
+    }
     if (!participation) return;
     await respond({
       response_type: 'ephemeral',

@@ -11,7 +11,10 @@ export const withdraw =
     const result = ctx.service.withdraw(requestId, actorOfClick(ctx, body, action));
     await ack();
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
-    if (result.value.changed) ctx.updater.request(requestId);
+    if (result.value.changed) {
+      ctx.updater.request(requestId);
+      ctx.homes.requestChanged(result.value.request, body.user.id);
+    }
     await respond({
       response_type: 'ephemeral',
       replace_original: clickedInEphemeral(body),

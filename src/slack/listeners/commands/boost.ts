@@ -1,8 +1,15 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseBoostCommand } from '../../../domain/command.ts';
 import type { BoostContext } from '../../context.ts';
-import { openRequestModal } from '../../open-request-modal.ts';
-import { helpMessage, note, openRequestsList, refusalNote } from '../../views/notes.ts';
+import { mineData } from '../../home.ts';
+import { openRequestForm } from '../../open-request-modal.ts';
+import { openSettingsModal } from '../../open-settings-modal.ts';
+import { classifySlackFailure, slackErrorCode } from '../../slack-errors.ts';
+import { mineMessage } from '../../views/mine.ts';
+import { formNotOpenedNote, helpMessage, note, openRequestsList, refusalNote } from '../../views/notes.ts';
+import { exportCommand, forgetMeCommand } from './privacy.ts';
+import { reportCommand } from './report.ts';
+import { statsCommand } from './stats.ts';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -21,7 +28,7 @@ export const boostCommand =
           return;
         }
         await ack();
-        const opened = await openRequestModal(ctx, {
+        const form = await openRequestForm(ctx, {
           teamId: command.team_id,
           userId: command.user_id,
           triggerId: command.trigger_id,
@@ -29,7 +36,9 @@ export const boostCommand =
           ask: parsed.text,
           channelId: command.channel_id,
         });
-        if (!opened) await respond(note('Slack did not let me open the form in time. Please run the command again.'));
+        if (!form.opened) {
+          await respond(formNotOpenedNote(classifySlackFailure(form.error), slackErrorCode(form.error)));
+        }
         return;
       }
       case 'list': {
@@ -38,6 +47,24 @@ export const boostCommand =
         await ack(openRequestsList(listed, ctx.repos.requests.countOpen(command.team_id)));
         return;
       }
+      case 'mine':
+        await ack(mineMessage(mineData(ctx, command.team_id, command.user_id)));
+        return;
+      case 'settings': {
+        await ack();
+        const opened = await openSettingsModal(ctx, command.team_id, command.user_id, command.trigger_id);
+        if (!opened)
+          await respond(note('Slack did not let me open your settings in time. Please run the command again.'));
+        return;
+      }
+      case 'forget-me':
+        return forgetMeCommand(ctx, { ack, command, respond });
+      case 'export':
+        return exportCommand(ctx, { ack, command, respond });
+      case 'stats':
+        return statsCommand(ctx, { ack, command, respond });
+      case 'report':
+        return reportCommand(ctx, { ack, command }, parsed.requestId);
       case 'help':
         await ack(helpMessage());
         return;
@@ -45,6 +72,7 @@ export const boostCommand =
         await ack(helpMessage(parsed.word));
         return;
       default:
-        await ack(helpMessage(parsed.kind));
+        // Every kind is handled above; a new one added to the parser gets the help until it has its own case.
+        await ack(helpMessage((parsed as { kind: string }).kind));
     }
   };

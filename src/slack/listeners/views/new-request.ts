@@ -45,6 +45,7 @@ export const submitNewRequest =
     }
     await ack();
     await postRequest(ctx, created.value);
+    ctx.homes.refresh(teamId, userId);
   };
 
 function fieldErrors(errors: Partial<Record<DraftField, string>>): Record<string, string> {

@@ -25,7 +25,10 @@ export const submitShared =
       { shareUrl: shareUrl.value, network: network && isNetwork(network) ? network : null },
     );
     await ack();
-    if (result.ok && result.value.changed) ctx.updater.request(requestId);
+    if (!result.ok) return;
+    if (result.value.changed) ctx.updater.request(requestId);
+    // The link to their post shows on the requester's Home and their own, even when the share was already counted.
+    ctx.homes.requestChanged(result.value.request, body.user.id);
   };
 
 function readRequestId(privateMetadata: string): number {

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { LogLevel } from '@slack/bolt';
+import { openDatabase } from '../../src/db/connection.ts';
+import { createRepositories } from '../../src/db/repositories/index.ts';
+import { DigestJob } from '../../src/jobs/digest.ts';
+import type { DmSender } from '../../src/slack/dm-sender.ts';
+import { digestMessage } from '../../src/slack/views/digest.ts';
+
+// Runs in a child process of its own, so that its peak memory is the digest's and not the generator's: decides who gets
+// a digest and composes every one (`npm run digest -- --dry-run` does exactly this), then renders each message.
+// Prints one JSON line with the figures.
+
+const [path, nowArg] = process.argv.slice(2);
+if (!path || !nowArg) throw new Error('usage: run-digest.ts <database> <now>');
+const now = Number(nowArg);
+
+/** Peak resident memory so far in bytes (VmHWM), and resident now (VmRSS). */
+function memory(): { peak: number; current: number } {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? Number.NaN);
+  return { peak: kb('VmHWM') * 1024, current: kb('VmRSS') * 1024 };
+}
+
+const quiet = { debug() {}, info() {}, warn: console.warn, error: console.error };
+const logger = { ...quiet, setLevel() {}, getLevel: () => LogLevel.WARN, setName() {} };
+const database = openDatabase(path);
+const repos = createRepositories(database.db);
+// A dry run never sends; a sender that throws proves it.
+const sender = {
+  deliver: () => {
+    throw new Error('the benchmark sends nothing');
+  },
+} as unknown as DmSender;
+const job = new DigestJob({
+  repos,
+  config: { DIGEST_CRON: '0 9 * * 1', DIGEST_TIMEZONE: 'user' },
+  sender,
+  logger,
+  clock: () => now,
+});
+const before = memory();
+
+const runs = [];
+for (let run = 0; run < 2; run++) {
+  const started = performance.now();
+  const report = await job.sendNow(now, { dryRun: true });
+  const decided = performance.now();
+  let blocks = 0;
+  for (const { digest } of report.planned) blocks += digestMessage(digest).blocks.length;
+  const rendered = performance.now();
+  runs.push({
+    decideAndComposeMs: decided - started,
+    renderMs: rendered - decided,
+    digests: report.planned.length,
+    waitingForZone: report.waitingForZone,
+    blocks,
+    peakRssAfter: memory().peak,
+  });
+}
+database.close();
+process.stdout.write(
+  `${JSON.stringify({ runs, rssBefore: before.current, peakBefore: before.peak, maxRssKb: process.resourceUsage().maxRSS })}\n`,
+);

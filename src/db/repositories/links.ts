@@ -1,0 +1,164 @@
+import type Database from 'better-sqlite3';
+import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { newLinkToken } from '../../domain/tracked-links.ts';
+import type { Db } from '../connection.ts';
+import { linkClicks, requests, trackedLinks } from '../schema.ts';
+
+/** Days as YYYY-MM-DD (UTC): clicks on or after `from` and before `to`; either end may be left open. */
+export interface DayRange {
+  from?: string;
+  to?: string;
+}
+
+export interface DayClicks {
+  day: string;
+  clicks: number;
+}
+
+const clicks = sql<number>`sum(${linkClicks.count})`.mapWith(Number);
+
+function inRange(range: DayRange | undefined): SQL | undefined {
+  return and(
+    range?.from === undefined ? undefined : gte(linkClicks.day, range.from),
+    range?.to === undefined ? undefined : lt(linkClicks.day, range.to),
+  );
+}
+
+/**
+ * Personal tracked links and their click counts. Only (token, request, helper) and (token, UTC day, count) are stored:
+ * nothing about whoever clicked. The figures come from set-based queries, one per list, whatever its length.
+ */
+export function linksRepository(db: Db) {
+  // The redirect's hot path: two statements prepared once, run with better-sqlite3 directly (no query building, no row
+  // mapping). A click is one upsert, atomic in SQLite, so concurrent clicks are counted exactly.
+  const sqlite = (db as Db & { $client: Database.Database }).$client;
+  const targetOf = sqlite
+    .prepare<[string], string>(
+      'select requests.url from tracked_links join requests on requests.id = tracked_links.request_id where tracked_links.token = ?',
+    )
+    .pluck();
+  const countClick = sqlite.prepare<[string, string]>(
+    'insert into link_clicks (token, day, count) values (?, ?, 1) on conflict (token, day) do update set count = count + 1',
+  );
+
+  const tokenFor = (requestId: number, userId: string): string | undefined =>
+    db
+      .select({ token: trackedLinks.token })
+      .from(trackedLinks)
+      .where(and(eq(trackedLinks.requestId, requestId), eq(trackedLinks.userId, userId)))
+      .get()?.token;
+
+  /** Clicks on all links of each request; every id asked for is in the map (0 when none). */
+  const clicksByRequest = (requestIds: readonly number[], range?: DayRange): Map<number, number> => {
+    const totals = new Map<number, number>(requestIds.map((id) => [id, 0]));
+    if (requestIds.length === 0) return totals;
+    const rows = db
+      .select({ requestId: trackedLinks.requestId, clicks })
+      .from(trackedLinks)
+      .innerJoin(linkClicks, eq(linkClicks.token, trackedLinks.token))
+      .where(and(inArray(trackedLinks.requestId, [...requestIds]), inRange(range)))
+      .groupBy(trackedLinks.requestId)
+      .all();
+    for (const row of rows) totals.set(row.requestId, row.clicks);
+    return totals;
+  };
+
+  /** clicksByHelper for several requests in one query. */
+  const clicksByHelperOf = (requestIds: readonly number[], range?: DayRange): Map<number, Map<string, number>> => {
+    const byRequest = new Map<number, Map<string, number>>(requestIds.map((id) => [id, new Map()]));
+    if (requestIds.length === 0) return byRequest;
+    const rows = db
+      .select({ requestId: trackedLinks.requestId, userId: trackedLinks.userId, clicks })
+      .from(trackedLinks)
+      .innerJoin(linkClicks, eq(linkClicks.token, trackedLinks.token))
+      .where(and(inArray(trackedLinks.requestId, [...requestIds]), inRange(range)))
+      .groupBy(trackedLinks.requestId, trackedLinks.userId)
+      .all();
+    for (const row of rows) byRequest.get(row.requestId)?.set(row.userId, row.clicks);
+    return byRequest;
+  };
+
+  return {
+    /** Where a link leads (its request's URL, whatever the request's status), or undefined for an unknown token. */
+    target(token: string): string | undefined {
+      return targetOf.get(token);
+    },
+
+    /** Counts one click on a link for a UTC day. */
+    count(token: string, day: string): void {
+      countClick.run(token, day);
+    },
+
+    tokenFor,
+    clicksByRequest,
+    clicksByHelperOf,
+
+    /**
+     * The helper's link for a request, created on first use. Insert-or-ignore on (request, helper), then read back, so
+     * two deliveries at once end with one link. Undefined when the person is not taking part (a link lives as long as
+     * its participation).
+     */
+    ensure(requestId: number, userId: string, now: number): string | undefined {
+      const existing = tokenFor(requestId, userId);
+      if (existing) return existing;
+      try {
+        db.insert(trackedLinks)
+          .values({ token: newLinkToken(), requestId, userId, createdAt: now })
+          .onConflictDoNothing()
+          .run();
+      } catch (error) {
+        // The participation is gone (withdrawn a moment ago): the foreign key refuses a link for nobody.
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return undefined;
+        throw error;
+      }
+      return tokenFor(requestId, userId);
+    },
+
+    /** The person's links among these requests, by request id. */
+    tokensOf(userId: string, requestIds: readonly number[]): Map<number, string> {
+      if (requestIds.length === 0) return new Map();
+      const rows = db
+        .select({ requestId: trackedLinks.requestId, token: trackedLinks.token })
+        .from(trackedLinks)
+        .where(and(eq(trackedLinks.userId, userId), inArray(trackedLinks.requestId, [...requestIds])))
+        .all();
+      return new Map(rows.map((row) => [row.requestId, row.token]));
+    },
+
+    /** Clicks on one request's links, by helper; helpers whose link was never clicked are absent. */
+    clicksByHelper(requestId: number, range?: DayRange): Map<string, number> {
+      return clicksByHelperOf([requestId], range).get(requestId) ?? new Map();
+    },
+
+    /** Clicks on the person's own links in a workspace, by request; requests without clicks are absent. */
+    clicksForUser(teamId: string, userId: string, range?: DayRange): Map<number, number> {
+      const rows = db
+        .select({ requestId: trackedLinks.requestId, clicks })
+        .from(trackedLinks)
+        .innerJoin(requests, eq(requests.id, trackedLinks.requestId))
+        .innerJoin(linkClicks, eq(linkClicks.token, trackedLinks.token))
+        .where(and(eq(trackedLinks.userId, userId), eq(requests.teamId, teamId), inRange(range)))
+        .groupBy(trackedLinks.requestId)
+        .all();
+      return new Map(rows.map((row) => [row.requestId, row.clicks]));
+    },
+
+    /** Clicks on one request's links per UTC day, oldest first; days without clicks are absent. */
+    clicksByDay(requestId: number, range?: DayRange): DayClicks[] {
+      return db
+        .select({ day: linkClicks.day, clicks })
+        .from(trackedLinks)
+        .innerJoin(linkClicks, eq(linkClicks.token, trackedLinks.token))
+        .where(and(eq(trackedLinks.requestId, requestId), inRange(range)))
+        .groupBy(linkClicks.day)
+        .orderBy(asc(linkClicks.day))
+        .all();
+    },
+
+    totalClicks(requestId: number): number {
+      return clicksByRequest([requestId]).get(requestId) ?? 0;
+    },
+  };
+}
+
+export type LinksRepository = ReturnType<typeof linksRepository>;

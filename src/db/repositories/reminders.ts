@@ -1,0 +1,67 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { BoostRequest } from '../../domain/types.ts';
+import type { Db } from '../connection.ts';
+import { participations, requests, userSettings, workspaces } from '../schema.ts';
+
+export interface DueReminder {
+  participationId: number;
+  userId: string;
+  request: BoostRequest;
+}
+
+/**
+ * The conditions of rule 5, in SQL: asked for, not reminded yet, not shared, request still open with its deadline in
+ * the window, reminders not turned off, workspace still installed. Withdrawing deletes the participation, so a
+ * withdrawn helper is never found.
+ */
+const STILL_DUE = (now: number) => sql`
+  ${participations.remindMe} = 1 and ${participations.remindedAt} is null and ${participations.sharedAt} is null
+  and ${requests.status} = 'open' and ${requests.deadlineAt} > ${now}
+  and not exists (select 1 from ${userSettings}
+                   where ${userSettings.teamId} = ${requests.teamId} and ${userSettings.userId} = ${participations.userId}
+                     and ${userSettings.reminders} = 0)
+  and ${requests.teamId} not in (select ${workspaces.teamId} from ${workspaces} where ${workspaces.uninstalledAt} is not null)`;
+
+export function remindersRepository(db: Db) {
+  return {
+    /** Reminders whose moment has come: deadlines between now and `now + leadMs`, soonest first. */
+    due(now: number, leadMs: number, limit: number): DueReminder[] {
+      return db
+        .select({ participationId: participations.id, userId: participations.userId, request: requests })
+        .from(requests)
+        .innerJoin(participations, eq(participations.requestId, requests.id))
+        .where(and(lte(requests.deadlineAt, now + leadMs), STILL_DUE(now)))
+        .orderBy(asc(requests.deadlineAt), asc(participations.id))
+        .limit(limit)
+        .all();
+    },
+
+    /**
+     * Claims one reminder just before sending it: sets reminded_at only if it is still due, in one statement, so two
+     * overlapping runs (or two processes) never both send it, and a restart never sends it again.
+     */
+    claim(participationId: number, now: number): boolean {
+      const stillDue = db
+        .select({ id: participations.id })
+        .from(participations)
+        .innerJoin(requests, eq(requests.id, participations.requestId))
+        .where(and(eq(participations.id, participationId), STILL_DUE(now)));
+      const result = db
+        .update(participations)
+        .set({ remindedAt: now })
+        .where(and(eq(participations.id, participationId), inArray(participations.id, stillDue)))
+        .run();
+      return result.changes === 1;
+    },
+
+    /** Gives a claim back when Slack certainly did not deliver the reminder, so the next run tries again. */
+    release(participationId: number, claimedAt: number): void {
+      db.update(participations)
+        .set({ remindedAt: null })
+        .where(and(eq(participations.id, participationId), eq(participations.remindedAt, claimedAt)))
+        .run();
+    },
+  };
+}
+
+export type RemindersRepository = ReturnType<typeof remindersRepository>;

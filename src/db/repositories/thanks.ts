@@ -1,0 +1,45 @@
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import type { Participation } from '../../domain/types.ts';
+import type { Db } from '../connection.ts';
+import { participations } from '../schema.ts';
+
+/** participations.thanked_at: each helper who shared is thanked once. */
+export function thanksRepository(db: Db) {
+  return {
+    /**
+     * Marks every helper who shared this request and was not thanked yet as thanked, and returns them. One statement,
+     * so two presses at once (or Slack delivering one twice) never claim the same helper twice.
+     */
+    claim(requestId: number, now: number): Participation[] {
+      return db
+        .update(participations)
+        .set({ thankedAt: now })
+        .where(
+          and(
+            eq(participations.requestId, requestId),
+            isNotNull(participations.sharedAt),
+            isNull(participations.thankedAt),
+          ),
+        )
+        .returning()
+        .all();
+    },
+
+    /** Gives back claims whose message did not go through for a reason that may pass, so a later press tries again. */
+    release(requestId: number, userIds: readonly string[], claimedAt: number): void {
+      if (userIds.length === 0) return;
+      db.update(participations)
+        .set({ thankedAt: null })
+        .where(
+          and(
+            eq(participations.requestId, requestId),
+            eq(participations.thankedAt, claimedAt),
+            inArray(participations.userId, [...userIds]),
+          ),
+        )
+        .run();
+    },
+  };
+}
+
+export type ThanksRepository = ReturnType<typeof thanksRepository>;

@@ -1,0 +1,295 @@
+// What Boost holds about a person, what `/boost export` gives them, what forgetting them removes, and how long
+// anything is kept. Pure: rows in, plain data and sentences out; the repositories read and delete, Slack renders.
+
+const DAY_MS = 86_400_000;
+
+/** What Boost holds about one person in one workspace, counted; shown before they confirm forget-me. */
+export interface Inventory {
+  requests: number;
+  openRequests: number;
+  /** Other people's participations in this person's requests (they go with the requests). */
+  helpersOnRequests: number;
+  participations: number;
+  shares: number;
+  trackedLinks: number;
+  settings: boolean;
+  profile: boolean;
+  digestDeliveries: number;
+}
+
+/** What a deletion actually removed, counted; the private note after forget-me says this. */
+export interface Removed {
+  requests: number;
+  helpersOnRequests: number;
+  participations: number;
+  trackedLinks: number;
+  settings: number;
+  profile: number;
+  digestDeliveries: number;
+  /** Requests of others this person had closed as an admin: only the "closed by" mark is cleared. */
+  closedByCleared: number;
+}
+
+export const NOTHING_REMOVED: Removed = {
+  requests: 0,
+  helpersOnRequests: 0,
+  participations: 0,
+  trackedLinks: 0,
+  settings: 0,
+  profile: 0,
+  digestDeliveries: 0,
+  closedByCleared: 0,
+};
+
+export function holdsAnything(inventory: Inventory): boolean {
+  return (
+    inventory.requests + inventory.participations + inventory.trackedLinks + inventory.digestDeliveries > 0 ||
+    inventory.settings ||
+    inventory.profile
+  );
+}
+
+export function removedAnything(removed: Removed): boolean {
+  return Object.values(removed).some((count) => count > 0);
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/** The list shown before forget-me is confirmed, one line per kind of data, only for what exists. */
+export function forgetPlan(inventory: Inventory): string[] {
+  const lines: string[] = [];
+  if (inventory.requests > 0) {
+    const open = inventory.openRequests > 0 ? ` (${inventory.openRequests} still open)` : '';
+    const helpers =
+      inventory.helpersOnRequests > 0
+        ? `, with the ${plural(inventory.helpersOnRequests, 'record')} of colleagues who joined them`
+        : '';
+    lines.push(
+      `${plural(inventory.requests, 'request')} you made${open}${helpers}. Their channel messages will only say that the request was removed.`,
+    );
+  }
+  if (inventory.participations > 0) {
+    const shares =
+      inventory.shares > 0 ? `, ${plural(inventory.shares, 'share')} and links to your posts included` : '';
+    lines.push(
+      `${plural(inventory.participations, 'time')} you joined a request${shares}. Their counts go down by one.`,
+    );
+  }
+  if (inventory.trackedLinks > 0) {
+    lines.push(`${plural(inventory.trackedLinks, 'personal tracked link')} and their click counts.`);
+  }
+  if (inventory.settings) lines.push('Your settings (digest, showing your name, reminders).');
+  if (inventory.profile) lines.push('What Boost cached from your Slack profile (time zone, admin flag).');
+  if (inventory.digestDeliveries > 0) {
+    lines.push(`The record of ${plural(inventory.digestDeliveries, 'weekly digest')} sent to you.`);
+  }
+  return lines;
+}
+
+/** The private note after forget-me: what went, counted. */
+export function removalSummary(removed: Removed): string[] {
+  const lines: string[] = [];
+  if (removed.requests > 0) {
+    const helpers =
+      removed.helpersOnRequests > 0
+        ? ` and ${plural(removed.helpersOnRequests, 'participation')} of colleagues in them`
+        : '';
+    lines.push(`${plural(removed.requests, 'request')}${helpers}; their messages now say they were removed`);
+  }
+  if (removed.participations > 0) lines.push(`${plural(removed.participations, 'participation')} in requests`);
+  if (removed.trackedLinks > 0) lines.push(`${plural(removed.trackedLinks, 'tracked link')} with their click counts`);
+  if (removed.settings > 0) lines.push('your settings');
+  if (removed.profile > 0) lines.push('your cached Slack profile');
+  if (removed.digestDeliveries > 0) lines.push(`${plural(removed.digestDeliveries, 'digest record')}`);
+  if (removed.closedByCleared > 0) {
+    lines.push(
+      `your name as the person who closed ${plural(removed.closedByCleared, "someone else's request", "others' requests")}`,
+    );
+  }
+  return lines;
+}
+
+// ---- export -----------------------------------------------------------------------------------------------------
+
+/** Rows as the privacy repository reads them; times in epoch milliseconds. */
+export interface PersonalData {
+  teamId: string;
+  userId: string;
+  requests: ReadonlyArray<{
+    id: number;
+    url: string;
+    title: string | null;
+    ask: string;
+    suggestedText: string | null;
+    networks: readonly string[];
+    channelId: string;
+    status: string;
+    createdAt: number;
+    deadlineAt: number;
+    closedAt: number | null;
+    /** Figures only: who helped is their data, not the requester's. */
+    optedIn: number;
+    shared: number;
+  }>;
+  participations: ReadonlyArray<{
+    request: { id: number; title: string | null; url: string };
+    optedInAt: number;
+    sharedAt: number | null;
+    shareUrl: string | null;
+    network: string | null;
+    remindMe: boolean;
+    remindedAt: number | null;
+    showName: boolean;
+    thankedAt: number | null;
+  }>;
+  trackedLinks: ReadonlyArray<{
+    token: string;
+    requestId: number;
+    createdAt: number;
+    clicks: ReadonlyArray<{ day: string; count: number }>;
+  }>;
+  settings: {
+    digest: boolean | null;
+    showName: boolean;
+    reminders: boolean;
+    createdAt: number;
+    updatedAt: number;
+  } | null;
+  profile: { tz: string | null; tzOffsetSeconds: number | null; isAdmin: boolean; fetchedAt: number } | null;
+  digestDeliveries: ReadonlyArray<{ isoWeek: string; claimedAt: number; sentAt: number | null }>;
+  /** Requests of others that this person closed (as an admin). */
+  closedForOthers: ReadonlyArray<{ requestId: number; closedAt: number | null }>;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * The person's own data as a plain object: everything Boost holds about them and nothing about anyone else. Their
+ * requests carry figures, never who helped; their participations name the request (id, title, link, as the channel
+ * showed them), never its requester.
+ */
+export function buildExport(data: PersonalData, now: number) {
+  return {
+    format: 'boost-export/1',
+    exportedAt: iso(now),
+    workspace: data.teamId,
+    user: data.userId,
+    requests: data.requests.map((request) => ({
+      id: request.id,
+      url: request.url,
+      title: request.title,
+      ask: request.ask,
+      suggestedText: request.suggestedText,
+      networks: [...request.networks],
+      channel: request.channelId,
+      status: request.status,
+      createdAt: iso(request.createdAt),
+      deadline: iso(request.deadlineAt),
+      closedAt: iso(request.closedAt),
+      figures: { optedIn: request.optedIn, shared: request.shared },
+    })),
+    participations: data.participations.map((participation) => ({
+      request: { ...participation.request },
+      optedInAt: iso(participation.optedInAt),
+      sharedAt: iso(participation.sharedAt),
+      shareUrl: participation.shareUrl,
+      network: participation.network,
+      remindMe: participation.remindMe,
+      remindedAt: iso(participation.remindedAt),
+      showName: participation.showName,
+      thankedAt: iso(participation.thankedAt),
+    })),
+    trackedLinks: data.trackedLinks.map((link) => ({
+      path: `/r/${link.token}`,
+      requestId: link.requestId,
+      createdAt: iso(link.createdAt),
+      clicksPerDay: link.clicks.map((click) => ({ day: click.day, count: click.count })),
+    })),
+    settings: data.settings && {
+      digest: data.settings.digest,
+      showName: data.settings.showName,
+      reminders: data.settings.reminders,
+      createdAt: iso(data.settings.createdAt),
+      updatedAt: iso(data.settings.updatedAt),
+    },
+    cachedProfile: data.profile && {
+      timeZone: data.profile.tz,
+      timeZoneOffsetSeconds: data.profile.tzOffsetSeconds,
+      slackAdmin: data.profile.isAdmin,
+      fetchedAt: iso(data.profile.fetchedAt),
+    },
+    digestsSent: data.digestDeliveries.map((delivery) => ({
+      week: delivery.isoWeek,
+      claimedAt: iso(delivery.claimedAt),
+      sentAt: iso(delivery.sentAt),
+    })),
+    requestsYouClosedForOthers: data.closedForOthers.map((closed) => ({
+      requestId: closed.requestId,
+      closedAt: iso(closed.closedAt),
+    })),
+  };
+}
+
+export type Export = ReturnType<typeof buildExport>;
+
+/**
+ * JSON that is inert in Slack mrkdwn and cannot leave a code block: `<`, `>`, `&`, the backtick and the `@` of broadcast
+ * words become `\uXXXX` escapes, which JSON.parse turns back into exactly what was stored. (escapeMrkdwn would
+ * change the text: entities and an invisible joiner would end up in the person's data.)
+ */
+export function inertJson(value: unknown): string {
+  return JSON.stringify(value, null, 2)
+    .replace(/[<>&`]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/@(channel|here|everyone)\b/gi, '\\u0040$1');
+}
+
+/**
+ * Cuts text into pieces of at most `max` UTF-16 units whose concatenation is the text. Cuts after a line break when
+ * one is near, and never between the two halves of an emoji or other astral character.
+ */
+export function splitText(text: string, max: number): string[] {
+  if (max < 2) throw new RangeError('max must be at least 2');
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf('\n', max - 1) + 1;
+    if (cut < max / 2) {
+      cut = max;
+      const code = rest.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    }
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
+  return pieces;
+}
+
+// ---- retention --------------------------------------------------------------------------------------------------
+
+export interface RetentionCutoffs {
+  /** Closed and expired requests closed before this go, with everything attached to them. */
+  closedBefore: number;
+  /** Workspaces uninstalled before this lose everything Boost held for them. */
+  uninstalledBefore: number;
+  /** Cached Slack profiles not refreshed since this go (the cache refreshes daily for anyone active). */
+  profilesBefore: number;
+  /** Digest delivery records older than this go; at least four weeks are kept so no digest is ever sent twice. */
+  deliveriesBefore: number;
+  /** Delivery keys of Slack retries: a day is plenty. */
+  receiptsBefore: number;
+  /** Where removed requests' messages are: a week is enough to rewrite them. */
+  removedMessagesBefore: number;
+}
+
+export function retentionCutoffs(now: number, retentionDays: number): RetentionCutoffs {
+  const retention = now - retentionDays * DAY_MS;
+  return {
+    closedBefore: retention,
+    uninstalledBefore: retention,
+    profilesBefore: retention,
+    deliveriesBefore: now - Math.max(retentionDays, 28) * DAY_MS,
+    receiptsBefore: now - DAY_MS,
+    removedMessagesBefore: now - 7 * DAY_MS,
+  };
+}

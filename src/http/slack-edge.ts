@@ -1,0 +1,98 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import {
+  AuthorizationError,
+  type BufferedIncomingMessage,
+  defaultBodyLimit,
+  HTTPModuleFunctions,
+  type HTTPReceiver,
+  isRawBodyError,
+  type ReceiverProcessEventErrorHandlerArgs,
+} from '@slack/bolt';
+
+// What reaches /slack/events is only checked for its signature by Bolt. Two shapes of body get past Bolt's own error
+// handling, and both are answered here instead:
+// - a body that parses to JSON `null` (`payload=null`): Bolt reads `body.ssl_check` outside its try/catch, which leaves
+//   the request unanswered and raises an unhandled rejection, which stops Node;
+// - a body Bolt cannot route (`"event": "text"`, `"actions": 5`): Bolt's processEvent throws and its default handler
+//   answers 500, as if Boost were broken.
+
+interface EdgeLogger {
+  warn(...messages: unknown[]): void;
+  error(...messages: unknown[]): void;
+}
+
+const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function answer(res: ServerResponse, status: number): void {
+  if (res.headersSent) return;
+  res.writeHead(status);
+  res.end();
+}
+
+/**
+ * Puts a screen in front of Bolt's request listener for Slack's endpoint: the body is buffered as Bolt would (same size
+ * limit; Bolt reuses the buffer) and anything that is not a JSON object is answered 400 before Bolt sees it.
+ */
+export function screenSlackRequests(
+  receiver: HTTPReceiver,
+  logger: EdgeLogger,
+  options: { endpoint?: string; bodyLimit?: number } = {},
+): void {
+  const endpoint = options.endpoint ?? '/slack/events';
+  const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
+  const bolt: RequestListener = receiver.requestListener;
+
+  const screen = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let buffered: BufferedIncomingMessage;
+    try {
+      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, bodyLimit);
+    } catch (error) {
+      const tooLarge = isRawBodyError(error) && (error as { statusCode?: number }).statusCode === 413;
+      logger.warn(`Refused a request to ${endpoint}: ${tooLarge ? 'body too large' : 'unreadable body'}`);
+      return answer(res, tooLarge ? 413 : 400);
+    }
+    let parsed: unknown;
+    try {
+      parsed = HTTPModuleFunctions.parseHTTPRequestBody(buffered);
+    } catch {
+      // Bolt checks the signature first, then answers 400 for a body it cannot parse.
+      return bolt(buffered, res);
+    }
+    if (!isObject(parsed)) {
+      logger.warn(`Refused a request to ${endpoint}: its body is not a JSON object`);
+      return answer(res, 400);
+    }
+    bolt(buffered, res);
+  };
+
+  receiver.requestListener = (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method !== 'POST' || path !== endpoint) return bolt(req, res);
+    screen(req, res).catch((error: unknown) => {
+      logger.error(`Could not screen a request to ${endpoint}: ${error instanceof Error ? error.message : error}`);
+      answer(res, 400);
+    });
+  };
+}
+
+/**
+ * Bolt's processEvent throws only for bodies it cannot read as any kind of Slack request (listener errors go to
+ * app.error): that is the sender's mistake, so the answer is 400 rather than Bolt's default 500.
+ */
+export async function answerUnprocessable({
+  error,
+  logger,
+  response,
+}: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> {
+  if (response.headersSent) {
+    logger.error(`A request failed after it was answered: ${error.message}`);
+    return false;
+  }
+  if (error instanceof AuthorizationError) {
+    answer(response, 401);
+    return true;
+  }
+  logger.warn(`Slack sent a request Boost could not process: ${error.message}`);
+  answer(response, 400);
+  return true;
+}

@@ -1,0 +1,70 @@
+import type { ServerResponse } from 'node:http';
+import type { CustomRoute, Logger } from '@slack/bolt';
+import type { LinksRepository } from '../db/repositories/links.ts';
+import { isPreviewBot } from '../domain/preview-bots.ts';
+import { dayCache, isLinkToken, LINK_PATH_PREFIX } from '../domain/tracked-links.ts';
+import type { Clock } from '../domain/types.ts';
+
+export interface TrackedLinkDeps {
+  links: Pick<LinksRepository, 'target' | 'count'>;
+  /** The app's clock: clicks are counted under its UTC day. */
+  clock: Clock;
+  logger: Pick<Logger, 'warn' | 'error'>;
+}
+
+const NOT_FOUND_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">' +
+  '<title>Link not found</title></head><body><p>This link does not exist, or no longer does.</p></body></html>';
+const UNAVAILABLE_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Try again</title></head>' +
+  '<body><p>This link cannot be opened right now. Please try again in a moment.</p></body></html>';
+
+// No cookie is ever set, and the address and User-Agent of whoever clicks are read only to tell a preview bot from a
+// person, never stored or logged. `no-store` makes every click reach us (a cached redirect would go uncounted), and
+// `no-referrer` keeps the personal link out of the destination's analytics.
+const PRIVATE = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } as const;
+const PAGE_HEADERS = { ...PRIVATE, 'content-type': 'text/html; charset=utf-8', 'x-content-type-options': 'nosniff' };
+
+function page(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { ...PAGE_HEADERS, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * GET and HEAD `/r/:token`, on the same server as /slack/events (and on the HTTP server Bolt runs beside Socket Mode):
+ * a 302 to the request's link, closed or not. A GET from a person counts one click for today (UTC); HEAD requests and
+ * link-preview bots are redirected without counting. One prepared lookup, one upsert, no Slack call.
+ */
+export function trackedLinkRoute({ links, clock, logger }: TrackedLinkDeps): CustomRoute {
+  const today = dayCache();
+  return {
+    path: `${LINK_PATH_PREFIX}:token`,
+    method: ['GET', 'HEAD'],
+    handler: (req, res) => {
+      const param = req.params?.token;
+      const token = typeof param === 'string' ? param : '';
+      let target: string | undefined;
+      try {
+        target = isLinkToken(token) ? links.target(token) : undefined;
+      } catch (error) {
+        logger.error(`A tracked link could not be looked up: ${(error as Error).message}`);
+        page(res, 503, UNAVAILABLE_PAGE);
+        return;
+      }
+      if (target === undefined) {
+        page(res, 404, NOT_FOUND_PAGE);
+        return;
+      }
+      if (req.method === 'GET' && !isPreviewBot(req.headers['user-agent'])) {
+        try {
+          links.count(token, today(clock()));
+        } catch (error) {
+          // The person still gets where they were going; one uncounted click is the lesser harm.
+          logger.warn(`A click could not be counted: ${(error as Error).message}`);
+        }
+      }
+      res.writeHead(302, { ...PRIVATE, location: target, 'content-length': 0 });
+      res.end();
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Logger, LogLevel } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import dotenv from 'dotenv';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { openDatabase } from '../db/connection.ts';
+import { createRepositories } from '../db/repositories/index.ts';
+import { describeDigest } from '../domain/digest.ts';
+import { type Clock, systemClock } from '../domain/types.ts';
+import { DmSender, dmClient } from '../slack/dm-sender.ts';
+import { lookUpProfile } from '../slack/profiles.ts';
+import { DigestJob } from './digest.ts';
+
+// `npm run digest` sends this week's digest now to everyone eligible who has not had it (the same claims as the
+// scheduled run, so nobody gets two); `npm run digest -- --dry-run` prints who would get what and sends nothing.
+
+export interface CliOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleOutput: CliOutput = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+const USAGE = `Usage: npm run digest [-- --dry-run]
+
+Sends this week's Boost digest now to everyone eligible who has not had it this week.
+  --dry-run   print who would get what, and send nothing
+Settings come from the environment and .env, as for npm start (SLACK_BOT_TOKEN, DATABASE_PATH, ...).`;
+
+const LEVELS: Record<Config['LOG_LEVEL'], number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/** Runs the command; resolves with the exit code. Exported so tests can run it in-process. */
+export async function main(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  output: CliOutput = consoleOutput,
+  clock: Clock = systemClock,
+): Promise<number> {
+  const unknown = argv.filter((arg) => arg !== '--dry-run');
+  if (unknown.some((arg) => arg === '--help' || arg === '-h')) {
+    output.out(USAGE);
+    return 0;
+  }
+  if (unknown.length > 0) {
+    output.err(`Unknown option: ${unknown.join(' ')}\n\n${USAGE}`);
+    return 2;
+  }
+  const dryRun = argv.includes('--dry-run');
+
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      output.err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+
+  const logger = cliLogger(config.LOG_LEVEL, output);
+  const database = openDatabase(config.DATABASE_PATH);
+  const clientOptions = { slackApiUrl: config.SLACK_API_URL, logger, logLevel: LogLevel.ERROR, timeout: 10_000 };
+  const client = new WebClient(config.SLACK_BOT_TOKEN, clientOptions);
+  const repos = createRepositories(database.db);
+  const job = new DigestJob({
+    repos,
+    config,
+    clock,
+    logger,
+    sender: new DmSender({ client: dmClient(config.SLACK_BOT_TOKEN, clientOptions), logger }),
+    lookUpZone: (teamId, userId) => lookUpProfile({ repos, client, clock, logger }, teamId, userId),
+  });
+  // Ctrl-C stops claiming; digests in flight finish and are recorded, the rest stay due for a later run.
+  const interrupt = () => job.stop();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    const report = await job.sendNow(clock(), { dryRun });
+    if (dryRun) {
+      output.out(
+        `Dry run: ${report.planned.length} ${report.planned.length === 1 ? 'digest' : 'digests'} would be sent now. Nothing was sent.`,
+      );
+      for (const { digest, zone } of report.planned) output.out(`  ${describeDigest(digest, zone)}`);
+      return 0;
+    }
+    const { sent, refused, failed, skipped, halted } = report.tally;
+    output.out(
+      `Sent ${sent} ${sent === 1 ? 'digest' : 'digests'}` +
+        (refused > 0 ? `; ${refused} refused by Slack (deactivated or unreachable)` : '') +
+        (failed > 0 ? `; ${failed} failed (see the log above)` : '') +
+        (skipped > 0 ? `; ${skipped} already sent by another run` : '') +
+        (report.waitingForZone > 0 ? `; ${report.waitingForZone} waiting for their time zone` : '') +
+        '.',
+    );
+    return halted ? 1 : 0;
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    database.close();
+  }
+}
+
+/** Log lines go to stderr so that stdout holds only the report. */
+function cliLogger(level: Config['LOG_LEVEL'], output: CliOutput): Logger {
+  let current = LEVELS[level];
+  const write =
+    (at: number, name: string) =>
+    (...messages: unknown[]) => {
+      if (at >= current) output.err(`[${name}] ${messages.map(String).join(' ')}`);
+    };
+  return {
+    debug: write(0, 'debug'),
+    info: write(1, 'info'),
+    warn: write(2, 'warn'),
+    error: write(3, 'error'),
+    setLevel: (next) => {
+      current = LEVELS[next as Config['LOG_LEVEL']] ?? current;
+    },
+    getLevel: () => (['debug', 'info', 'warn', 'error'][current] ?? 'info') as LogLevel,
+    setName: () => undefined,
+  };
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  dotenv.config({ quiet: true });
+  main(process.argv.slice(2), process.env).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error('npm run digest failed:', error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,42 @@
+import type { Logger } from '@slack/bolt';
+import type { Config } from '../config.ts';
+import type { Repositories } from '../db/repositories/index.ts';
+import type { Clock } from '../domain/types.ts';
+import type { DmSender } from '../slack/dm-sender.ts';
+import { DigestJob, type ZoneProfile } from './digest.ts';
+import { ExpiryJob } from './expiry.ts';
+import { ReminderJob } from './reminders.ts';
+import { RetentionJob } from './retention.ts';
+import { Scheduler } from './scheduler.ts';
+
+export interface JobsDeps {
+  repos: Repositories;
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  sender: DmSender;
+  /** Re-renders a request's channel message (the coalescing updater). */
+  updateMessage: (requestId: number) => void;
+  /** users.info through the profile cache, for people whose time zone is not known yet. */
+  lookUpZone: (teamId: string, userId: string) => Promise<ZoneProfile | undefined>;
+}
+
+/** The background work; each job's runOnce(now) is what the minute tick calls, and what tests call directly. */
+export interface BoostJobs {
+  expiry: ExpiryJob;
+  reminders: ReminderJob;
+  digest: DigestJob;
+  retention: RetentionJob;
+  scheduler: Scheduler;
+}
+
+export function createJobs(deps: JobsDeps): BoostJobs {
+  const { repos, config, clock, logger, sender } = deps;
+  const expiry = new ExpiryJob({ repos, updateMessage: deps.updateMessage, logger });
+  const reminders = new ReminderJob({ repos, config, sender, logger });
+  const digest = new DigestJob({ repos, config, sender, logger, clock, lookUpZone: deps.lookUpZone });
+  // Expiry comes first in each tick's list so a request past its deadline is closed before anything mentions it.
+  const retention = new RetentionJob({ repos, retentionDays: config.DATA_RETENTION_DAYS, logger });
+  const scheduler = new Scheduler({ expiry, reminders, digest, retention }, clock, logger);
+  return { expiry, reminders, digest, retention, scheduler };
+}

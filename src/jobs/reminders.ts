@@ -1,0 +1,67 @@
+import type { Logger } from '@slack/bolt';
+import type { Config } from '../config.ts';
+import type { Repositories } from '../db/repositories/index.ts';
+import type { DueReminder } from '../db/repositories/reminders.ts';
+import { isNetwork } from '../domain/networks.ts';
+import { REMINDER_LEAD_MS } from '../domain/reminders.ts';
+import { composePost, shareLinks } from '../domain/share-links.ts';
+import type { DmSender, DmTally } from '../slack/dm-sender.ts';
+import { reminderMessage } from '../slack/views/reminder.ts';
+import type { SlackMessage } from '../slack/views/request-message.ts';
+
+/** Reminders handled per run; more wait a minute for the next run. */
+const BATCH = 1000;
+
+export interface ReminderJobDeps {
+  repos: Repositories;
+  config: Pick<Config, 'DISCLOSURE_TEXT' | 'MASTODON_INSTANCE'>;
+  sender: DmSender;
+  logger: Logger;
+}
+
+/**
+ * "Remind me before the deadline": one DM about a day before it, to those who asked and only them (rule 5). Each
+ * reminder is claimed in the database (reminded_at) right before it is sent, so overlapping runs, two processes or a
+ * restart never send it twice. A reminder Slack certainly did not post for a passing reason gives its claim back.
+ */
+export class ReminderJob {
+  private stopped = false;
+
+  constructor(private readonly deps: ReminderJobDeps) {}
+
+  async runOnce(now: number): Promise<DmTally> {
+    const { repos, sender } = this.deps;
+    const due = repos.reminders.due(now, REMINDER_LEAD_MS, BATCH);
+    const tally = await sender.deliver<DueReminder>({
+      items: due,
+      to: (reminder) => reminder.userId,
+      claim: (reminder) => repos.reminders.claim(reminder.participationId, now),
+      message: (reminder) => this.message(reminder),
+      settle: (reminder, outcome) => {
+        if (outcome.status === 'failed' && outcome.retryLater) repos.reminders.release(reminder.participationId, now);
+      },
+      stopped: () => this.stopped,
+    });
+    if (tally.sent + tally.refused + tally.failed > 0) {
+      this.deps.logger.info(
+        `Reminders: ${tally.sent} sent, ${tally.refused} refused by Slack, ${tally.failed} failed.`,
+      );
+    }
+    return tally;
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private message({ request }: DueReminder): SlackMessage {
+    const post = composePost(request.suggestedText, this.deps.config.DISCLOSURE_TEXT);
+    const links = shareLinks({
+      url: request.url,
+      text: post,
+      networks: request.networks.filter(isNetwork),
+      mastodonInstance: this.deps.config.MASTODON_INSTANCE,
+    });
+    return reminderMessage({ request, links, post });
+  }
+}

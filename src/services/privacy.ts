@@ -1,0 +1,27 @@
+import type { Repositories } from '../db/repositories/index.ts';
+import type { Forgotten } from '../db/repositories/privacy.ts';
+import { buildExport, type Export } from '../domain/privacy.ts';
+
+export interface Forgetting {
+  teamId: string;
+  userId: string;
+  now: number;
+  /** Identifies the click or event; Slack may deliver it twice, and the second one then changes nothing. */
+  deliveryKey: string;
+}
+
+/**
+ * Deletes everything Boost holds about a person in a workspace, in one transaction with the delivery's receipt.
+ * Undefined when this delivery was already handled (a Slack retry): nothing more to do, nothing to tell.
+ */
+export function forgetPerson(repos: Repositories, who: Forgetting): Forgotten | undefined {
+  return repos.transaction(() => {
+    if (!repos.receipts.claim(who.deliveryKey, who.now)) return undefined;
+    return repos.privacy.forget(who.teamId, who.userId, who.now);
+  });
+}
+
+/** The person's own data, read in one transaction so the export is a consistent snapshot. */
+export function exportPerson(repos: Repositories, teamId: string, userId: string, now: number): Export {
+  return repos.transaction(() => buildExport(repos.privacy.personalData(teamId, userId), now));
+}

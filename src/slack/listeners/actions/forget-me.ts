@@ -1,0 +1,34 @@
+import { forgetPerson } from '../../../services/privacy.ts';
+import type { BoostContext } from '../../context.ts';
+import { afterForgetting } from '../../forget.ts';
+import { forgetDone, forgetKept } from '../../views/privacy.ts';
+import { actorOfClick } from '../actor.ts';
+import type { ButtonArgs } from './opt-in.ts';
+
+/**
+ * "Delete my data": deletes everything about whoever clicked (never someone named in the payload), in one transaction,
+ * before the ack; a click Slack delivers twice deletes once and answers once.
+ */
+export const confirmForgetMe =
+  (ctx: BoostContext) =>
+  async ({ ack, body, action, respond }: ButtonArgs) => {
+    const {
+      teamId,
+      userId,
+      now,
+      deliveryKey = `forget:${teamId}:${userId}:${action.action_ts}`,
+    } = actorOfClick(ctx, body, action);
+    const forgotten = forgetPerson(ctx.repos, { teamId, userId, now, deliveryKey });
+    await ack();
+    if (!forgotten) return;
+    afterForgetting(ctx, teamId, userId, forgotten);
+    await respond({ response_type: 'ephemeral', replace_original: true, ...forgetDone(forgotten.removed) });
+  };
+
+/** "Keep my data": the question goes away, nothing changes. */
+export const keepMyData =
+  (_ctx: BoostContext) =>
+  async ({ ack, respond }: ButtonArgs) => {
+    await ack();
+    await respond({ response_type: 'ephemeral', replace_original: true, ...forgetKept() });
+  };

@@ -1,0 +1,32 @@
+import type { BoostContext } from '../../context.ts';
+import { loadReport } from '../../report.ts';
+import { slackErrorCode } from '../../slack-errors.ts';
+import { note } from '../../views/notes.ts';
+import { REPORT_NOT_ALLOWED, REPORT_NOT_FOUND, reportModal, reportNoteModal } from '../../views/report.ts';
+import { requestIdOf } from '../actor.ts';
+import type { ButtonArgs } from './opt-in.ts';
+
+/** "Report" (App Home, `/boost mine`, `/boost report`): the requester's report on one request, in a modal. */
+export const openReport =
+  (ctx: BoostContext) =>
+  async ({ ack, body, action, client, respond }: ButtonArgs) => {
+    await ack();
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const outcome = loadReport(ctx, teamId, body.user.id, requestIdOf(action));
+    const view = outcome.ok
+      ? reportModal(outcome.report, outcome.viewer)
+      : reportNoteModal(outcome.reason === 'not_allowed' ? REPORT_NOT_ALLOWED : REPORT_NOT_FOUND);
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view });
+    } catch (error) {
+      ctx.logger.warn(`Could not open a report: ${slackErrorCode(error)}`);
+      // The trigger expires after 3 s; where the click came from a message, say so there instead.
+      if (body.response_url) {
+        await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          ...note('Slack did not let me open the report in time. Please press Report again.'),
+        });
+      }
+    }
+  };

@@ -1,0 +1,35 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { inertJson } from '../../../domain/privacy.ts';
+import { exportPerson } from '../../../services/privacy.ts';
+import type { BoostContext } from '../../context.ts';
+import { slackErrorCode } from '../../slack-errors.ts';
+import { exportMessages, forgetConfirmation } from '../../views/privacy.ts';
+
+/** What these answers use of a command's arguments, so boost.ts can pass its own. */
+export type CommandArgs = Pick<AllMiddlewareArgs & SlackCommandMiddlewareArgs, 'ack' | 'command' | 'respond'>;
+
+/** A response_url takes five messages; the ack carries the first part of an export. */
+const RESPONSE_URL_USES = 5;
+
+/** `/boost forget-me`: nothing is deleted yet; the person sees what would go and confirms with a button. */
+export async function forgetMeCommand(ctx: BoostContext, { ack, command }: CommandArgs): Promise<void> {
+  await ack(forgetConfirmation(ctx.repos.privacy.inventory(command.team_id, command.user_id)));
+}
+
+/**
+ * `/boost export`: the person's own data as JSON, privately. Boost has no files:write scope, so it comes as code
+ * blocks: in the ack, then through the response_url, and, for a very large export, on in Boost's Messages tab.
+ */
+export async function exportCommand(ctx: BoostContext, { ack, command, respond }: CommandArgs): Promise<void> {
+  const data = exportPerson(ctx.repos, command.team_id, command.user_id, ctx.clock());
+  const [first, ...rest] = exportMessages(inertJson(data));
+  await ack(first);
+  try {
+    for (const [index, message] of rest.entries()) {
+      if (index < RESPONSE_URL_USES) await respond({ response_type: 'ephemeral', ...message });
+      else await ctx.client.chat.postMessage({ channel: command.user_id, ...message });
+    }
+  } catch (error) {
+    ctx.logger.warn(`Could not send the rest of an export to ${command.user_id}: ${slackErrorCode(error)}`);
+  }
+}

@@ -1,0 +1,40 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { forgetPerson } from '../../../services/privacy.ts';
+import type { BoostContext } from '../../context.ts';
+import { afterForgetting } from '../../forget.ts';
+
+type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'user_change'>;
+
+/**
+ * A deactivated account (`deleted: true`) is forgotten as if they had run forget-me, without any message to them.
+ * Any other change refreshes what Boost cached about the person (admin flag, time zone), only if it cached anything:
+ * Boost never starts keeping data about someone because Slack told it about them.
+ */
+export const userChanged =
+  (ctx: BoostContext) =>
+  async ({ event, body }: Args) => {
+    const { user } = event;
+    const now = ctx.clock();
+    // Enterprise Grid may name the user's home team; data is kept per workspace where they used Boost.
+    const teams = new Set([body.team_id, user.team_id].filter((team): team is string => Boolean(team)));
+    for (const teamId of teams) {
+      if (user.deleted) {
+        const forgotten = forgetPerson(ctx.repos, {
+          teamId,
+          userId: user.id,
+          now,
+          deliveryKey: `event:${body.event_id}:${teamId}`,
+        });
+        if (forgotten) afterForgetting(ctx, teamId, user.id, forgotten);
+        continue;
+      }
+      const cached = ctx.repos.profiles.get(teamId, user.id);
+      if (!cached) continue;
+      ctx.repos.profiles.save(teamId, user.id, {
+        tz: user.tz ?? cached.tz,
+        tzOffsetSeconds: user.tz_offset ?? cached.tzOffsetSeconds,
+        isAdmin: Boolean(user.is_admin || user.is_owner),
+        fetchedAt: now,
+      });
+    }
+  };

@@ -1,0 +1,91 @@
+import type { AckFn, AnyMiddlewareArgs, Middleware, RespondFn } from '@slack/bolt';
+import type { BoostContext } from '../context.ts';
+import { slackErrorCode } from '../slack-errors.ts';
+import { infoModal } from '../views/info-modal.ts';
+import { note } from '../views/notes.ts';
+
+// Slack wants every command, click and form answered within 3 seconds; unanswered, Bolt replies 404 after that wait and
+// the person sees a vague error. Two cases reach no ack: a delivery no listener knows (a button from an old message,
+// a retired form, a payload missing its action) and a listener that fails before it acknowledges. This middleware runs
+// around every listener and answers both with a short private note.
+
+const SOMETHING_WENT_WRONG = "Something went wrong on Boost's side. Please try again in a moment.";
+const NOT_IN_USE = 'That is no longer in use in Boost. Try `/boost` for what you can do now.';
+
+interface Delivery {
+  type?: unknown;
+  command?: unknown;
+  trigger_id?: unknown;
+  response_url?: unknown;
+  actions?: unknown;
+}
+
+/** Acknowledges unless a listener already did; true when this call was the answer. */
+async function answerIfUnanswered(ack: AckFn<never>, response: unknown): Promise<boolean> {
+  try {
+    await (ack as unknown as (body?: unknown) => Promise<void>)(response);
+    return true;
+  } catch {
+    // ReceiverMultipleAckError: a listener answered already, which is the normal case.
+    return false;
+  }
+}
+
+function fallbackAnswer(body: Delivery, text: string): unknown {
+  if (typeof body.command === 'string') return { response_type: 'ephemeral', ...note(text) };
+  // Pushed over the form, so closing the note returns to it with everything typed still there.
+  if (body.type === 'view_submission') return { response_action: 'push', view: infoModal('Boost', text) };
+  return undefined;
+}
+
+export function answerEveryInteraction(ctx: BoostContext): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const ack = 'ack' in args ? (args.ack as AckFn<never> | undefined) : undefined;
+    const respond = 'respond' in args ? (args.respond as RespondFn | undefined) : undefined;
+    let failure: unknown;
+    try {
+      await args.next();
+    } catch (error) {
+      failure = error;
+    }
+    // Events are acknowledged by Bolt before any listener runs; they have no ack here.
+    if (ack) {
+      const body = (args.body ?? {}) as Delivery;
+      const text = failure === undefined ? NOT_IN_USE : SOMETHING_WENT_WRONG;
+      const answered = await answerIfUnanswered(ack, fallbackAnswer(body, text));
+      if (answered) {
+        ctx.logger.warn(
+          failure === undefined
+            ? `Answered a ${String(body.type ?? body.command ?? 'delivery')} that no listener handled`
+            : 'Answered a delivery whose listener failed before acknowledging it',
+        );
+        await tellAfterClick(ctx, body, respond, text);
+      }
+    }
+    if (failure !== undefined) throw failure;
+  };
+}
+
+/**
+ * A click or a shortcut cannot carry a message in its ack: the note goes to the person through response_url, or in a
+ * small modal where there is none (the Home tab, a global shortcut).
+ */
+async function tellAfterClick(
+  ctx: BoostContext,
+  body: Delivery,
+  respond: RespondFn | undefined,
+  text: string,
+): Promise<void> {
+  if (body.type !== 'block_actions' && body.type !== 'shortcut' && body.type !== 'message_action') return;
+  const actions = Array.isArray(body.actions) ? (body.actions as Array<{ type?: unknown }>) : [];
+  // Menus and pickers outside forms report each change; only a pressed button (or no action at all) gets a note.
+  if (actions.some((action) => action?.type !== undefined && action.type !== 'button')) return;
+  try {
+    if (respond) await respond({ response_type: 'ephemeral', replace_original: false, ...note(text) });
+    else if (typeof body.trigger_id === 'string') {
+      await ctx.client.views.open({ trigger_id: body.trigger_id, view: infoModal('Boost', text) });
+    }
+  } catch (error) {
+    ctx.logger.warn(`Could not send the note about an unhandled click: ${slackErrorCode(error)}`);
+  }
+}

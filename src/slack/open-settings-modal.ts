@@ -1,0 +1,19 @@
+import type { BoostContext } from './context.ts';
+import { slackErrorCode } from './slack-errors.ts';
+import { settingsModal } from './views/settings-modal.ts';
+
+/** Opens the settings modal with the person's current settings; false when Slack would not (an expired trigger). */
+export async function openSettingsModal(
+  ctx: BoostContext,
+  teamId: string,
+  userId: string,
+  triggerId: string,
+): Promise<boolean> {
+  try {
+    await ctx.client.views.open({ trigger_id: triggerId, view: settingsModal(ctx.repos.settings.get(teamId, userId)) });
+    return true;
+  } catch (error) {
+    ctx.logger.warn(`Could not open the settings form: ${slackErrorCode(error)}`);
+    return false;
+  }
+}

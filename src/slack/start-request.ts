@@ -1,0 +1,22 @@
+import type { BoostContext } from './context.ts';
+import { type ModalOpening, openRequestModal } from './open-request-modal.ts';
+import { slackErrorCode } from './slack-errors.ts';
+import { infoModal } from './views/info-modal.ts';
+import { refusalNote } from './views/notes.ts';
+
+/**
+ * Opens the new-request form from a shortcut or the Home tab. Those surfaces cannot show a message, so when the person
+ * already has the most open requests allowed, a small modal says so instead of a form they could not submit.
+ */
+export async function startRequest(ctx: BoostContext, opening: ModalOpening): Promise<boolean> {
+  const actor = { teamId: opening.teamId, userId: opening.userId, now: ctx.clock() };
+  if (ctx.service.canCreate(actor)) return openRequestModal(ctx, opening);
+  const why = refusalNote('too_many_open', ctx.config.MAX_OPEN_REQUESTS_PER_USER).text;
+  try {
+    await ctx.client.views.open({ trigger_id: opening.triggerId, view: infoModal('Ask for a boost', why) });
+    return true;
+  } catch (error) {
+    ctx.logger.warn(`Could not open the open-request limit note: ${slackErrorCode(error)}`);
+    return false;
+  }
+}

@@ -1,0 +1,155 @@
+import type { ModalView } from '@slack/types';
+import { escapeMrkdwn, truncate } from '../../domain/escape.ts';
+import { NETWORK_LABELS } from '../../domain/networks.ts';
+import type { ReportHelper, RequestReport } from '../../domain/report.ts';
+import { formatClicks } from '../../domain/tracked-links.ts';
+import type { BoostRequest } from '../../domain/types.ts';
+import { ACTIONS, COMMAND } from '../ids.ts';
+import { actions, type Blocks, button, context, header, link, plain, section, slackDate } from './blocks.ts';
+import { requestTitle, type SlackMessage } from './request-message.ts';
+
+/** Room left in a 3,000-character section for "and N more". */
+const SECTION_BUDGET = 2900;
+/** A helper's link to their own post is shown when short enough to keep the list readable. */
+const MAX_SHOWN_POST_LINK = 300;
+const BAR_WIDTH = 12;
+
+const FOOTNOTE =
+  'Only you can see this report. Helpers are listed in the order they joined. Clicks are counted per personal link ' +
+  'and per day; nothing about who clicked is stored, and link previews are not counted.';
+
+function statusText(request: RequestReport['request']): string {
+  if (request.status === 'open') return `open until ${slackDate(request.deadlineAt)}`;
+  if (request.status === 'expired') return `ended at its deadline, ${slackDate(request.deadlineAt)}`;
+  return `closed${request.closedAt ? ` ${slackDate(request.closedAt)}` : ''}`;
+}
+
+/** Lines joined while they fit in one section, then "and N more". */
+function fit(lines: readonly string[], more: (left: number) => string): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const line of lines) {
+    if (length + line.length + 1 > SECTION_BUDGET - 60) break;
+    kept.push(line);
+    length += line.length + 1;
+  }
+  const left = lines.length - kept.length;
+  return kept.join('\n') + (left > 0 ? `\n${more(left)}` : '');
+}
+
+function helperLine(helper: ReportHelper, tracking: boolean): string {
+  const parts = [`<@${helper.userId}>`];
+  if (helper.sharedAt !== null) {
+    const where = helper.network ? NETWORK_LABELS[helper.network] : '';
+    const post =
+      helper.shareUrl && helper.shareUrl.length <= MAX_SHOWN_POST_LINK ? link(helper.shareUrl, where || 'post') : where;
+    parts.push(`shared${post ? ` (${post})` : ''} ${slackDate(helper.sharedAt)}`);
+  } else {
+    parts.push(`in since ${slackDate(helper.optedInAt)}`);
+  }
+  if (tracking && helper.clicks > 0) parts.push(formatClicks(helper.clicks));
+  if (helper.thanked) parts.push(':sparkles: thanked');
+  return `• ${parts.join(' · ')}`;
+}
+
+function clicksText(report: RequestReport): string {
+  const { clicks } = report;
+  if (!report.tracking && clicks.total === 0) {
+    return '*Clicks*\nPersonal links are off in this workspace, so clicks are not counted (an admin can set `PUBLIC_BASE_URL`).';
+  }
+  if (clicks.total === 0) return '*Clicks*\nNo clicks on personal links yet.';
+  const peak = Math.max(...clicks.byDay.map((d) => d.clicks), 1);
+  const lines = clicks.byDay.map(({ day, clicks: n }) => {
+    const bar = n > 0 ? '▇'.repeat(Math.max(1, Math.round((n / peak) * BAR_WIDTH))) : '·';
+    return `\`${day}\` ${bar} ${n}`;
+  });
+  if (clicks.earlier > 0) lines.unshift(`Earlier: ${clicks.earlier}`);
+  return `*Clicks by day* (UTC), ${formatClicks(clicks.total)} in all\n${lines.join('\n')}`;
+}
+
+export interface ReportViewer {
+  /** Only the requester sends thanks; an admin sees the same report without the button. */
+  canThank: boolean;
+}
+
+/** The blocks of a report, the same in a private message and in a modal. */
+export function reportBlocks(report: RequestReport, viewer: ReportViewer): Blocks {
+  const { request } = report;
+  const title = escapeMrkdwn(truncate(requestTitle(request), 150));
+  const figures = [`*${report.optedIn}* in`, `*${report.shared}* shared`];
+  if (report.tracking || report.clicks.total > 0) figures.push(`*${formatClicks(report.clicks.total)}*`);
+
+  const blocks: Blocks = [
+    header(`Report: ${requestTitle(request)}`),
+    section(
+      `*${link(request.url, title)}* in <#${request.channelId}>, asked ${slackDate(request.createdAt)}, ${statusText(request)}\n${figures.join(' · ')}`,
+    ),
+  ];
+  if (report.optedIn === 0) {
+    blocks.push(section('No one has joined yet. Reports fill in as colleagues opt in and share.'));
+  } else {
+    const networks = report.sharesByNetwork.map((n) => `${n.label}: ${n.shares}`).join(' · ');
+    blocks.push(section(`*Shares by network*\n${networks || 'No shares marked yet.'}`));
+    blocks.push(section(clicksText(report)));
+    const lines = report.helpers.map((helper) => helperLine(helper, report.tracking));
+    blocks.push(section(`*Helpers*\n${fit(lines, (left) => `and ${left} more`)}`));
+  }
+  if (report.toThank.length > 0) {
+    const names = fit(
+      report.toThank.map((userId) => `<@${userId}>`),
+      (left) => `and ${left} more`,
+    ).replace(/\n/g, ', ');
+    const thank = viewer.canThank
+      ? button('Send thanks', ACTIONS.sendThanks, String(request.id), { style: 'primary' })
+      : undefined;
+    blocks.push(section(`*To thank:* ${names}`, thank));
+  } else if (report.shared > 0) {
+    blocks.push(section(':sparkles: Everyone who shared has been thanked.'));
+  }
+  blocks.push(context(FOOTNOTE));
+  return blocks;
+}
+
+/** `/boost report <id>`: the report as a private message. */
+export function reportMessage(report: RequestReport, viewer: ReportViewer): SlackMessage {
+  return {
+    text: `Report: ${escapeMrkdwn(truncate(requestTitle(report.request), 150))} (${report.optedIn} in, ${report.shared} shared)`,
+    blocks: reportBlocks(report, viewer),
+  };
+}
+
+/** The Report button (App Home, `/boost mine`): the same report in a modal. */
+export function reportModal(report: RequestReport, viewer: ReportViewer): ModalView {
+  const blocks = reportBlocks(report, viewer);
+  return { type: 'modal', title: plain('Boost report', 24), close: plain('Done', 24), blocks };
+}
+
+/** A modal holding one short note, for a Report button that cannot show a report. */
+export function reportNoteModal(text: string): ModalView {
+  return { type: 'modal', title: plain('Boost report', 24), close: plain('Close', 24), blocks: [section(text)] };
+}
+
+/** `/boost report` without a number: the person's own requests, each with its Report button. */
+export function reportPicker(requests: readonly BoostRequest[]): SlackMessage {
+  if (requests.length === 0) {
+    const text = `You have no requests yet, so there is no report to show. Ask for a boost with \`${COMMAND}\`.`;
+    return { text, blocks: [section(text)] };
+  }
+  const blocks: Blocks = [
+    section('*Which request?* Reports show opt-ins, shares by network, clicks by day and helpers to thank.'),
+  ];
+  for (const request of requests) {
+    blocks.push(
+      section(
+        `*${link(request.url, escapeMrkdwn(truncate(requestTitle(request), 150)))}* (#${request.id}) · ${statusText(request)}`,
+        button('Report', ACTIONS.report, String(request.id)),
+      ),
+    );
+  }
+  blocks.push(context(`Tip: \`${COMMAND} report ${requests[0]?.id ?? 12}\` shows one report directly.`));
+  return { text: 'Which request would you like a report on?', blocks };
+}
+
+export const REPORT_NOT_ALLOWED =
+  'Only the person who asked for this boost can see its report (and Boost admins). The channel message shows its totals.';
+export const REPORT_NOT_FOUND = 'I could not find that request. `/boost report` lists yours.';

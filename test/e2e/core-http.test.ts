@@ -1,0 +1,99 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ACTIONS } from '../../src/slack/ids.ts';
+import { type BoostHarness, startBoost } from '../harness/boost.ts';
+import { blockAction } from '../harness/payloads.ts';
+import { signSlackRequest } from '../harness/signed-client.ts';
+import {
+  clickPayload,
+  createRequest,
+  isReplyTo,
+  optIn,
+  type Posted,
+  participationRows,
+  responseUrlFor,
+  rows,
+} from './core-driver.ts';
+
+describe('the HTTP endpoint', () => {
+  let h: BoostHarness;
+  let posted: Posted;
+  beforeEach(async () => {
+    h = await startBoost();
+    posted = await createRequest(h);
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('answers 401 to a request with a forged signature, and does nothing', async () => {
+    const payload = clickPayload(h, 'UHELPER01', ACTIONS.optIn, posted);
+
+    const forged = await h.sender.interact(payload, { signature: `v0=${'0'.repeat(64)}` });
+    const otherSecret = await h.sender.interact(payload, {
+      signature: signSlackRequest('not-the-signing-secret', Math.floor(Date.now() / 1000), 'payload=x'),
+    });
+
+    expect(forged.status).toBe(401);
+    expect(otherSecret.status).toBe(401);
+    expect(participationRows(h, posted.id)).toEqual([]);
+    expect(h.slack.callsTo('response_url')).toEqual([]);
+  });
+
+  it('answers 401 to a correctly signed request older than five minutes (a replay)', async () => {
+    const payload = clickPayload(h, 'UHELPER01', ACTIONS.optIn, posted);
+
+    const replayed = await h.sender.interact(payload, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+
+    expect(replayed.status).toBe(401);
+    expect(participationRows(h, posted.id)).toEqual([]);
+  });
+
+  it('accepts a signed request from four minutes ago', async () => {
+    const payload = clickPayload(h, 'UHELPER01', ACTIONS.optIn, posted);
+
+    const recent = await h.sender.interact(payload, { timestamp: Math.floor(Date.now() / 1000) - 4 * 60 });
+
+    expect(recent.status).toBe(200);
+    expect(participationRows(h, posted.id)).toHaveLength(1);
+  });
+
+  it('answers GET /healthz with 200 {"ok":true} while the database answers', async () => {
+    const response = await fetch(`${h.sender.baseUrl}/healthz`);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it('acks a click on a button it does not know, and keeps working', async () => {
+    const unknown = blockAction({
+      container: 'message',
+      userId: 'UHELPER01',
+      actionId: 'boost_button_from_an_older_version',
+      value: String(posted.id),
+      channelId: posted.channel,
+      responseUrl: responseUrlFor(h, 'UHELPER01'),
+    });
+
+    const answer = await h.sender.interact(unknown);
+
+    expect(answer.status).toBe(200);
+    await optIn(h, 'UHELPER01', posted);
+    expect(participationRows(h, posted.id)).toHaveLength(1);
+    expect(h.slack.calls.filter(isReplyTo('UHELPER01'))).toHaveLength(1);
+    expect((await fetch(`${h.sender.baseUrl}/healthz`)).status).toBe(200);
+    expect(rows(h, 'select count(*) as n from requests')).toEqual([{ n: 1 }]);
+  });
+
+  it('acks a click on a share link without answering anything', async () => {
+    const reply = await optIn(h, 'UHELPER01', posted);
+    const share = clickPayload(h, 'UHELPER01', `${ACTIONS.shareLink}_linkedin`, posted, {
+      container: 'ephemeral',
+      blocks: reply.args.blocks,
+    });
+
+    const answer = await h.sender.interact(share);
+
+    expect(answer.status).toBe(200);
+    expect(answer.text).toBe('');
+  });
+});

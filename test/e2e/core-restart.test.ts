@@ -1,0 +1,223 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
+import { type BoostHarness, startBoost, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
+import { type FakeSlack, type RecordedCall, startFakeSlack } from '../harness/fake-slack.ts';
+import { blockAction, viewSubmission } from '../harness/payloads.ts';
+import { SlackSender } from '../harness/signed-client.ts';
+import {
+  click,
+  createRequest,
+  isPostOf,
+  messageOf,
+  optIn,
+  type Posted,
+  participationRows,
+  REQUESTER,
+  requestRow,
+  requestValues,
+  rows,
+  settled,
+  updatesOf,
+  visibleText,
+} from './core-driver.ts';
+
+describe('a restart on the same database', () => {
+  let h: BoostHarness;
+  let posted: Posted;
+  beforeEach(async () => {
+    h = await startBoost();
+    posted = await createRequest(h, { title: 'Before the deploy' });
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('keeps every request and participation, and later clicks update the same message', async () => {
+    await optIn(h, 'UHELPER01', posted);
+    await optIn(h, 'UHELPER02', posted);
+    await click(h, 'UHELPER03', ACTIONS.markShared, posted);
+    h.slack.setChannel('CNOBOT001', { member: false });
+    await createRequestThatFails(h);
+    await settled(h);
+    const requestsBefore = rows(h, 'select * from requests order by id');
+    const participationsBefore = rows(h, 'select * from participations order by id');
+
+    await h.restart();
+
+    expect(rows(h, 'select * from requests order by id')).toEqual(requestsBefore);
+    expect(rows(h, 'select * from participations order by id')).toEqual(participationsBefore);
+    expect(rows(h, 'select * from requests where channel_id = ?', 'CNOBOT001')).toMatchObject([
+      { message_ts: null, status: 'open' },
+    ]);
+
+    await optIn(h, 'UHELPER04', posted);
+    const reply = await optIn(h, 'UHELPER05', posted);
+    await click(h, 'UHELPER01', ACTIONS.withdraw, posted, { container: 'ephemeral', blocks: reply.args.blocks });
+    await settled(h);
+
+    expect(participationRows(h, posted.id).map((row) => row.user_id)).toEqual([
+      'UHELPER02',
+      'UHELPER03',
+      'UHELPER04',
+      'UHELPER05',
+    ]);
+    expect(h.slack.calls.filter(isPostOf(posted.id))).toHaveLength(1);
+    const last = updatesOf(h, posted).at(-1) as RecordedCall;
+    expect(last.args).toMatchObject({ channel: posted.channel, ts: posted.ts });
+    expect(visibleText(messageOf(h, posted))).toContain('4 in, 1 shared');
+  });
+
+  it('sends the update of a click made just before the restart', async () => {
+    await optIn(h, 'UHELPER01', posted);
+    await h.slack.waitFor('chat.update');
+    // The next update waits for the one-per-second pace; the restart must not drop it.
+    await optIn(h, 'UHELPER02', posted);
+
+    await h.restart();
+
+    expect(visibleText(messageOf(h, posted))).toContain('2 in, 0 shared');
+    expect(requestRow(h, posted.id)).toMatchObject({ message_ts: posted.ts });
+  });
+
+  it('still counts a click once when Slack delivers it again after the restart', async () => {
+    const first = await click(h, 'UHELPER01', ACTIONS.optIn, posted);
+    await settled(h);
+
+    await h.restart();
+    await click(h, 'UHELPER01', ACTIONS.optIn, posted, { payload: first.payload, send: { retryNum: 1 } });
+    await settled(h);
+
+    expect(participationRows(h, posted.id)).toHaveLength(1);
+    expect(h.slack.callsTo('response_url')).toHaveLength(1);
+  });
+});
+
+async function createRequestThatFails(h: BoostHarness): Promise<void> {
+  await h.sender.interact(
+    viewSubmission({
+      userId: REQUESTER,
+      callbackId: VIEWS.newRequest,
+      values: requestValues(h, { channelId: 'CNOBOT001' }),
+    }),
+  );
+  await h.slack.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === REQUESTER);
+}
+
+// ---- the real process --------------------------------------------------------------------------------------------
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitUntilHealthy(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Boost exited with ${child.exitCode} before answering:\n${output()}`);
+    try {
+      if ((await fetch(`${baseUrl}/healthz`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`Boost did not answer /healthz:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('the real process', () => {
+  let slack: FakeSlack;
+  let dir: string;
+  let child: ChildProcess | undefined;
+  beforeEach(async () => {
+    slack = await startFakeSlack({ botToken: TEST_TOKEN });
+    dir = mkdtempSync(join(tmpdir(), 'boost-process-'));
+  });
+  afterEach(async () => {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await slack.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('on SIGTERM sends the pending message update, then exits with code 0', async () => {
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    let output = '';
+    // What `npm start` runs (tsx), without npm in between so that the signal reaches Boost itself.
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? dir,
+        SLACK_BOT_TOKEN: TEST_TOKEN,
+        SLACK_SIGNING_SECRET: TEST_SECRET,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_PATH: join(dir, 'boost.sqlite'),
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk) => {
+      output += String(chunk);
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += String(chunk);
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child?.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    await waitUntilHealthy(baseUrl, child, () => output);
+    const sender = new SlackSender({ baseUrl, signingSecret: TEST_SECRET });
+    const clock = { now: () => Date.now() };
+
+    const submitted = await sender.interact(
+      viewSubmission({
+        userId: REQUESTER,
+        callbackId: VIEWS.newRequest,
+        values: requestValues({ clock } as BoostHarness, { title: 'Shutting down' }),
+      }),
+    );
+    expect(submitted.status).toBe(200);
+    const [post] = await slack.waitFor((call) => call.method === 'chat.postMessage' && call.ok);
+    const ts = String((post?.response as { ts: string }).ts);
+    const channel = String(post?.args.channel);
+    const pressOptIn = (userId: string) =>
+      sender.interact(
+        blockAction({
+          container: 'message',
+          userId,
+          actionId: ACTIONS.optIn,
+          channelId: channel,
+          message: slack.message(channel, ts),
+          responseUrl: slack.responseUrl(userId),
+        }),
+      );
+    expect((await pressOptIn('UHELPER01')).status).toBe(200);
+    await slack.waitFor('chat.update');
+    // This click's update waits for the one-per-second pace when SIGTERM arrives.
+    expect((await pressOptIn('UHELPER02')).status).toBe(200);
+
+    child.kill('SIGTERM');
+    const { code, signal } = await exited;
+
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    const updates = slack.callsTo('chat.update');
+    expect(updates).toHaveLength(2);
+    expect(updates[1]?.ok).toBe(true);
+    expect(visibleText(slack.message(channel, ts) ?? {})).toContain('2 in, 0 shared');
+    expect(output).toContain('SIGTERM received');
+    await expect(fetch(`${baseUrl}/healthz`)).rejects.toThrow();
+  });
+});

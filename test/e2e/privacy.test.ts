@@ -1,0 +1,453 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ACTIONS } from '../../src/slack/ids.ts';
+import { type BoostHarness, startBoost, TEAM, TestClock } from '../harness/boost.ts';
+import { type Person, postRequest, press, runCommand } from '../harness/drive.ts';
+import { appUninstalled, blockAction, eventCallback, tokensRevoked, userChange } from '../harness/payloads.ts';
+import {
+  ackMessage,
+  buttonsIn,
+  click,
+  command,
+  createRequest,
+  isReplyTo,
+  messageOf,
+  optIn,
+  type Posted,
+  participationRows,
+  repliesTo,
+  responseUrlFor,
+  rows,
+  settled,
+  visibleText,
+} from './core-driver.ts';
+import { DAY, dmsTo, HOUR } from './jobs-driver.ts';
+
+type Json = Record<string, unknown>;
+
+const FORGOTTEN = 'UFORGET01';
+const REQUESTER = 'UREQUEST1';
+const HELPER = 'UHELPER01';
+const ADMIN = 'UADMIN001';
+
+/** Every row of every table of Boost's database that mentions `text` anywhere, by table. */
+function rowsMentioning(h: BoostHarness, text: string): Record<string, Json[]> {
+  const tables = rows<{ name: string }>(
+    h,
+    "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+  );
+  const found: Record<string, Json[]> = {};
+  for (const { name } of tables) {
+    const matching = rows<Json>(h, `select * from "${name}"`).filter((row) => JSON.stringify(row).includes(text));
+    if (matching.length > 0) found[name] = matching;
+  }
+  return found;
+}
+
+/** `/boost forget-me`, then a press on the "Delete my data" button of the private question it answered with. */
+async function forgetMe(h: BoostHarness, userId: string): Promise<{ question: Json; payload: Json }> {
+  const question = ackMessage(await command(h, userId, 'forget-me')) as Json;
+  const payload = blockAction({
+    container: 'ephemeral',
+    userId,
+    actionId: ACTIONS.forgetMe,
+    value: 'forget-me',
+    channelId: 'CBOOST001',
+    responseUrl: responseUrlFor(h, userId),
+  });
+  const response = await h.sender.interact(payload);
+  expect(response.status).toBe(200);
+  return { question, payload };
+}
+
+/** The code blocks of the export messages a person received, joined in order and parsed. */
+function exportedData(messages: Json[]): Json {
+  const code = messages
+    .flatMap((message) => (message.blocks ?? []) as Json[])
+    .map((block) => (block.text as Json | undefined)?.text)
+    .filter((text): text is string => typeof text === 'string' && text.startsWith('```'))
+    .map((text) => text.slice(3, -3))
+    .join('');
+  return JSON.parse(code) as Json;
+}
+
+/** "I shared it" pressed on the request message (the share is counted; the form to add a link may open). */
+const share = (h: BoostHarness, userId: string, posted: Posted) => click(h, userId, ACTIONS.markShared, posted);
+
+describe('/boost forget-me', () => {
+  let h: BoostHarness;
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  it('asks first, listing what would go, and deletes nothing until the person confirms', async () => {
+    h = await startBoost();
+    const mine = await createRequest(h, { title: 'My talk' }, FORGOTTEN);
+    await optIn(h, HELPER, mine);
+
+    const question = ackMessage(await command(h, FORGOTTEN, 'forget-me'));
+    expect(question.response_type ?? 'ephemeral').toBe('ephemeral');
+    const text = visibleText(question);
+    expect(text).toContain('1 request you made (1 still open)');
+    expect(text).toContain('1 record of colleagues who joined them');
+    const buttons = buttonsIn(question.blocks);
+    expect(buttons.map((b) => b.text)).toEqual(['Delete my data', 'Keep my data']);
+    expect(JSON.stringify(question.blocks)).toContain('"style":"danger"');
+    expect(rows(h, 'select id from requests where requester_id = ?', FORGOTTEN)).toHaveLength(1);
+  });
+
+  it('keeps everything when the person presses "Keep my data"', async () => {
+    h = await startBoost();
+    await createRequest(h, {}, FORGOTTEN);
+    await command(h, FORGOTTEN, 'forget-me');
+    await h.sender.interact(
+      blockAction({
+        container: 'ephemeral',
+        userId: FORGOTTEN,
+        actionId: ACTIONS.keepMyData,
+        value: 'keep',
+        responseUrl: responseUrlFor(h, FORGOTTEN),
+      }),
+    );
+    const [reply] = await h.slack.waitFor(isReplyTo(FORGOTTEN));
+    expect(visibleText(reply?.args ?? {})).toContain('Nothing was deleted');
+    expect(rows(h, 'select id from requests where requester_id = ?', FORGOTTEN)).toHaveLength(1);
+  });
+
+  it('deletes everything about the person, rewrites the affected messages, and says what went', async () => {
+    h = await startBoost({ BOOST_ADMINS: FORGOTTEN, PUBLIC_BASE_URL: 'https://boost.example.com' });
+    // Someone else's request the person joined, shared and asked a reminder for.
+    const theirs = await createRequest(h, { title: 'Their launch', deadline: undefined }, REQUESTER);
+    await optIn(h, HELPER, theirs);
+    await optIn(h, FORGOTTEN, theirs);
+    await share(h, FORGOTTEN, theirs);
+    // Someone else's request the person closed as an admin.
+    const closedByThem = await createRequest(h, { title: 'Closed by an admin' }, REQUESTER);
+    await click(h, FORGOTTEN, ACTIONS.close, closedByThem);
+    // The person's own requests: one open that a colleague joined, one already closed.
+    const own = await createRequest(h, { title: 'My secret talk', ask: 'Please share my secret talk' }, FORGOTTEN);
+    await optIn(h, HELPER, own);
+    const ownClosed = await createRequest(h, { title: 'My old post' }, FORGOTTEN);
+    await click(h, FORGOTTEN, ACTIONS.close, ownClosed);
+    // Settings, a cached profile and a digest record, as the settings form, /boost stats and the digest leave them.
+    h.boost.context.repos.settings.update(TEAM, FORGOTTEN, { showName: true }, h.clock.now());
+    await command(h, FORGOTTEN, 'stats');
+    await h.slack.waitFor(isReplyTo(FORGOTTEN));
+    h.boost.context.repos.digests.claim(TEAM, FORGOTTEN, '2026-W01', h.clock.now());
+    await settled(h);
+    expect(messageOf(h, theirs).text).toContain('2 in, 1 shared');
+    const trackedBefore = rows(h, 'select * from tracked_links where user_id = ?', FORGOTTEN).length;
+
+    const { question } = await forgetMe(h, FORGOTTEN);
+    expect(visibleText(question)).toContain('2 requests you made (1 still open)');
+    const [note] = await h.slack.waitFor(
+      (call) => isReplyTo(FORGOTTEN)(call) && visibleText(call.args).includes('Done'),
+    );
+    await settled(h);
+
+    // Nothing left that names the person; Slack delivery receipts are kept a day to recognise retries.
+    const { receipts, ...elsewhere } = rowsMentioning(h, FORGOTTEN);
+    expect(elsewhere).toEqual({});
+    expect(receipts?.every((row) => String(row.key).startsWith('action:'))).toBe(true);
+    // Their requests are gone, with the colleague's participation in them; the colleague's other one stays.
+    expect(rows(h, 'select id from requests where id in (?, ?)', own.id, ownClosed.id)).toEqual([]);
+    expect(rows(h, 'select * from participations where request_id = ?', own.id)).toEqual([]);
+    expect(participationRows(h, theirs.id).map((row) => row.user_id)).toEqual([HELPER]);
+    expect(rows(h, 'select closed_by from requests where id = ?', closedByThem.id)).toEqual([{ closed_by: null }]);
+    expect(rowsMentioning(h, 'My secret talk')).toEqual({});
+
+    // The messages: counts went down; removed requests say so, with no content and no buttons.
+    expect(messageOf(h, theirs).text).toContain('1 in, 0 shared');
+    for (const removed of [own, ownClosed]) {
+      const message = messageOf(h, removed);
+      expect(visibleText(message)).toContain('removed');
+      expect(visibleText(message)).not.toMatch(/secret|old post|UFORGET01/);
+      expect(buttonsIn(message.blocks)).toEqual([]);
+    }
+
+    // The private note, replacing the question, counts what went.
+    expect(note?.args.replace_original).toBe(true);
+    const said = visibleText(note?.args ?? {});
+    expect(said).toContain('2 requests and 1 participation of colleagues in them');
+    expect(said).toContain('1 participation in requests');
+    expect(said).toContain(`${trackedBefore} tracked link`);
+    expect(said).toContain('your settings');
+    expect(said).toContain('your cached Slack profile');
+    expect(said).toContain('1 digest record');
+    expect(said).toContain("closed someone else's request");
+  });
+
+  it('deletes once and answers once when Slack delivers the confirmation twice', async () => {
+    h = await startBoost();
+    const own = await createRequest(h, {}, FORGOTTEN);
+    const { payload } = await forgetMe(h, FORGOTTEN);
+    await h.slack.waitFor(isReplyTo(FORGOTTEN));
+    const again = await h.sender.interact(payload, { retryNum: 1, retryReason: 'http_timeout' });
+    expect(again.status).toBe(200);
+    await settled(h);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(repliesTo(h, FORGOTTEN)).toHaveLength(1);
+    expect(h.slack.callsTo('chat.update').filter((call) => call.args.ts === own.ts)).toHaveLength(1);
+  });
+
+  it('tells someone Boost knows nothing about that there is nothing to delete', async () => {
+    h = await startBoost();
+    const question = ackMessage(await command(h, 'UNOBODY01', 'forget-me'));
+    expect(visibleText(question)).toContain('nothing to delete');
+    expect(buttonsIn(question.blocks)).toEqual([]);
+  });
+
+  it('answers a stale click on a removed request without recording anything', async () => {
+    h = await startBoost();
+    const own = await createRequest(h, {}, FORGOTTEN);
+    const staleMessage = messageOf(h, own);
+    await forgetMe(h, FORGOTTEN);
+    await h.slack.waitFor(isReplyTo(FORGOTTEN));
+    await click(h, HELPER, ACTIONS.optIn, own, { message: staleMessage });
+    const [reply] = await h.slack.waitFor(isReplyTo(HELPER));
+    expect(visibleText(reply?.args ?? {})).toContain('no longer exists');
+    expect(rows(h, 'select * from participations')).toEqual([]);
+  });
+});
+
+describe('/boost export', () => {
+  let h: BoostHarness;
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  it("gives the person exactly their own data, privately, and nothing of anyone else's", async () => {
+    h = await startBoost();
+    const own = await createRequest(h, { title: 'My launch', ask: 'Please <!here> share & enjoy' }, FORGOTTEN);
+    await optIn(h, HELPER, own);
+    const theirs = await createRequest(h, { title: 'Their post', ask: 'Their private wording' }, REQUESTER);
+    await optIn(h, FORGOTTEN, theirs);
+    await share(h, FORGOTTEN, theirs);
+    await optIn(h, HELPER, theirs);
+
+    const response = await command(h, FORGOTTEN, 'export');
+    const message = ackMessage(response) as Json;
+    expect(message.response_type ?? 'ephemeral').toBe('ephemeral');
+    expect(JSON.stringify(message)).not.toMatch(/<!here>|<@/);
+    const data = exportedData([message]);
+
+    expect(data.user).toBe(FORGOTTEN);
+    expect(data.requests).toEqual([
+      expect.objectContaining({
+        id: own.id,
+        title: 'My launch',
+        ask: 'Please <!here> share & enjoy',
+        figures: { optedIn: 1, shared: 0 },
+      }),
+    ]);
+    expect(data.participations).toEqual([
+      expect.objectContaining({ request: expect.objectContaining({ id: theirs.id, title: 'Their post' }) }),
+    ]);
+    expect((data.participations as Json[])[0]?.sharedAt).toEqual(expect.any(String));
+    const everything = JSON.stringify(data);
+    expect(everything).not.toContain(HELPER);
+    expect(everything).not.toContain(REQUESTER);
+    expect(everything).not.toContain('Their private wording');
+  });
+
+  it('splits a large export over several private messages that copy back to the whole JSON', async () => {
+    h = await startBoost({ MAX_OPEN_REQUESTS_PER_USER: '20' });
+    for (let i = 0; i < 14; i++) {
+      await createRequest(
+        h,
+        { title: `Post ${i}`, ask: `${i} ${'long ask '.repeat(110)}`, suggestedText: 'x'.repeat(900) },
+        FORGOTTEN,
+      );
+    }
+    const response = await command(h, FORGOTTEN, 'export');
+    const first = ackMessage(response) as Json;
+    const [rest] = await h.slack.waitFor(isReplyTo(FORGOTTEN));
+    const data = exportedData([first, rest?.args ?? {}]);
+    expect(data.requests).toHaveLength(14);
+    expect(visibleText(first)).toContain('part 1 of 2');
+  });
+});
+
+describe('a deactivated account', () => {
+  let h: BoostHarness;
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  it('is forgotten automatically, with no message to them, and the messages it touched are updated', async () => {
+    h = await startBoost();
+    const own = await createRequest(h, { title: 'Leaving post' }, FORGOTTEN);
+    const theirs = await createRequest(h, {}, REQUESTER);
+    await optIn(h, FORGOTTEN, theirs);
+    await optIn(h, HELPER, own);
+    await settled(h);
+    const callsBefore = h.slack.calls.length;
+
+    const event = userChange({ id: FORGOTTEN, deleted: true });
+    expect((await h.sender.event(event)).status).toBe(200);
+    await h.sender.event(event, { retryNum: 1, retryReason: 'http_timeout' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await settled(h);
+
+    const { receipts: _, ...elsewhere } = rowsMentioning(h, FORGOTTEN);
+    expect(elsewhere).toEqual({});
+    expect(visibleText(messageOf(h, own))).toContain('removed');
+    expect(messageOf(h, theirs).text).toContain('No one in yet');
+    const toThem = h.slack.calls
+      .slice(callsBefore)
+      .filter((call) => call.args.user === FORGOTTEN || call.args.channel === FORGOTTEN || isReplyTo(FORGOTTEN)(call));
+    expect(toThem).toEqual([]);
+  });
+
+  it('keeps a cached admin flag current when Slack says someone stopped being an admin', async () => {
+    h = await startBoost();
+    h.slack.setUser(ADMIN, { is_admin: true });
+    await command(h, ADMIN, 'stats');
+    await h.slack.waitFor(isReplyTo(ADMIN));
+    expect(h.boost.context.repos.profiles.get(TEAM, ADMIN)?.isAdmin).toBe(true);
+
+    await h.sender.event(userChange({ id: ADMIN, is_admin: false, is_owner: false }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.boost.context.repos.profiles.get(TEAM, ADMIN)?.isAdmin).toBe(false);
+
+    // Someone Boost never cached is not recorded because Slack mentioned them.
+    await h.sender.event(userChange({ id: 'USTRANGER', is_admin: true }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(rowsMentioning(h, 'USTRANGER')).toEqual({});
+  });
+});
+
+describe('workspaces', () => {
+  let h: BoostHarness;
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  const OTHER_TEAM = 'T0OTHER01';
+  const workspace = (teamId: string) => rows<Json>(h, 'select * from workspaces where team_id = ?', teamId)[0];
+
+  /** A helper in `teamId` who opted in to a request due in three days and asked for a reminder. */
+  async function helperWaitingForReminder(teamId: string, requesterId: string, helperId: string) {
+    const asker: Person = { userId: requesterId, teamId };
+    const request = await postRequest(h, asker, {
+      deadline: new Date(h.clock.now() + 3 * DAY).toISOString().slice(0, 10),
+    });
+    const helper: Person = { userId: helperId, teamId };
+    await press(h, helper, ACTIONS.optIn, request);
+    await press(h, helper, ACTIONS.remindMe, request, 'ephemeral');
+    await h.slack.waitFor(isReplyTo(helperId), 5000, 2);
+    return request;
+  }
+
+  it('records a workspace on first contact, with its name', async () => {
+    h = await startBoost();
+    expect(workspace(TEAM)).toBeUndefined();
+    await command(h, 'UFIRST001', 'help');
+    expect(workspace(TEAM)).toMatchObject({ team_id: TEAM, name: 'subarachnoid', uninstalled_at: null });
+  });
+
+  for (const [what, event] of [
+    ['app_uninstalled', () => appUninstalled(TEAM)],
+    ['tokens_revoked', () => tokensRevoked(TEAM)],
+  ] as const) {
+    it(`stops reminders and expiry for a workspace after ${what}, and only for it`, async () => {
+      h = await startBoost({}, new TestClock(), { runJobs: false });
+      const gone = await helperWaitingForReminder(TEAM, 'UASKGONE1', 'UHELPGONE');
+      const kept = await helperWaitingForReminder(OTHER_TEAM, 'UASKKEPT1', 'UHELPKEPT');
+
+      expect((await h.sender.event(event())).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(workspace(TEAM)?.uninstalled_at).toEqual(expect.any(Number));
+      expect(h.boost.context.repos.workspaces.isActive(TEAM)).toBe(false);
+      expect(h.boost.context.repos.workspaces.activeTeams()).toEqual([OTHER_TEAM]);
+
+      // A day before the deadline: only the installed workspace's helper is reminded.
+      const deadline = Number(rows<Json>(h, 'select deadline_at from requests where id = ?', gone.id)[0]?.deadline_at);
+      h.clock.set(deadline - DAY + HOUR);
+      await h.boost.jobs.reminders.runOnce(h.clock.now());
+      expect(dmsTo(h, 'UHELPGONE')).toHaveLength(0);
+      expect(dmsTo(h, 'UHELPKEPT')).toHaveLength(1);
+
+      // Past the deadline: only the installed workspace's request expires.
+      h.clock.set(deadline + 2 * DAY);
+      const expired = await h.boost.jobs.expiry.runOnce(h.clock.now());
+      expect(expired).toContain(kept.id);
+      expect(expired).not.toContain(gone.id);
+    });
+  }
+
+  it('ignores a revocation of user tokens alone, since Boost works with its bot token', async () => {
+    h = await startBoost();
+    await command(h, 'UFIRST001', 'help');
+    await h.sender.event(tokensRevoked(TEAM, { bot: [], oauth: ['UFIRST001'] }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(workspace(TEAM)?.uninstalled_at).toBeNull();
+  });
+
+  it('counts a workspace as installed again when someone uses Boost there after an uninstall', async () => {
+    h = await startBoost();
+    await command(h, 'UFIRST001', 'help');
+    await h.sender.event(appUninstalled(TEAM));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // A late event does not reinstate it...
+    await h.sender.event(
+      eventCallback({ type: 'app_home_opened', user: 'UFIRST001', tab: 'home', channel: 'DFIRST001' }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.boost.context.repos.workspaces.isActive(TEAM)).toBe(false);
+    // ...a person's command does.
+    await runCommand(h, { userId: 'UFIRST001' }, 'help');
+    expect(workspace(TEAM)?.uninstalled_at).toBeNull();
+  });
+});
+
+describe('retention', () => {
+  let h: BoostHarness;
+  afterEach(async () => {
+    await h?.stop();
+  });
+
+  it('purges requests closed longer ago than DATA_RETENTION_DAYS with their participations, and keeps the rest', async () => {
+    h = await startBoost({ DATA_RETENTION_DAYS: '30' }, new TestClock(), { runJobs: false });
+    const old = await createRequest(h, { title: 'Old' }, REQUESTER);
+    await optIn(h, HELPER, old);
+    await click(h, REQUESTER, ACTIONS.close, old);
+    h.clock.advance(20 * DAY);
+    const recent = await createRequest(h, { title: 'Recent' }, REQUESTER);
+    await optIn(h, HELPER, recent);
+    await click(h, REQUESTER, ACTIONS.close, recent);
+    const open = await createRequest(
+      h,
+      { title: 'Open', deadline: new Date(h.clock.now() + 300 * DAY).toISOString().slice(0, 10) },
+      HELPER,
+    );
+    await optIn(h, REQUESTER, open);
+    await settled(h);
+
+    h.clock.advance(11 * DAY);
+    const purged = await h.boost.jobs.retention.runOnce(h.clock.now());
+
+    expect(purged?.closedRequests).toBe(1);
+    expect(rows(h, 'select title from requests order by id')).toEqual([{ title: 'Recent' }, { title: 'Open' }]);
+    expect(participationRows(h, old.id)).toEqual([]);
+    expect(participationRows(h, recent.id)).toHaveLength(1);
+    // Slack delivery receipts older than a day are gone too.
+    expect(rows(h, 'select * from receipts')).toEqual([]);
+    // It runs once a day, whatever the scheduler's minute ticks.
+    expect(await h.boost.jobs.retention.runOnce(h.clock.now() + HOUR)).toBeUndefined();
+  });
+
+  it('deletes everything of a workspace that has stayed uninstalled for the retention period', async () => {
+    h = await startBoost({ DATA_RETENTION_DAYS: '30' }, new TestClock(), { runJobs: false });
+    const open = await createRequest(h, {}, REQUESTER);
+    await optIn(h, HELPER, open);
+    await h.sender.event(appUninstalled(TEAM));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    await h.boost.jobs.retention.runOnce(h.clock.now() + 10 * DAY);
+    expect(rows(h, 'select id from requests')).toHaveLength(1);
+    await h.boost.jobs.retention.runOnce(h.clock.now() + 31 * DAY);
+    expect(rows(h, 'select id from requests')).toEqual([]);
+    expect(rows(h, 'select * from participations')).toEqual([]);
+    expect(rows(h, 'select team_id from workspaces')).toEqual([{ team_id: TEAM }]);
+  });
+});
