@@ -30,11 +30,7 @@ export interface BoostOptions {
   runJobs?: boolean;
   /** Web API and pacing knobs; production keeps the defaults, tests shorten them to exercise timeouts quickly. */
   tuning?: BoostTuning;
-  /**
-   * The bot's ids, when known in advance (tests against a fake Slack). Without them Bolt calls auth.test as the app is
-   * built, and nothing awaits that call until the first request: a Slack that goes away meanwhile leaves a rejection
-   * nobody handles.
-   */
+  /** The bot's ids, when known in advance (tests against a fake Slack): start() then skips checking the token. */
   identity?: { botId: string; botUserId: string };
 }
 
@@ -130,7 +126,7 @@ export function createBoost({
         ...(logger ? { logger } : {}),
       });
   if (receiver instanceof SocketModeReceiver) guardSocketModeRoutes(receiver, routeLogger);
-  else screenSlackRequests(receiver, routeLogger);
+  else screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     receiver,
@@ -138,7 +134,10 @@ export function createBoost({
     convoStore: false,
     logLevel,
     ...(logger ? { logger } : {}),
-    ...(identity ? { botId: identity.botId, botUserId: identity.botUserId } : {}),
+    // Bolt would otherwise call auth.test right here, with nothing awaiting it: a Slack that cannot be reached at start
+    // then crashed the process with an unhandled rejection. start() runs that check and fails with it instead.
+    deferInitialization: true,
+    ...(identity ? { botId: identity.botId, botUserId: identity.botUserId, tokenVerificationEnabled: false } : {}),
   });
 
   // Message updates use their own client that hands rate limits back to the updater, which coalesces while it waits.
@@ -165,7 +164,7 @@ export function createBoost({
       classify: classifySlackFailure,
       describe: slackErrorCode,
       logger: app.logger,
-      now: clock,
+      // Paced in real time, like the Home refresher: the pace is Slack's rate limit, not product time.
       minIntervalMs: tuning.messageUpdateIntervalMs,
     }),
     homes: new HomeRefresher({
@@ -198,6 +197,8 @@ export function createBoost({
     database,
     jobs,
     async start() {
+      // Checks the bot token with auth.test (unless the ids were given) before taking any request.
+      await app.init();
       if (config.SOCKET_MODE) {
         await app.start();
         if (runJobs) jobs.scheduler.start();

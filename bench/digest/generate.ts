@@ -121,7 +121,8 @@ export function generateWorkspace(path: string, now: number, sizes: Sizes = DEFA
       const optedInAt = request.createdAt + Math.floor(rand() * Math.max(HOUR, request.endsAt - request.createdAt));
       const shared = rand() < 0.45;
       const sharedAt = shared ? Math.min(now, optedInAt + Math.floor(rand() * 2 * DAY)) : null;
-      const thankedAt = sharedAt !== null && rand() < 0.5 ? Math.min(now, sharedAt + Math.floor(rand() * 3 * DAY)) : null;
+      const thankedAt =
+        sharedAt !== null && rand() < 0.5 ? Math.min(now, sharedAt + Math.floor(rand() * 3 * DAY)) : null;
       const remindMe = !shared && rand() < 0.2;
       insertParticipation.run(
         requestIndex + 1,

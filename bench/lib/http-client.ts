@@ -30,7 +30,14 @@ export function send(agent: Agent, prepared: PreparedRequest): Promise<TimedResp
     const headers: Record<string, string | number> = { ...prepared.headers };
     if (prepared.body !== undefined) headers['content-length'] = Buffer.byteLength(prepared.body);
     const req = request(
-      { agent, host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: prepared.method, headers },
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: prepared.method,
+        headers,
+      },
       (res) => {
         res.on('data', () => undefined);
         res.on('end', () => resolve({ status: res.statusCode ?? 0, latencyMs: performance.now() - started }));

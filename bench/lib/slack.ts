@@ -36,6 +36,8 @@ export async function startBoostChild(apiUrl: string, extra: Record<string, stri
     DATABASE_PATH: join(dir, 'boost.sqlite'),
     PORT: '0',
     HOST: '127.0.0.1',
+    // Personal tracked links on: each opt-in then also creates the helper's link, the more demanding path.
+    PUBLIC_BASE_URL: 'https://boost.example.com',
     ...extra,
   };
   const child = await startChild<{ port: number; url: string }>('servers/boost.ts', {

@@ -15,10 +15,13 @@ const stats = appStatsMeter();
 serveParent(
   { port, url: `http://127.0.0.1:${port}` },
   {
-    /** Message updates still waiting or in flight. */
     /** CPU time and event loop delay since the previous call. */
     stats,
+    /** Message updates still waiting or in flight. */
     pendingUpdates: () => boost.context.updater.pending,
+    /** Clicks counted on tracked links so far. */
+    linkClicks: () =>
+      (boost.database.sqlite.prepare('select coalesce(sum(count), 0) as n from link_clicks').get() as { n: number }).n,
     stop: () => boost.stop(),
   },
 );

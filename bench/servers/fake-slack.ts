@@ -51,6 +51,17 @@ serveParent(
       return n;
     },
     message: (channel: string, ts: string) => fake.message(channel, ts),
+    /** Every match of `pattern` in the arguments of calls from index `from` on (e.g. links in private replies). */
+    findInArgs: (from: number, method: string, pattern: string) => {
+      const regex = new RegExp(pattern, 'g');
+      const found = new Set<string>();
+      for (let i = from; i < fake.calls.length; i++) {
+        const call = fake.calls[i];
+        if (call?.method !== method) continue;
+        for (const match of JSON.stringify(call.args).matchAll(regex)) found.add(match[1] ?? match[0]);
+      }
+      return [...found];
+    },
     stop: () => fake.close(),
   },
 );

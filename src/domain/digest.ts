@@ -103,13 +103,17 @@ export interface DigestInput {
   contributions: readonly Contribution[];
   /** Open requests of the workspace, soonest deadline first. */
   openRequests: readonly OpenRequest[];
+  /** Clicks on personal links so far, by request id, then by helper: for the requester's lines and the helper's own. */
+  clicksByHelper?: ReadonlyMap<number, ReadonlyMap<string, number>>;
 }
 
 export interface DigestRequestLine {
   request: DigestRequest;
   counts: Counts;
   /** Everyone in, in the order they joined; the requester sees names to thank them (rule 3). */
-  helpers: readonly { userId: string; shared: boolean }[];
+  helpers: readonly { userId: string; shared: boolean; clicks?: number }[];
+  /** Clicks on all of the request's personal links so far. */
+  clicks?: number;
   /** Someone shared and was not thanked yet: the digest offers "Send thanks". */
   canThank: boolean;
 }
@@ -122,7 +126,7 @@ export interface Digest {
   requests: readonly DigestRequestLine[];
   moreRequests: number;
   /** What they joined or shared during the week. */
-  helped: readonly { request: DigestRequest; shared: boolean }[];
+  helped: readonly { request: DigestRequest; shared: boolean; clicks?: number }[];
   moreHelped: number;
   /** Requests for which they were thanked during the week. */
   thanks: readonly DigestRequest[];
@@ -142,10 +146,17 @@ export function composeDigest(input: DigestInput): Digest | null {
     .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
   const requests = ownRequests.slice(0, MAX_DIGEST_REQUESTS).map((request): DigestRequestLine => {
     const helpers = [...(input.helpersByRequest.get(request.id) ?? [])].sort((a, b) => a.optedInAt - b.optedInAt);
+    const clicks = input.clicksByHelper?.get(request.id);
+    const total = clicks ? [...clicks.values()].reduce((sum, n) => sum + n, 0) : 0;
     return {
       request,
       counts: { optedIn: helpers.length, shared: helpers.filter((helper) => helper.sharedAt !== null).length },
-      helpers: helpers.map((helper) => ({ userId: helper.userId, shared: helper.sharedAt !== null })),
+      ...withClicks(total),
+      helpers: helpers.map((helper) => ({
+        userId: helper.userId,
+        shared: helper.sharedAt !== null,
+        ...withClicks(clicks?.get(helper.userId)),
+      })),
       canThank: helpers.some((helper) => helper.sharedAt !== null && helper.thankedAt === null),
     };
   });
@@ -183,13 +194,20 @@ export function composeDigest(input: DigestInput): Digest | null {
     week: input.week,
     requests,
     moreRequests: ownRequests.length - requests.length,
-    helped: helpedThisWeek
-      .slice(0, MAX_DIGEST_CONTRIBUTIONS)
-      .map((c) => ({ request: c.request, shared: c.sharedAt !== null })),
+    helped: helpedThisWeek.slice(0, MAX_DIGEST_CONTRIBUTIONS).map((c) => ({
+      request: c.request,
+      shared: c.sharedAt !== null,
+      ...withClicks(input.clicksByHelper?.get(c.request.id)?.get(candidate.userId)),
+    })),
     moreHelped: Math.max(0, helpedThisWeek.length - MAX_DIGEST_CONTRIBUTIONS),
     thanks: thanks.slice(0, MAX_DIGEST_CONTRIBUTIONS),
     open,
   };
+}
+
+/** A click figure only where there are clicks: a digest never mentions links nobody opened. */
+function withClicks(clicks: number | undefined): { clicks?: number } {
+  return clicks ? { clicks } : {};
 }
 
 /** One line per digest for `npm run digest -- --dry-run`: who, which week, and what it holds (no user text). */

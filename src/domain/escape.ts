@@ -11,14 +11,41 @@ export function stripControlCharacters(text: string): string {
 
 /**
  * Makes user text inert in mrkdwn and in notification fallbacks: Slack reads `<…>` as mentions and links, so `&`, `<`
- * and `>` become entities, and bare broadcast words are broken up. Everything else is kept as typed.
+ * and `>` become entities, bare broadcast words are broken up, and a direction override left open is closed. Everything
+ * else is kept as typed.
  */
 export function escapeMrkdwn(text: string): string {
-  return stripControlCharacters(text)
+  return closeBidiControls(stripControlCharacters(text))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(BROADCAST_WORD, `@${WORD_JOINER}$1`);
+}
+
+const POP_DIRECTIONAL_FORMATTING = '\u202c';
+const POP_DIRECTIONAL_ISOLATE = '\u2069';
+
+/**
+ * Closes the direction embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2068) that the text opens and leaves
+ * open. User text is often followed by Boost's own words on the same line ("… (3 in, 1 shared)"); an open right-to-left
+ * override would display those reversed. Text that opens none, or closes what it opens, is returned unchanged.
+ */
+export function closeBidiControls(text: string): string {
+  const open: string[] = [];
+  for (const char of text) {
+    if (char === '\n' || char === '\u2029')
+      open.length = 0; // a new paragraph starts with no open controls
+    else if (char >= '\u202a' && char <= '\u202e' && char !== POP_DIRECTIONAL_FORMATTING)
+      open.push(POP_DIRECTIONAL_FORMATTING);
+    else if (char >= '\u2066' && char <= '\u2068') open.push(POP_DIRECTIONAL_ISOLATE);
+    else if (char === POP_DIRECTIONAL_FORMATTING && open.at(-1) === POP_DIRECTIONAL_FORMATTING) open.pop();
+    else if (char === POP_DIRECTIONAL_ISOLATE) {
+      // A closed isolate also closes every embedding opened inside it.
+      const isolate = open.lastIndexOf(POP_DIRECTIONAL_ISOLATE);
+      if (isolate >= 0) open.length = isolate;
+    }
+  }
+  return open.length === 0 ? text : text + open.reverse().join('');
 }
 
 /** Slack sends `&`, `<` and `>` typed by people as entities (in command text and message text); this restores them. */

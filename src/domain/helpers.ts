@@ -25,12 +25,6 @@ export function summarizeHelpers(participations: readonly Participation[]): Help
   return { shared, inOnly, toThank: shared.filter(needsThanks).length };
 }
 
-/** The first `max` items of a list whose full length is `total`, and how many more there are ("and 4 more"). */
-export function capList<T>(items: readonly T[], max: number, total = items.length): { shown: T[]; more: number } {
-  const shown = items.slice(0, Math.max(0, max));
-  return { shown, more: Math.max(0, total - shown.length) };
-}
-
 /**
  * As many names as fit in `budget` characters once joined with ", ", keeping room for "and N more". Names are never cut
  * in half: a mention cut mid-way would show as raw text.

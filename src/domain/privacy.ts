@@ -102,9 +102,9 @@ export function removalSummary(removed: Removed): string[] {
   if (removed.profile > 0) lines.push('your cached Slack profile');
   if (removed.digestDeliveries > 0) lines.push(`${plural(removed.digestDeliveries, 'digest record')}`);
   if (removed.closedByCleared > 0) {
-    lines.push(
-      `your name as the person who closed ${plural(removed.closedByCleared, "someone else's request", "others' requests")}`,
-    );
+    const which =
+      removed.closedByCleared === 1 ? "someone else's request" : `${removed.closedByCleared} requests of others`;
+    lines.push(`your name as the person who closed ${which}`);
   }
   return lines;
 }

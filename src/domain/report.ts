@@ -130,6 +130,7 @@ function clicksTimeline({ clicksByDay, request, now }: ReportInput): RequestRepo
   const today = utcDay(now);
   const end = request.status === 'open' && today > last.day ? today : last.day;
   const windowStart = addDays(end, -(REPORT_DAYS - 1));
+  // biome-ignore lint/complexity/useMathMinMax: days are YYYY-MM-DD strings, which Math.max cannot compare.
   const start = first.day > windowStart ? first.day : windowStart;
   const byDayMap = new Map(days.map((d) => [d.day, d.clicks]));
   const byDay: { day: string; clicks: number }[] = [];

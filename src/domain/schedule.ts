@@ -54,19 +54,31 @@ export function zoneKey(zone: Zone): string {
   return 'tz' in zone ? zone.tz : `UTC${zone.offsetSeconds >= 0 ? '+' : '-'}${formatOffset(zone.offsetSeconds)}`;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl formatter is slow (tens of microseconds); one per zone is kept. */
+function formatterFor(tz: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(tz);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(tz, formatter);
+  }
+  return formatter;
+}
+
 /** Seconds east of UTC that `zone` is at the instant `ms` (daylight saving time included). */
 export function offsetAt(zone: Zone, ms: number): number {
   if (!('tz' in zone)) return zone.offsetSeconds;
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone.tz,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(ms));
+  const parts = formatterFor(zone.tz).formatToParts(new Date(ms));
   const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value ?? 0);
   const asUtc = Date.UTC(
     field('year'),
@@ -110,6 +122,20 @@ export function slotFinder(pattern: string, now: number): (zone: Zone) => Digest
     const key = zoneKey(zone);
     if (!memo.has(key)) memo.set(key, digestSlot(pattern, zone, now));
     return memo.get(key);
+  };
+}
+
+/** Like slotFinder, for `npm run digest`: the slot is now, in whatever week it is now in each zone. */
+export function nowSlotFinder(now: number): (zone: Zone) => DigestSlot {
+  const memo = new Map<string, DigestSlot>();
+  return (zone) => {
+    const key = zoneKey(zone);
+    let slot = memo.get(key);
+    if (!slot) {
+      slot = { dueAt: now, week: weekIn(zone, now) };
+      memo.set(key, slot);
+    }
+    return slot;
   };
 }
 

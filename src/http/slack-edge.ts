@@ -6,6 +6,7 @@ import {
   HTTPModuleFunctions,
   type HTTPReceiver,
   isRawBodyError,
+  isValidSlackRequest,
   type ReceiverProcessEventErrorHandlerArgs,
 } from '@slack/bolt';
 
@@ -36,7 +37,7 @@ function answer(res: ServerResponse, status: number): void {
 export function screenSlackRequests(
   receiver: HTTPReceiver,
   logger: EdgeLogger,
-  options: { endpoint?: string; bodyLimit?: number } = {},
+  options: { signingSecret: string; endpoint?: string; bodyLimit?: number },
 ): void {
   const endpoint = options.endpoint ?? '/slack/events';
   const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
@@ -59,8 +60,17 @@ export function screenSlackRequests(
       return bolt(buffered, res);
     }
     if (!isObject(parsed)) {
-      logger.warn(`Refused a request to ${endpoint}: its body is not a JSON object`);
-      return answer(res, 400);
+      // As Bolt does: an unsigned request learns nothing but 401, whatever its body.
+      const signed = isValidSlackRequest({
+        signingSecret: options.signingSecret,
+        body: buffered.rawBody.toString(),
+        headers: {
+          'x-slack-signature': String(req.headers['x-slack-signature'] ?? ''),
+          'x-slack-request-timestamp': Number(req.headers['x-slack-request-timestamp']),
+        },
+      });
+      logger.warn(`Refused a request to ${endpoint}: ${signed ? 'its body is not a JSON object' : 'bad signature'}`);
+      return answer(res, signed ? 400 : 401);
     }
     bolt(buffered, res);
   };

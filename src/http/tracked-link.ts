@@ -4,9 +4,10 @@ import type { LinksRepository } from '../db/repositories/links.ts';
 import { isPreviewBot } from '../domain/preview-bots.ts';
 import { dayCache, isLinkToken, LINK_PATH_PREFIX } from '../domain/tracked-links.ts';
 import type { Clock } from '../domain/types.ts';
+import { ClickBatch } from './click-batch.ts';
 
 export interface TrackedLinkDeps {
-  links: Pick<LinksRepository, 'target' | 'count'>;
+  links: Pick<LinksRepository, 'target' | 'countAll'>;
   /** The app's clock: clicks are counted under its UTC day. */
   clock: Clock;
   logger: Pick<Logger, 'warn' | 'error'>;
@@ -30,13 +31,22 @@ function page(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
+function redirect(res: ServerResponse, target: string): void {
+  res.writeHead(302, { ...PRIVATE, location: target, 'content-length': 0 });
+  res.end();
+}
+
 /**
  * GET and HEAD `/r/:token`, on the same server as /slack/events (and on the HTTP server Bolt runs beside Socket Mode):
  * a 302 to the request's link, closed or not. A GET from a person counts one click for today (UTC); HEAD requests and
- * link-preview bots are redirected without counting. One prepared lookup, one upsert, no Slack call.
+ * link-preview bots are redirected without counting. One prepared lookup, one upsert (committed with the clicks that
+ * arrived alongside), no Slack call.
  */
 export function trackedLinkRoute({ links, clock, logger }: TrackedLinkDeps): CustomRoute {
   const today = dayCache();
+  const clicks = new ClickBatch(links.countAll, (error, count) => {
+    logger.warn(`${count} click(s) could not be counted: ${(error as Error).message}`);
+  });
   return {
     path: `${LINK_PATH_PREFIX}:token`,
     method: ['GET', 'HEAD'],
@@ -56,15 +66,12 @@ export function trackedLinkRoute({ links, clock, logger }: TrackedLinkDeps): Cus
         return;
       }
       if (req.method === 'GET' && !isPreviewBot(req.headers['user-agent'])) {
-        try {
-          links.count(token, today(clock()));
-        } catch (error) {
-          // The person still gets where they were going; one uncounted click is the lesser harm.
-          logger.warn(`A click could not be counted: ${(error as Error).message}`);
-        }
+        // Counted first, answered once written: see ClickBatch.
+        const location = target;
+        clicks.record(token, today(clock()), () => redirect(res, location));
+        return;
       }
-      res.writeHead(302, { ...PRIVATE, location: target, 'content-length': 0 });
-      res.end();
+      redirect(res, target);
     },
   };
 }

@@ -12,7 +12,7 @@ import {
   isEligible,
   REQUESTER_WINDOW_MS,
 } from '../domain/digest.ts';
-import { slotFinder, UTC, weekIn, weeksAround, type Zone, zoneKey, zoneOf } from '../domain/schedule.ts';
+import { nowSlotFinder, slotFinder, UTC, weeksAround, type Zone, zoneKey, zoneOf } from '../domain/schedule.ts';
 import type { Clock } from '../domain/types.ts';
 import type { DmSender, DmTally } from '../slack/dm-sender.ts';
 import { digestMessage } from '../slack/views/digest.ts';
@@ -118,7 +118,7 @@ export class DigestJob {
     const candidates = rows.map((row) => toCandidate(row, splitAt, requestsByPerson));
     const zones = await this.zonesOf(rows, candidates, now, options);
 
-    const slotOf = slotFinder(this.deps.config.DIGEST_CRON, now);
+    const slotOf = mode === 'now' ? nowSlotFinder(now) : slotFinder(this.deps.config.DIGEST_CRON, now);
     const due: Array<{ candidate: DigestCandidate; zone: Zone; dueAt: number; week: string }> = [];
     let waitingForZone = 0;
     candidates.forEach((candidate, i) => {
@@ -127,7 +127,7 @@ export class DigestJob {
         if (isEligible(candidate, now)) waitingForZone += 1;
         return;
       }
-      const slot = mode === 'now' ? { dueAt: now, week: weekIn(zone, now) } : slotOf(zone);
+      const slot = slotOf(zone);
       if (!slot || rows[i]?.claimedWeeks.includes(slot.week)) return;
       if (isEligible(candidate, slot.dueAt)) due.push({ candidate, zone, ...slot });
     });
@@ -173,6 +173,8 @@ export class DigestJob {
     const helpersByRequest = digests.helpersOf(requestIds);
     const contributions = digests.contributionsSince(now - SPLIT_BEFORE_NOW_MS - DIGEST_PERIOD_MS);
     const openRequests = digests.openRequests(now, OPEN_PER_TEAM);
+    const contributed = [...contributions.values()].flatMap((list) => list.map((c) => c.request.id));
+    const clicksByHelper = this.deps.repos.links.clicksByHelperOf([...new Set([...requestIds, ...contributed])]);
     const planned: PlannedDigest[] = [];
     for (const { candidate, zone, dueAt, week } of due) {
       const digest = composeDigest({
@@ -183,6 +185,7 @@ export class DigestJob {
         helpersByRequest,
         contributions: contributions.get(`${candidate.teamId}:${candidate.userId}`) ?? [],
         openRequests,
+        clicksByHelper,
       });
       if (digest) planned.push({ digest, zone: zoneKey(zone), dueAt });
     }

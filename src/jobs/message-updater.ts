@@ -36,6 +36,12 @@ interface Slot {
  */
 export class MessageUpdater {
   private readonly slots = new Map<number, Slot>();
+  /**
+   * When recently updated messages may be updated again. A slot goes away once its message is up to date; the pace
+   * outlives it, or a click right after an update would be sent at once, and a steady trickle of clicks would become
+   * one update per click.
+   */
+  private readonly pace = new Map<number, number>();
   /** Requests whose message Slack no longer has (deleted by someone): clicks still count, the message is left alone. */
   private readonly gone = new Set<number>();
   private readonly minIntervalMs: number;
@@ -82,10 +88,20 @@ export class MessageUpdater {
   private slot(requestId: number): Slot {
     let slot = this.slots.get(requestId);
     if (!slot) {
-      slot = { dirty: false, inFlight: undefined, timer: undefined, notBefore: 0, failures: 0 };
+      const notBefore = this.pace.get(requestId) ?? 0;
+      this.pace.delete(requestId);
+      slot = { dirty: false, inFlight: undefined, timer: undefined, notBefore, failures: 0 };
       this.slots.set(requestId, slot);
     }
     return slot;
+  }
+
+  /** The message is up to date: its slot goes, its pace stays until the interval has passed. */
+  private release(requestId: number, slot: Slot): void {
+    this.slots.delete(requestId);
+    const now = this.now();
+    for (const [id, notBefore] of this.pace) if (notBefore <= now) this.pace.delete(id);
+    if (slot.notBefore > now) this.pace.set(requestId, slot.notBefore);
   }
 
   private schedule(requestId: number, slot: Slot): void {
@@ -110,7 +126,7 @@ export class MessageUpdater {
     await attempt;
     slot.inFlight = undefined;
     if (slot.dirty) this.schedule(requestId, slot);
-    else this.slots.delete(requestId);
+    else this.release(requestId, slot);
   }
 
   /** Decides what a failed update leads to; every path ends in a log line, and retries are bounded. */

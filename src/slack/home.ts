@@ -14,10 +14,14 @@ function myRequests(ctx: BoostContext, teamId: string, userId: string, limit: nu
   const ids = page.items.map((request) => request.id);
   const counts = ctx.repos.overview.countsFor(ids);
   const participants = ctx.repos.overview.participantsOf(ids);
+  const clicks = ctx.repos.links.clicksByRequest(ids);
+  const clicksByHelper = ctx.repos.links.clicksByHelperOf(ids);
   const items: MyRequest[] = page.items.map((request) => ({
     request,
     counts: counts.get(request.id) ?? { optedIn: 0, shared: 0 },
     participants: participants.get(request.id) ?? [],
+    clicks: clicks.get(request.id) ?? 0,
+    clicksByHelper: clicksByHelper.get(request.id) ?? new Map(),
   }));
   return { items, total: page.total };
 }
@@ -30,6 +34,7 @@ export function homeData(ctx: BoostContext, teamId: string, userId: string, noti
   const openCounts = overview.countsFor(openIds);
   const joined = overview.joinedAmong(userId, openIds);
   const contributions = overview.contributionsOf(teamId, userId, HOME_LIMITS.contributions);
+  const ownClicks = ctx.repos.links.clicksForUser(teamId, userId);
   return {
     notices,
     open: {
@@ -47,7 +52,8 @@ export function homeData(ctx: BoostContext, teamId: string, userId: string, noti
       items: contributions.items.map((item) => {
         const takesHelp = isOpenForHelp(item.request, now);
         const wantsLinks = takesHelp && item.participation.sharedAt === null;
-        return { ...item, open: takesHelp, links: wantsLinks ? helperShareLinks(ctx, item.request, userId).links : [] };
+        const links = wantsLinks ? helperShareLinks(ctx, item.request, userId).links : [];
+        return { ...item, open: takesHelp, links, clicks: ownClicks.get(item.request.id) ?? 0 };
       }),
     },
     settings: ctx.repos.settings.get(teamId, userId),
@@ -59,8 +65,13 @@ export function homeFor(ctx: BoostContext, teamId: string, userId: string, notic
 }
 
 export function mineData(ctx: BoostContext, teamId: string, userId: string): MineData {
+  const contributions = ctx.repos.overview.contributionsOf(teamId, userId, MINE_LIMITS.contributions);
+  const ownClicks = ctx.repos.links.clicksForUser(teamId, userId);
   return {
     mine: myRequests(ctx, teamId, userId, MINE_LIMITS.mine),
-    contributions: ctx.repos.overview.contributionsOf(teamId, userId, MINE_LIMITS.contributions),
+    contributions: {
+      total: contributions.total,
+      items: contributions.items.map((item) => ({ ...item, clicks: ownClicks.get(item.request.id) ?? 0 })),
+    },
   };
 }

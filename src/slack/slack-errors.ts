@@ -51,16 +51,21 @@ export function slackErrorCode(error: unknown): string {
     if (code === ErrorCode.HTTPError) return `http_${(error as { statusCode?: unknown }).statusCode}`;
     if (code === ErrorCode.RequestError) return requestErrorCode((error as { original?: unknown }).original);
     if (typeof code === 'string') return code;
-    // Without rejectRateLimitedCalls, the client waits and retries; when its retries run out it throws a plain Error.
-    if (error instanceof Error && error.message.startsWith('A rate limit was exceeded')) return 'ratelimited';
   }
   return error instanceof Error ? error.message : String(error);
 }
 
 function requestErrorCode(original: unknown): string {
   if (!original || typeof original !== 'object') return 'network_error';
-  const { name, code, cause } = original as { name?: unknown; code?: unknown; cause?: { code?: unknown } };
+  const { name, code, cause, message } = original as {
+    name?: unknown;
+    code?: unknown;
+    cause?: { code?: unknown };
+    message?: unknown;
+  };
   if (name === 'TimeoutError' || name === 'AbortError') return 'timeout';
+  // The client's own "wait and try again" after a 429 is reported as a request error wrapping this message.
+  if (typeof message === 'string' && message.startsWith('A rate limit was exceeded')) return 'ratelimited';
   const networkCode = typeof code === 'string' ? code : cause?.code;
   return typeof networkCode === 'string' && NOT_SENT.has(networkCode) ? networkCode : 'network_error';
 }
@@ -80,7 +85,10 @@ export function classifySlackFailure(error: unknown): SlackFailure {
 export function mayHaveBeenApplied(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
   if (code === ErrorCode.HTTPError) return Number((error as { statusCode?: unknown }).statusCode) !== 503;
-  if (code === ErrorCode.RequestError) return !NOT_SENT.has(slackErrorCode(error));
+  if (code === ErrorCode.RequestError) {
+    const reason = slackErrorCode(error);
+    return reason !== 'ratelimited' && !NOT_SENT.has(reason);
+  }
   return false;
 }
 

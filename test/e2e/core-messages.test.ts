@@ -5,6 +5,7 @@ import type { RecordedCall } from '../harness/fake-slack.ts';
 import {
   clickPayload,
   createRequest,
+  isReplyTo,
   messageOf,
   type Posted,
   participationRows,
@@ -13,6 +14,9 @@ import {
   updatesOf,
   visibleText,
 } from './core-driver.ts';
+
+/** About one update per second per message: the app paces sends, the fake records arrivals, so allow for transit. */
+const MIN_UPDATE_GAP_MS = 900;
 
 const helpers = (count: number, prefix = 'UCROWD') =>
   Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
@@ -130,6 +134,20 @@ describe('the request message as people click', () => {
       [4, 3],
     ]);
     expect(visibleText(messageOf(h, posted))).toContain('4 in, 3 shared');
+  });
+
+  it('keeps to about one update per second when clicks trickle in one after another', async () => {
+    for (const user of helpers(5, 'UTRICKLE')) {
+      await crowdClicks(h, posted, [[user, ACTIONS.optIn]]);
+      await h.slack.waitFor(isReplyTo(user));
+    }
+    await settled(h);
+
+    const updates = updatesOf(h, posted);
+    for (let i = 1; i < updates.length; i++) {
+      expect((updates[i]?.at ?? 0) - (updates[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(MIN_UPDATE_GAP_MS);
+    }
+    expect(countsIn(updates.at(-1) as RecordedCall)).toEqual([5, 0]);
   });
 
   it('keeps every request message up to date on its own', async () => {

@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBoost } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
-import { type BoostHarness, startBoost, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
+import { type BoostHarness, captureLogger, startBoost, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../harness/fake-slack.ts';
 import { blockAction, viewSubmission } from '../harness/payloads.ts';
 import { SlackSender } from '../harness/signed-client.ts';
@@ -122,7 +124,7 @@ async function freePort(): Promise<number> {
 }
 
 async function waitUntilHealthy(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Boost exited with ${child.exitCode} before answering:\n${output()}`);
     try {
@@ -147,6 +149,23 @@ describe('the real process', () => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await slack.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("refuses to start, with Slack's reason, when Slack rejects the bot token", async () => {
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-revoked-token',
+      SLACK_SIGNING_SECRET: TEST_SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      DATABASE_PATH: join(dir, 'boost.sqlite'),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+    });
+    const boost = createBoost({ config, runJobs: false, logger: captureLogger([]) });
+
+    await expect(boost.start()).rejects.toThrow(/invalid_auth/);
+    await boost.stop();
+    expect(slack.callsTo('auth.test').map((call) => call.error)).toEqual(['invalid_auth']);
   });
 
   it('on SIGTERM sends the pending message update, then exits with code 0', async () => {
@@ -219,5 +238,6 @@ describe('the real process', () => {
     expect(visibleText(slack.message(channel, ts) ?? {})).toContain('2 in, 0 shared');
     expect(output).toContain('SIGTERM received');
     await expect(fetch(`${baseUrl}/healthz`)).rejects.toThrow();
-  });
+    // Starting tsx takes a few seconds, more on a busy machine.
+  }, 30_000);
 });

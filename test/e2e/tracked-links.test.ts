@@ -25,7 +25,7 @@ import {
   withdraw,
 } from '../harness/drive.ts';
 import type { RecordedCall } from '../harness/fake-slack.ts';
-import { blockAction } from '../harness/payloads.ts';
+import { appHomeOpened, blockAction } from '../harness/payloads.ts';
 
 const BASE = 'https://boost.example.com';
 const TARGET = 'https://example.com/launch?ref=blog#top';
@@ -260,7 +260,8 @@ describe('the redirect', () => {
     const traces = [BROWSER, 'BoostTestBrowser', 'Twitterbot', '127.0.0.1', '::1', '::ffff:'];
     for (const table of tables) {
       const columns = sqlite.pragma(`table_info(${JSON.stringify(table)})`) as Array<{ name: string }>;
-      for (const { name } of columns) expect(name, `${table}.${name}`).not.toMatch(/\bip\b|ip_|addr|agent|^ua$|cookie/i);
+      for (const { name } of columns)
+        expect(name, `${table}.${name}`).not.toMatch(/\bip\b|ip_|addr|agent|^ua$|cookie/i);
       const rows = JSON.stringify(sqlite.prepare(`select * from ${JSON.stringify(table)}`).all());
       for (const trace of traces) expect(rows, `${table} rows`).not.toContain(trace);
     }
@@ -297,6 +298,71 @@ describe('figures', () => {
     const reply = textOf((await lastReplyTo(helper.userId)).args);
     expect(reply).toContain('2 clicks');
     expect(reply).not.toContain('5 clicks');
+  });
+});
+
+describe('figures for the requester and the helper', () => {
+  /** A request with two helpers: one shared and brought 3 clicks, the other is in and brought 1. */
+  async function activity(clock = new TestClock()) {
+    h = await startBoost({ PUBLIC_BASE_URL: BASE }, clock, { runJobs: false });
+    const request = await postLaunch();
+    const mine = await personalLinkOf(helper, request);
+    const theirs = await personalLinkOf(other, request);
+    await markShared(h, helper, request);
+    for (let i = 0; i < 3; i++) await open(mine);
+    await open(theirs);
+    await quiet(h);
+    return request;
+  }
+
+  const homeOf = async (userId: string) => {
+    const before = h.slack.callsTo('views.publish').length;
+    await h.sender.event(appHomeOpened(userId));
+    await h.slack.waitFor('views.publish', 5000, before + 1);
+    await quiet(h);
+    return h.slack.homeView(userId);
+  };
+
+  it('show the requester clicks per request and per helper who shared on App Home, with a Report button', async () => {
+    const request = await activity();
+    const home = await homeOf(requester.userId);
+    const text = textOf(home);
+    expect(text).toContain('2 in, 1 shared · 4 clicks');
+    expect(text).toMatch(new RegExp(`<@${helper.userId}> \\([^)]*3 clicks\\)`));
+    expect(JSON.stringify(home)).toContain(`"action_id":"${ACTIONS.report}"`);
+    expect(JSON.stringify(home)).toContain(`"value":"${request.id}"`);
+  });
+
+  it('show the requester the same figures in /boost mine', async () => {
+    await activity();
+    const text = textOf((await runCommand(h, requester, 'mine')).json());
+    expect(text).toContain('2 in, 1 shared · 4 clicks');
+    expect(text).toMatch(new RegExp(`<@${helper.userId}> \\([^)]*3 clicks\\)`));
+  });
+
+  it("show a helper their own link's clicks on App Home and in /boost mine, and no one else's", async () => {
+    await activity();
+    const home = textOf(await homeOf(helper.userId));
+    expect(home).toContain('3 clicks on your link');
+    expect(home).not.toContain('4 clicks');
+    expect(home).not.toContain(other.userId);
+    const mine = textOf((await runCommand(h, helper, 'mine')).json());
+    expect(mine).toContain('3 clicks on your link');
+    expect(mine).not.toContain(other.userId);
+  });
+
+  it('show the requester and each helper their clicks in the weekly digest', async () => {
+    const wednesday = Date.parse('2026-03-04T10:00:00Z');
+    await activity(new TestClock(wednesday));
+    await h.boost.jobs.digest.runOnce(Date.parse('2026-03-09T09:00:00Z'));
+    const digestOf = (userId: string) => textOf(h.slack.messages(userId)[0]);
+    const asked = digestOf(requester.userId);
+    expect(asked).toContain('2 in, 1 shared · 4 clicks so far');
+    expect(asked).toContain(`<@${helper.userId}> (shared, 3 clicks)`);
+    expect(asked).toContain(`<@${other.userId}> (1 click)`);
+    const helped = digestOf(helper.userId);
+    expect(helped).toContain('3 clicks on your link so far');
+    expect(helped).not.toMatch(/4 clicks|1 click\b/);
   });
 });
 
@@ -358,8 +424,11 @@ describe('/boost report', () => {
   it('opens the report in a modal from the Report button, for the requester only', async () => {
     const request = await requestWithActivity();
     const press = (userId: string) =>
-      h.sender.interact(blockAction({ container: 'home', userId, actionId: ACTIONS.report, value: String(request.id) }));
-    const isReport = (call: RecordedCall) => call.method === 'views.open' && textOf(call.args.view).includes('Boost report');
+      h.sender.interact(
+        blockAction({ container: 'home', userId, actionId: ACTIONS.report, value: String(request.id) }),
+      );
+    const isReport = (call: RecordedCall) =>
+      call.method === 'views.open' && textOf(call.args.view).includes('Boost report');
     await press(requester.userId);
     const [opened] = await h.slack.waitFor(isReport);
     expect(textOf(opened?.args.view)).toContain('*To thank:*');

@@ -38,6 +38,9 @@ export interface PostedRequest {
 }
 
 let labels = 0;
+let views = 0;
+
+const nextViewId = () => `VDRIVE${(views += 1).toString(36).toUpperCase().padStart(5, '0')}`;
 
 /** A response_url owned by `userId`; `origin` lets replace_original/delete_original act on that message. */
 export function replyUrl(h: BoostHarness, userId: string, origin?: { channel: string; ts: string }): string {
@@ -74,7 +77,8 @@ export function textOf(surface: unknown): string {
 export const dayAfter = (h: BoostHarness, days: number): string =>
   new Date(h.clock.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-export function formValues(h: BoostHarness, input: FormInput = {}): Json {
+/** `view.state.values` of the new-request form as Slack sends them; `now` sets the default deadline (a week later). */
+export function formValues(input: FormInput = {}, now = Date.now()): Json {
   const text = (value: string | null | undefined) => ({ [INPUT_ACTION]: { type: 'plain_text_input', value } });
   return {
     [REQUEST_FIELDS.url]: text(input.url ?? 'https://example.com/launch'),
@@ -91,7 +95,10 @@ export function formValues(h: BoostHarness, input: FormInput = {}): Json {
       },
     },
     [REQUEST_FIELDS.deadline]: {
-      [INPUT_ACTION]: { type: 'datepicker', selected_date: input.deadline ?? dayAfter(h, 7) },
+      [INPUT_ACTION]: {
+        type: 'datepicker',
+        selected_date: input.deadline ?? new Date(now + 7 * 86_400_000).toISOString().slice(0, 10),
+      },
     },
     [REQUEST_FIELDS.channelId]: {
       [INPUT_ACTION]: { type: 'conversations_select', selected_conversation: input.channelId ?? 'C0BOOST01' },
@@ -106,7 +113,9 @@ export function submitForm(h: BoostHarness, person: Person, input: FormInput = {
       teamId: person.teamId,
       userId: person.userId,
       callbackId: VIEWS.newRequest,
-      values: formValues(h, input),
+      // Each opened form has its own view id; Boost tells a repeated delivery by it.
+      viewId: nextViewId(),
+      values: formValues(input, h.clock.now()),
       privateMetadata: '',
     }),
   );
@@ -139,6 +148,8 @@ export async function postRequest(h: BoostHarness, person: Person, input: FormIn
   const row = newestRequestOf(h, person);
   if (!row) throw new Error('no request was saved');
   const [post] = await h.slack.waitFor(isPostOf(row.id), 10_000);
+  // Boost records where the message is once Slack's answer arrives, a moment after the fake recorded the call.
+  await eventually(() => newestRequestOf(h, person)?.message_ts, 5000, 'the message ts to be saved');
   return {
     id: row.id,
     teamId: person.teamId ?? DEFAULT_IDS.teamId,
@@ -205,6 +216,7 @@ export function submitShared(
       teamId: person.teamId,
       userId: person.userId,
       callbackId: VIEWS.shared,
+      viewId: nextViewId(),
       privateMetadata: JSON.stringify({ requestId }),
       values: {
         [SHARED_FIELDS.shareUrl]: { [INPUT_ACTION]: { type: 'plain_text_input', value: shareUrl } },
@@ -288,5 +300,27 @@ export async function quiet(h: BoostHarness, timeoutMs = 15_000): Promise<void> 
     () => h.boost.context.updater.pending === 0 && h.boost.context.homes.pending === 0,
     timeoutMs,
     'message updates and Home refreshes to finish',
+  );
+}
+
+let servingChecks = 0;
+
+/**
+ * Proves the app still serves: a new request goes from form to channel, a click is counted and answered privately,
+ * and the message shows the database's counts. Throws, saying which step failed, otherwise.
+ */
+export async function stillServes(h: BoostHarness, teamId?: string): Promise<void> {
+  servingChecks += 1;
+  const requester = { userId: `USERVE${servingChecks}A`, teamId };
+  const helper = { userId: `USERVE${servingChecks}B`, teamId };
+  const request = await postRequest(h, requester);
+  const click = await optIn(h, helper, request);
+  if (click.status !== 200) throw new Error(`a click was answered ${click.status}`);
+  await eventually(() => repliesFor(h, helper.userId).some((call) => call.ok), 10_000, 'the private reply to a click');
+  const counts = expectedCounts(h, request.id);
+  await eventually(
+    () => textOf(h.slack.message(request.channel, request.ts)).includes(counts),
+    10_000,
+    `the message to show "${counts}"`,
   );
 }

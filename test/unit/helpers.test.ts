@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capList, fitNames, needsThanks, summarizeHelpers } from '../../src/domain/helpers.ts';
+import { fitNames, needsThanks, summarizeHelpers } from '../../src/domain/helpers.ts';
 import type { Participation } from '../../src/domain/types.ts';
 
 let nextId = 1;
@@ -46,13 +46,6 @@ describe('needsThanks', () => {
     expect(needsThanks({ sharedAt: 5, thankedAt: null })).toBe(true);
     expect(needsThanks({ sharedAt: 5, thankedAt: 6 })).toBe(false);
     expect(needsThanks({ sharedAt: null, thankedAt: null })).toBe(false);
-  });
-});
-
-describe('capList', () => {
-  it('keeps the first items and says how many more there are in all', () => {
-    expect(capList([1, 2, 3], 2, 10)).toEqual({ shown: [1, 2], more: 8 });
-    expect(capList([1, 2], 5)).toEqual({ shown: [1, 2], more: 0 });
   });
 });
 

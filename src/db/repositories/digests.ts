@@ -181,12 +181,12 @@ export function digestsRepository(db: Db) {
       const rows = db.all<
         RawRequest & { user_id: string; opted_in_at: number; shared_at: number | null; thanked_at: number | null }
       >(sql`
+        with recent as (
+          select id from participations where opted_in_at >= ${from}
+          union select id from participations where shared_at >= ${from}
+          union select id from participations where thanked_at >= ${from})
         select ${REQUEST_COLUMNS}, p.user_id, p.opted_in_at, p.shared_at, p.thanked_at
-          from participations p join requests r on r.id = p.request_id
-         where p.id in (
-           select id from participations where opted_in_at >= ${from}
-           union select id from participations where shared_at >= ${from}
-           union select id from participations where thanked_at >= ${from})`);
+          from recent join participations p on p.id = recent.id join requests r on r.id = p.request_id`);
       const byPerson = new Map<string, Contribution[]>();
       for (const row of rows) {
         const key = `${row.team_id}:${row.user_id}`;

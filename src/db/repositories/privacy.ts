@@ -91,15 +91,25 @@ export function privacyRepository(db: Db) {
     /** The rows of the person's export; see buildExport for what is included and why. */
     personalData(teamId: string, userId: string): PersonalData {
       const own = db
-        .select({
-          request: requests,
-          optedIn: sql<number>`(select count(*) from ${participations} where ${participations.requestId} = ${requests.id})`,
-          shared: sql<number>`(select count(${participations.sharedAt}) from ${participations} where ${participations.requestId} = ${requests.id})`,
-        })
+        .select()
         .from(requests)
         .where(byRequester(teamId, userId))
         .orderBy(asc(requests.createdAt), asc(requests.id))
         .all();
+      const figures = new Map(
+        db
+          .select({
+            requestId: participations.requestId,
+            optedIn: count,
+            shared: sql<number>`count(${participations.sharedAt})`,
+          })
+          .from(participations)
+          .innerJoin(requests, eq(requests.id, participations.requestId))
+          .where(byRequester(teamId, userId))
+          .groupBy(participations.requestId)
+          .all()
+          .map((row) => [row.requestId, row]),
+      );
       const joined = db
         .select({
           participation: participations,
@@ -154,7 +164,11 @@ export function privacyRepository(db: Db) {
       return {
         teamId,
         userId,
-        requests: own.map(({ request, optedIn, shared }) => ({ ...request, optedIn, shared })),
+        requests: own.map((request) => ({
+          ...request,
+          optedIn: figures.get(request.id)?.optedIn ?? 0,
+          shared: figures.get(request.id)?.shared ?? 0,
+        })),
         participations: joined.map(({ participation, request }) => ({ ...participation, request })),
         trackedLinks: links.map((link) => ({
           token: link.token,

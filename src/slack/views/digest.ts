@@ -1,6 +1,7 @@
 import { formatCounts } from '../../domain/counts.ts';
 import type { Digest, DigestRequest } from '../../domain/digest.ts';
 import { escapeMrkdwn, truncate } from '../../domain/escape.ts';
+import { formatClicks } from '../../domain/tracked-links.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
 import { actions, type Blocks, button, context, divider, header, link, section, slackDate } from './blocks.ts';
 import { requestTitle, type SlackMessage } from './request-message.ts';
@@ -17,11 +18,14 @@ export function digestMessage(digest: Digest): SlackMessage {
     blocks.push(section('*Your requests*'));
     for (const line of digest.requests) {
       const { request } = line;
-      const helpers = line.helpers.slice(0, MAX_NAMES).map((h) => `<@${h.userId}>${h.shared ? ' (shared)' : ''}`);
+      const helpers = line.helpers.slice(0, MAX_NAMES).map((h) => {
+        const notes = [h.shared ? 'shared' : '', h.clicks ? formatClicks(h.clicks) : ''].filter(Boolean);
+        return `<@${h.userId}>${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+      });
       const more = line.helpers.length - helpers.length;
       const text = [
         `${titleLink(request)} · ${status(request)}`,
-        formatCounts(line.counts),
+        `${formatCounts(line.counts)}${line.clicks ? ` · ${formatClicks(line.clicks)} so far` : ''}`,
         helpers.length > 0 ? `Helpers: ${helpers.join(', ')}${more > 0 ? ` and ${more} more` : ''}` : '',
       ]
         .filter(Boolean)
@@ -36,7 +40,10 @@ export function digestMessage(digest: Digest): SlackMessage {
   }
 
   if (digest.helped.length > 0) {
-    const lines = digest.helped.map(({ request, shared }) => `• ${titleLink(request)}${shared ? ' (shared)' : ''}`);
+    const lines = digest.helped.map(
+      ({ request, shared, clicks }) =>
+        `• ${titleLink(request)}${shared ? ' (shared)' : ''}${clicks ? ` · ${formatClicks(clicks)} on your link so far` : ''}`,
+    );
     const more = digest.moreHelped > 0 ? `\nand ${digest.moreHelped} more` : '';
     blocks.push(section(`*You helped with*\n${fit(lines)}${more}`));
   }

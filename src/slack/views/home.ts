@@ -26,6 +26,8 @@ export interface ContributionItem extends Contribution {
   open: boolean;
   /** Share links for a request they are in and have not shared yet; empty otherwise. */
   links: readonly ShareLink[];
+  /** Clicks on their own personal link for this request. */
+  clicks?: number;
 }
 
 export interface HomeData {

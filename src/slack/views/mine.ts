@@ -8,7 +8,8 @@ export const MINE_LIMITS = { mine: 5, contributions: 10 } as const;
 
 export interface MineData {
   mine: Page<MyRequest>;
-  contributions: Page<Contribution>;
+  /** With the clicks on the person's own personal link for each request. */
+  contributions: Page<Contribution & { clicks?: number }>;
 }
 
 /** `/boost mine`, shown only to the person: their requests (helpers by name) and what they helped with. */

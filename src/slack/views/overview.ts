@@ -4,9 +4,10 @@ import { escapeMrkdwn, truncate } from '../../domain/escape.ts';
 import { fitNames, type HelperSummary, summarizeHelpers } from '../../domain/helpers.ts';
 import { isNetwork, NETWORK_LABELS } from '../../domain/networks.ts';
 import { digestChoice, type PersonalSettings } from '../../domain/settings.ts';
+import { formatClicks } from '../../domain/tracked-links.ts';
 import type { BoostRequest, Counts, Participation } from '../../domain/types.ts';
 import { ACTIONS } from '../ids.ts';
-import { type Blocks, button, context, link, section, slackDate } from './blocks.ts';
+import { actions, type Blocks, button, context, link, section, slackDate } from './blocks.ts';
 import { requestTitle } from './request-message.ts';
 
 // Pieces shared by the App Home and `/boost mine`: one person's requests (with helpers by name, for them alone) and
@@ -17,6 +18,9 @@ export interface MyRequest {
   counts: Counts;
   /** Everyone taking part; shown by name only to the requester (rule 3). */
   participants: readonly Participation[];
+  /** Clicks on the request's personal links, in all and per helper (for the requester's eyes, never ranked). */
+  clicks?: number;
+  clicksByHelper?: ReadonlyMap<string, number>;
 }
 
 /** Characters given to each list of names, so a request with hundreds of helpers stays within a section's 3000. */
@@ -38,17 +42,23 @@ function names(participations: readonly Participation[], describe: (p: Participa
   return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
-function sharerName(participation: Participation): string {
+function sharerName(participation: Participation, clicks = 0): string {
   const mention = `<@${participation.userId}>`;
   const where = participation.network && isNetwork(participation.network) ? NETWORK_LABELS[participation.network] : '';
   const post = participation.shareUrl ? link(participation.shareUrl, where || 'post') : where;
-  return post && post.length <= MAX_SHOWN_POST_LINK ? `${mention} (${post})` : mention;
+  const details = post && post.length <= MAX_SHOWN_POST_LINK ? [post] : [];
+  if (clicks > 0) details.push(formatClicks(clicks));
+  return details.length > 0 ? `${mention} (${details.join(', ')})` : mention;
 }
 
 /** "Shared: <@A> (LinkedIn), <@B>" and "In: <@C>", and where thanks stand. For the requester's eyes only. */
-export function helpersText(summary: HelperSummary): string | undefined {
+export function helpersText(
+  summary: HelperSummary,
+  clicksByHelper: ReadonlyMap<string, number> = new Map(),
+): string | undefined {
   const lines: string[] = [];
-  if (summary.shared.length > 0) lines.push(`:white_check_mark: *Shared:* ${names(summary.shared, sharerName)}`);
+  const sharer = (p: Participation) => sharerName(p, clicksByHelper.get(p.userId));
+  if (summary.shared.length > 0) lines.push(`:white_check_mark: *Shared:* ${names(summary.shared, sharer)}`);
   if (summary.inOnly.length > 0) lines.push(`:raised_hands: *In:* ${names(summary.inOnly, (p) => `<@${p.userId}>`)}`);
   const thanked = summary.shared.length - summary.toThank;
   if (summary.shared.length > 0 && summary.toThank === 0)
@@ -58,23 +68,31 @@ export function helpersText(summary: HelperSummary): string | undefined {
 }
 
 /** One of the person's own requests: figures, status, helpers by name and, when someone is left to thank, the button. */
-export function myRequestBlocks({ request, counts, participants }: MyRequest): Blocks {
+export function myRequestBlocks({ request, counts, participants, clicks = 0, clicksByHelper }: MyRequest): Blocks {
   const summary = summarizeHelpers([...participants]);
   const thanks = summary.toThank > 0 ? button('Send thanks', ACTIONS.sendThanks, String(request.id)) : undefined;
   const posted = request.status !== 'open' || request.messageTs ? '' : ' · _not posted in the channel yet_';
   const blocks: Blocks = [
     section(
-      `${titleLink(request)} in <#${request.channelId}>\n${statusLine(request)} · ${formatCounts(counts)}${posted}`,
+      `${titleLink(request)} in <#${request.channelId}>\n${statusLine(request)} · ${formatCounts(counts)}${clicks > 0 ? ` · ${formatClicks(clicks)}` : ''}${posted}`,
       thanks,
     ),
   ];
-  const helpers = helpersText(summary);
+  const helpers = helpersText(summary, clicksByHelper);
   if (helpers) blocks.push(section(helpers));
+  blocks.push(actions(`my_request_${request.id}`, [button('Report', ACTIONS.report, String(request.id))]));
   return blocks;
 }
 
 /** What the person did for one request, as only they see it. */
-export function contributionText({ request, participation }: Contribution): string {
+export function contributionText({
+  request,
+  participation,
+  clicks = 0,
+}: Contribution & {
+  /** Clicks on the person's own personal link for this request. */
+  clicks?: number;
+}): string {
   const state = participation.sharedAt
     ? `:white_check_mark: You shared it ${slackDate(participation.sharedAt)}${
         participation.shareUrl && participation.shareUrl.length <= MAX_SHOWN_POST_LINK
@@ -83,7 +101,8 @@ export function contributionText({ request, participation }: Contribution): stri
       }`
     : `:raised_hands: You're in since ${slackDate(participation.optedInAt)}`;
   const thanked = participation.thankedAt ? ` · :sparkles: <@${request.requesterId}> thanked you` : '';
-  return `${titleLink(request)}\n${state}${thanked} · ${statusLine(request)}`;
+  const brought = clicks > 0 ? ` · :link: ${formatClicks(clicks)} on your link` : '';
+  return `${titleLink(request)}\n${state}${brought}${thanked} · ${statusLine(request)}`;
 }
 
 const DIGEST_WORDS = {

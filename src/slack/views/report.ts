@@ -5,7 +5,7 @@ import type { ReportHelper, RequestReport } from '../../domain/report.ts';
 import { formatClicks } from '../../domain/tracked-links.ts';
 import type { BoostRequest } from '../../domain/types.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
-import { actions, type Blocks, button, context, header, link, plain, section, slackDate } from './blocks.ts';
+import { type Blocks, button, context, header, link, plain, section, slackDate } from './blocks.ts';
 import { requestTitle, type SlackMessage } from './request-message.ts';
 
 /** Room left in a 3,000-character section for "and N more". */
@@ -25,7 +25,7 @@ function statusText(request: RequestReport['request']): string {
 }
 
 /** Lines joined while they fit in one section, then "and N more". */
-function fit(lines: readonly string[], more: (left: number) => string): string {
+function fitLines(lines: readonly string[], more: (left: number) => string): string {
   const kept: string[] = [];
   let length = 0;
   for (const line of lines) {
@@ -92,10 +92,10 @@ export function reportBlocks(report: RequestReport, viewer: ReportViewer): Block
     blocks.push(section(`*Shares by network*\n${networks || 'No shares marked yet.'}`));
     blocks.push(section(clicksText(report)));
     const lines = report.helpers.map((helper) => helperLine(helper, report.tracking));
-    blocks.push(section(`*Helpers*\n${fit(lines, (left) => `and ${left} more`)}`));
+    blocks.push(section(`*Helpers*\n${fitLines(lines, (left) => `and ${left} more`)}`));
   }
   if (report.toThank.length > 0) {
-    const names = fit(
+    const names = fitLines(
       report.toThank.map((userId) => `<@${userId}>`),
       (left) => `and ${left} more`,
     ).replace(/\n/g, ', ');

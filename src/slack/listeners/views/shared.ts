@@ -3,6 +3,7 @@ import { isNetwork } from '../../../domain/networks.ts';
 import { validateShareUrl } from '../../../domain/policy.ts';
 import type { BoostContext } from '../../context.ts';
 import { SHARED_FIELDS } from '../../ids.ts';
+import { refusalNote } from '../../views/notes.ts';
 import { selectedOf, textOf } from './state.ts';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
@@ -24,8 +25,13 @@ export const submitShared =
       { teamId, userId: body.user.id, now: ctx.clock() },
       { shareUrl: shareUrl.value, network: network && isNetwork(network) ? network : null },
     );
+    if (!result.ok) {
+      // The form stays open with the reason, so the person knows their link was not saved.
+      const why = refusalNote(result.refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER).text;
+      await ack({ response_action: 'errors', errors: { [SHARED_FIELDS.shareUrl]: why } });
+      return;
+    }
     await ack();
-    if (!result.ok) return;
     if (result.value.changed) ctx.updater.request(requestId);
     // The link to their post shows on the requester's Home and their own, even when the share was already counted.
     ctx.homes.requestChanged(result.value.request, body.user.id);

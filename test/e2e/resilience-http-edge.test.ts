@@ -1,0 +1,412 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIONS, REQUEST_FIELDS, SHARED_FIELDS, VIEWS } from '../../src/slack/ids.ts';
+import { type BoostHarness, startBoost } from '../harness/boost.ts';
+import {
+  closeRequest,
+  eventually,
+  expectedCounts,
+  optIn,
+  type PostedRequest,
+  participationsOf,
+  postRequest,
+  press,
+  repliesFor,
+  replyUrl,
+  runCommand,
+  submitForm,
+  submitShared,
+  textOf,
+} from '../harness/drive.ts';
+import { blockAction, globalShortcut, viewSubmission } from '../harness/payloads.ts';
+
+// Bad input at the HTTP edge: whatever arrives at /slack/events, Boost answers with a 4xx or a friendly private note,
+// never a 500 or silence, nothing half-written lands in the database, and the next ordinary request still works.
+
+const FORM = 'application/x-www-form-urlencoded';
+const KB100 = 100_000;
+
+let h: BoostHarness;
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+beforeAll(async () => {
+  process.on('unhandledRejection', onUnhandled);
+  h = await startBoost();
+});
+afterAll(async () => {
+  process.off('unhandledRejection', onUnhandled);
+  await h.stop();
+});
+
+let people = 0;
+/** A fresh person for each test, so tests never share open-request limits or replies. */
+const someone = () => ({ userId: `UEDGE${String((people += 1)).padStart(4, '0')}` });
+
+function requestCount(): number {
+  return (h.boost.database.sqlite.prepare('select count(*) as n from requests').get() as { n: number }).n;
+}
+
+/** An ordinary request still goes from form to channel to a counted click: the process kept serving. */
+async function stillServes(): Promise<void> {
+  const request = await postRequest(h, someone());
+  const helper = someone();
+  expect((await optIn(h, helper, request)).status).toBe(200);
+  await eventually(() => repliesFor(h, helper.userId).length > 0, 5000, 'the private reply');
+  await h.settle();
+  expect(textOf(h.slack.message(request.channel, request.ts))).toContain(expectedCounts(h, request.id));
+  expect(unhandled).toEqual([]);
+}
+
+describe('malformed bodies', () => {
+  it('answers 400 to a payload that is JSON null, instead of leaving the request hanging', async () => {
+    expect((await h.sender.raw('payload=null', FORM)).status).toBe(400);
+    expect((await h.sender.raw('null', 'application/json')).status).toBe(400);
+    await stillServes();
+  });
+
+  it('answers 400 to payloads that are a number, a string or a list', async () => {
+    for (const payload of ['123', '"text"', '[1,2]', 'true']) {
+      expect((await h.sender.raw(`payload=${encodeURIComponent(payload)}`, FORM)).status).toBe(400);
+    }
+    await stillServes();
+  });
+
+  it('answers 400 to a payload that is not JSON at all', async () => {
+    for (const body of ['payload=%7Bnope', 'payload=', `payload=${encodeURIComponent('{"type": "block_actions",')}`]) {
+      expect((await h.sender.raw(body, FORM)).status).toBe(400);
+    }
+    expect((await h.sender.raw('{"type": ', 'application/json')).status).toBe(400);
+    await stillServes();
+  });
+
+  it('answers 401 to a request with a wrong signature or an old timestamp, whatever its body', async () => {
+    const wrong = await h.sender.raw('payload=null', FORM, {}, { signature: 'v0=deadbeef' });
+    const stale = await h.sender.interact(
+      { type: 'block_actions' },
+      { timestamp: Math.floor(Date.now() / 1000) - 3600 },
+    );
+    expect([wrong.status, stale.status]).toEqual([401, 401]);
+    await stillServes();
+  });
+
+  it('answers 413 to a body over 4 MB', async () => {
+    const response = await h.sender.raw(`payload=${'x'.repeat(4 * 1024 * 1024 + 10)}`, FORM);
+    expect(response.status).toBe(413);
+    await stillServes();
+  });
+
+  it('answers 400 to deliveries whose fields have the wrong types', async () => {
+    const bodies = [
+      { type: 'event_callback', team_id: 'T0G9PQBBK', event: 'app_home_opened' },
+      { type: 'block_actions', actions: 5, user: { id: 'U1' }, team: { id: 'T0G9PQBBK' } },
+      {
+        ...blockAction({ container: 'message', actionId: ACTIONS.optIn, value: '1', responseUrl: replyUrl(h, 'U1') }),
+        user: undefined,
+      },
+    ];
+    for (const body of bodies) {
+      const response = body.type === 'event_callback' ? await h.sender.event(body) : await h.sender.interact(body);
+      expect(response.status).toBe(400);
+    }
+    await stillServes();
+  });
+
+  it("answers 404 to a delivery of no kind Slack sends (Bolt's own answer, after its 3-second wait)", async () => {
+    const response = await h.sender.interact({ hello: 'world' });
+    expect(response.status).toBe(404);
+    await stillServes();
+  });
+});
+
+describe('unknown ids and missing fields', () => {
+  it('tells the person privately when they press a button Boost no longer knows', async () => {
+    const person = someone();
+    const response = await h.sender.interact(
+      blockAction({
+        container: 'message',
+        userId: person.userId,
+        actionId: 'boost_retired_button',
+        responseUrl: replyUrl(h, person.userId),
+      }),
+    );
+    expect(response.status).toBe(200);
+    const [reply] = await eventually(() => {
+      const replies = repliesFor(h, person.userId);
+      return replies.length > 0 && replies;
+    });
+    expect(reply?.args.response_type).toBe('ephemeral');
+    expect(textOf(reply?.args)).toContain('no longer in use');
+  });
+
+  it('answers a click that carries no action with a private note', async () => {
+    const person = someone();
+    const click = blockAction({
+      container: 'message',
+      userId: person.userId,
+      actionId: ACTIONS.optIn,
+      responseUrl: replyUrl(h, person.userId),
+    });
+    const response = await h.sender.interact({ ...click, actions: [] });
+    expect(response.status).toBe(200);
+    await eventually(() => repliesFor(h, person.userId).length > 0, 5000, 'a note');
+  });
+
+  it('answers a click without a request id as a request that no longer exists', async () => {
+    const person = someone();
+    const response = await h.sender.interact(
+      blockAction({
+        container: 'message',
+        userId: person.userId,
+        actionId: ACTIONS.optIn,
+        value: 'not-a-number',
+        responseUrl: replyUrl(h, person.userId),
+      }),
+    );
+    expect(response.status).toBe(200);
+    const [reply] = await eventually(() => {
+      const replies = repliesFor(h, person.userId);
+      return replies.length > 0 && replies;
+    });
+    expect(textOf(reply?.args)).toContain('no longer exists');
+  });
+
+  it('keeps a submitted form of an unknown kind open, with a note on top', async () => {
+    const response = await h.sender.interact(
+      viewSubmission({ userId: someone().userId, callbackId: 'boost_retired_form', values: {} }),
+    );
+    expect(response.status).toBe(200);
+    const answer = response.json<{ response_action: string; view: unknown }>();
+    expect(answer.response_action).toBe('push');
+    expect(textOf(answer.view)).toContain('no longer in use');
+  });
+
+  it('answers a form that arrives without its fields with a note, and saves nothing', async () => {
+    const before = requestCount();
+    const submission = viewSubmission({ userId: someone().userId, callbackId: VIEWS.newRequest, values: {} });
+    const response = await h.sender.interact({ ...submission, view: { id: 'V1', callback_id: VIEWS.newRequest } });
+    expect(response.status).toBe(200);
+    const answer = response.json<{ response_action: string; view: unknown }>();
+    expect(answer.response_action).toBe('push');
+    expect(textOf(answer.view)).toContain('Please try again');
+    expect(requestCount()).toBe(before);
+    await stillServes();
+  });
+
+  it('answers an empty form with a message under each required field', async () => {
+    const response = await h.sender.interact(
+      viewSubmission({ userId: someone().userId, callbackId: VIEWS.newRequest, values: {} }),
+    );
+    const answer = response.json<{ response_action: string; errors: Record<string, string> }>();
+    expect(answer.response_action).toBe('errors');
+    expect(Object.keys(answer.errors)).toEqual(
+      expect.arrayContaining([
+        REQUEST_FIELDS.url,
+        REQUEST_FIELDS.ask,
+        REQUEST_FIELDS.networks,
+        REQUEST_FIELDS.channelId,
+      ]),
+    );
+  });
+
+  it('opens a small note for a shortcut Boost no longer has', async () => {
+    const shortcut = globalShortcut({ userId: someone().userId, callbackId: 'boost_retired_shortcut' });
+    expect((await h.sender.interact(shortcut)).status).toBe(200);
+    const [opened] = await h.slack.waitFor(
+      (call) => call.method === 'views.open' && call.args.trigger_id === shortcut.trigger_id,
+    );
+    expect(textOf(opened?.args.view)).toContain('no longer in use');
+  });
+});
+
+describe('100 KB texts', () => {
+  it('shows help for a 100 KB command, quoting only the start of the unknown word', async () => {
+    const response = await runCommand(h, someone(), 'w'.repeat(KB100));
+    expect(response.status).toBe(200);
+    const answer = response.json<{ text: string; blocks: unknown[] }>();
+    expect(textOf(answer).length).toBeLessThan(3000);
+    expect(textOf(answer)).toContain('Here is what I can do');
+  });
+
+  it('opens the form for a 100 KB ask typed after the command, cut to what the field holds', async () => {
+    const person = someone();
+    const response = await runCommand(h, person, `https://example.com/x ${'a'.repeat(KB100)}`);
+    expect(response.status).toBe(200);
+    const [opened] = await h.slack.waitFor(
+      (call) => call.method === 'views.open' && JSON.stringify(call.args).includes('example.com/x'),
+    );
+    expect(opened?.ok).toBe(true);
+  });
+
+  it('refuses 100 KB in each text field of the form, field by field, and saves nothing', async () => {
+    const before = requestCount();
+    const huge = 'é'.repeat(KB100);
+    const response = await submitForm(h, someone(), {
+      url: `https://example.com/${'p'.repeat(KB100)}`,
+      title: huge,
+      ask: huge,
+      suggestedText: huge,
+    });
+    const answer = response.json<{ response_action: string; errors: Record<string, string> }>();
+    expect(answer.response_action).toBe('errors');
+    for (const field of [REQUEST_FIELDS.url, REQUEST_FIELDS.title, REQUEST_FIELDS.ask, REQUEST_FIELDS.suggestedText]) {
+      expect(answer.errors[field]).toMatch(/at most [\d,]+ characters/);
+    }
+    expect(requestCount()).toBe(before);
+  });
+
+  it('refuses a 100 KB link to a post in the "I shared it" form', async () => {
+    const request = await postRequest(h, someone());
+    const helper = someone();
+    await press(h, helper, ACTIONS.markShared, request);
+    const response = await submitShared(h, helper, request.id, `https://example.com/${'q'.repeat(KB100)}`);
+    const answer = response.json<{ response_action: string; errors: Record<string, string> }>();
+    expect(answer.errors[SHARED_FIELDS.shareUrl]).toMatch(/at most/);
+    expect(participationsOf(h, request.id)).toHaveLength(1);
+  });
+});
+
+describe('requests that were closed or deleted', () => {
+  let request: PostedRequest;
+  const requester = someone();
+  beforeAll(async () => {
+    request = await postRequest(h, requester);
+  });
+
+  it('tells a person who opts in on a closed request that it is closed, and records nothing', async () => {
+    await closeRequest(h, requester, request);
+    const late = someone();
+    await optIn(h, late, request);
+    const [reply] = await eventually(() => {
+      const replies = repliesFor(h, late.userId);
+      return replies.length > 0 && replies;
+    });
+    expect(textOf(reply?.args)).toContain('closed');
+    expect(participationsOf(h, request.id).map((row) => row.user_id)).not.toContain(late.userId);
+  });
+
+  it('keeps the "I shared it" form open with the reason when the request closed meanwhile', async () => {
+    const response = await submitShared(h, someone(), request.id, 'https://example.com/my-post');
+    const answer = response.json<{ response_action: string; errors: Record<string, string> }>();
+    expect(answer.response_action).toBe('errors');
+    expect(answer.errors[SHARED_FIELDS.shareUrl]).toContain('closed');
+  });
+
+  it('tells people a deleted request no longer exists, for clicks and for forms', async () => {
+    const gone = await postRequest(h, someone());
+    h.boost.database.sqlite.prepare('delete from requests where id = ?').run(gone.id);
+    const clicker = someone();
+    await optIn(h, clicker, gone);
+    const [reply] = await eventually(() => {
+      const replies = repliesFor(h, clicker.userId);
+      return replies.length > 0 && replies;
+    });
+    expect(textOf(reply?.args)).toContain('no longer exists');
+    const response = await submitShared(h, someone(), gone.id, '');
+    expect(response.json<{ errors: Record<string, string> }>().errors[SHARED_FIELDS.shareUrl]).toContain(
+      'no longer exists',
+    );
+    expect(participationsOf(h, gone.id)).toEqual([]);
+    await stillServes();
+  });
+});
+
+describe('odd Unicode in every text field', () => {
+  const ODD = {
+    rtl: 'Launch \u202egnp.exe\u202c today, and \u202eleft open',
+    zwj: 'team 👩🏽‍💻👨‍👩‍👧 z\u200bw\u200dj\u2060',
+    combining: 'Ze\u0301bre Z\u0336\u0334a\u0337\u0321l\u0338g\u0335o\u0334',
+    emoji: '🚀🇳🇱🏳️‍🌈 '.repeat(20),
+    mixed: 'שלום مرحبا 你好 — 𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+  };
+
+  it('posts a request whose title, ask and wording hold them, inert and within Block Kit limits', async () => {
+    const request = await postRequest(h, someone(), {
+      title: `${ODD.rtl} ${ODD.combining}`.slice(0, 140),
+      ask: Object.values(ODD).join('\n'),
+      suggestedText: `${ODD.zwj} ${ODD.mixed}`,
+    });
+    const message = h.slack.message(request.channel, request.ts);
+    const text = textOf(message);
+    expect(text).toContain('👩🏽‍💻👨‍👩‍👧');
+    expect(text).toContain('שלום مرحبا 你好');
+    // The override the ask leaves open is closed before Boost's own words continue the line.
+    expect(message?.text).toMatch(/\u202eleft open\u202c|\(No one in yet/);
+    const helper = someone();
+    await optIn(h, helper, request);
+    const [reply] = await eventually(() => {
+      const replies = repliesFor(h, helper.userId);
+      return replies.length > 0 && replies;
+    });
+    expect(reply?.status).toBe(200);
+    expect(textOf(reply?.args)).toContain('𝔘𝔫𝔦𝔠𝔬𝔡𝔢');
+  });
+
+  it('treats odd Unicode in a command as an unknown word, answered with help', async () => {
+    for (const text of Object.values(ODD)) {
+      const response = await runCommand(h, someone(), text);
+      expect(response.status).toBe(200);
+      expect(textOf(response.json())).toContain('Here is what I can do');
+    }
+  });
+
+  it('cuts a title of emoji without splitting one in half', async () => {
+    const request = await postRequest(h, someone(), { title: '🚀'.repeat(150) });
+    const header = (h.slack.message(request.channel, request.ts)?.blocks?.[0] as { text: { text: string } }).text.text;
+    expect(header).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+});
+
+describe('links', () => {
+  it('accepts international domain names, stored in their ASCII form', async () => {
+    const request = await postRequest(h, someone(), { url: 'https://bücher.example/straße?q=ü' });
+    const row = h.boost.database.sqlite.prepare('select url from requests where id = ?').get(request.id) as {
+      url: string;
+    };
+    expect(row.url).toBe('https://xn--bcher-kva.example/stra%C3%9Fe?q=%C3%BC');
+  });
+
+  it('accepts ports, upper case schemes and characters that mean something in mrkdwn, without breaking the link', async () => {
+    const request = await postRequest(h, someone(), { url: 'HTTPS://Example.com:8443/a|b>c<d?x=1&y=<2>' });
+    const row = h.boost.database.sqlite.prepare('select url from requests where id = ?').get(request.id) as {
+      url: string;
+    };
+    expect(row.url).toBe('https://example.com:8443/a|b%3Ec%3Cd?x=1&y=%3C2%3E');
+    const links = textOf(h.slack.message(request.channel, request.ts)).match(/<https?:[^>]*>/g) ?? [];
+    // One link token, whose target (up to the first |) is the whole address: nothing in it ends the link early.
+    expect(links).toHaveLength(1);
+    expect(links[0]?.slice(1, links[0].indexOf('|'))).toBe('https://example.com:8443/a%7Cb%3Ec%3Cd?x=1&amp;y=%3C2%3E');
+  });
+
+  it.each([
+    ['javascript:alert(document.cookie)', /javascript:/],
+    ['data:text/html;base64,PHNjcmlwdD4=', /data:/],
+    ['file:///etc/passwd', /file:/],
+    ['ftp://example.com/file', /ftp:/],
+    ['https://alice:secret@example.com/', /user name or password/],
+    ['https://localhost:3000/', /public address/],
+    ['example.com/no-scheme', /web address/],
+  ])('refuses %s in the form, with a message under the link field', async (url, why) => {
+    const before = requestCount();
+    const response = await submitForm(h, someone(), { url });
+    const answer = response.json<{ response_action: string; errors: Record<string, string> }>();
+    expect(answer.errors[REQUEST_FIELDS.url]).toMatch(why);
+    expect(requestCount()).toBe(before);
+  });
+
+  it('refuses javascript:, data: and file: links to a post in the "I shared it" form', async () => {
+    const request = await postRequest(h, someone());
+    for (const url of ['javascript:alert(1)', 'data:,hi', 'file:///C:/secret.txt']) {
+      const response = await submitShared(h, someone(), request.id, url);
+      expect(response.json<{ errors: Record<string, string> }>().errors[SHARED_FIELDS.shareUrl]).toMatch(
+        /Only web links/,
+      );
+    }
+    expect(participationsOf(h, request.id)).toEqual([]);
+  });
+
+  it('answers a command holding a javascript: link with help, never taking it for a link', async () => {
+    const response = await runCommand(h, someone(), 'javascript:alert(1) please share');
+    expect(textOf(response.json())).toContain("I don't know");
+    await stillServes();
+  });
+});

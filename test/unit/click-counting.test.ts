@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Database_, openDatabase } from '../../src/db/connection.ts';
+import { createRepositories, type Repositories } from '../../src/db/repositories/index.ts';
+import { ClickBatch } from '../../src/http/click-batch.ts';
+
+let dir: string;
+let database: Database_;
+let repos: Repositories;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'boost-clicks-'));
+  database = openDatabase(join(dir, 'boost.sqlite'));
+  repos = createRepositories(database.db);
+  database.sqlite.exec(
+    `insert into requests (id, team_id, requester_id, url, ask, networks, channel_id, created_at, deadline_at)
+     values (1, 'T1', 'U1', 'https://example.com/', 'ask', '[]', 'C1', 0, 0)`,
+  );
+});
+
+afterEach(() => {
+  database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function linkFor(userId: string): string {
+  repos.participations.optIn(1, userId, 0, false);
+  const token = repos.links.ensure(1, userId, 0);
+  if (!token) throw new Error('no link');
+  return token;
+}
+
+describe('counting clicks', () => {
+  it('adds one per click, per link and day', () => {
+    const a = linkFor('UA');
+    const b = linkFor('UB');
+    const counted = repos.links.countAll([
+      { token: a, day: '2026-05-04' },
+      { token: a, day: '2026-05-04' },
+      { token: b, day: '2026-05-04' },
+      { token: a, day: '2026-05-05' },
+    ]);
+    expect(counted).toBe(4);
+    expect(repos.links.clicksByHelper(1)).toEqual(
+      new Map([
+        ['UA', 3],
+        ['UB', 1],
+      ]),
+    );
+    expect(repos.links.clicksByDay(1)).toEqual([
+      { day: '2026-05-04', clicks: 3 },
+      { day: '2026-05-05', clicks: 1 },
+    ]);
+  });
+
+  it('still counts the other clicks of a batch when one link was deleted since it was looked up', () => {
+    const kept = linkFor('UA');
+    const gone = linkFor('UB');
+    repos.participations.withdraw(1, 'UB');
+    const counted = repos.links.countAll([
+      { token: kept, day: '2026-05-04' },
+      { token: gone, day: '2026-05-04' },
+      { token: kept, day: '2026-05-04' },
+    ]);
+    expect(counted).toBe(2);
+    expect(repos.links.totalClicks(1)).toBe(2);
+  });
+
+  it('gives one link per helper per request, however often it is asked for', () => {
+    const first = linkFor('UA');
+    expect(repos.links.ensure(1, 'UA', 5)).toBe(first);
+    expect(repos.links.ensure(1, 'UNOBODY', 5)).toBeUndefined();
+  });
+});
+
+describe('ClickBatch', () => {
+  it('counts the clicks of one turn of the event loop in one transaction, then answers each', async () => {
+    const token = linkFor('UA');
+    const batches: number[] = [];
+    const batch = new ClickBatch(
+      (clicks) => {
+        batches.push(clicks.length);
+        return repos.links.countAll(clicks);
+      },
+      (error) => {
+        throw error;
+      },
+    );
+    const answered = await Promise.all(
+      Array.from(
+        { length: 5 },
+        () =>
+          new Promise<number>((resolve) =>
+            batch.record(token, '2026-05-04', () => resolve(repos.links.totalClicks(1))),
+          ),
+      ),
+    );
+    expect(batches).toEqual([5]);
+    // Every click is answered after its count was written.
+    expect(answered).toEqual([5, 5, 5, 5, 5]);
+  });
+
+  it('answers the clicks even when they could not be counted', async () => {
+    const token = linkFor('UA');
+    const errors: string[] = [];
+    database.close();
+    const batch = new ClickBatch(
+      (clicks) => repos.links.countAll(clicks),
+      (error, count) => errors.push(`${count}: ${(error as Error).message}`),
+    );
+    await new Promise<void>((resolve) => batch.record(token, '2026-05-04', resolve));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^1: /);
+  });
+});
