@@ -1,6 +1,7 @@
 import dotenv from 'dotenv';
 import { createBoost } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { classifySlackFailure, slackErrorCode } from './slack/slack-errors.ts';
 
 dotenv.config({ quiet: true });
 
@@ -29,6 +30,12 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
+  } else if (classifySlackFailure(error) === 'auth') {
+    // Only the error code: the token itself is never printed.
+    console.error(
+      `Boost cannot start: Slack refused SLACK_BOT_TOKEN (${slackErrorCode(error)}). Copy the Bot User OAuth Token from ` +
+        '"OAuth & Permissions" into .env again, and check that the app is installed in the workspace.',
+    );
   } else {
     console.error('Boost failed to start:', error);
   }

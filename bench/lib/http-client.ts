@@ -73,3 +73,48 @@ export async function timeRequests(
   }
   return latencies;
 }
+
+export interface OpenLoopResult {
+  /** When each request was due (ms since the epoch, sub-millisecond). */
+  dueAt: number[];
+  /** From when each was due (not when it actually left) until its answer was read: waiting to leave counts. */
+  latencies: number[];
+  statuses: Map<number, number>;
+}
+
+/**
+ * Sends request i at `start + i * intervalMs`, whatever earlier answers are doing (an open loop, as independent people
+ * click), over at most `sockets` keep-alive connections; a request due while all are busy waits for one, and that wait
+ * counts in its latency (no coordinated omission).
+ */
+export async function timeOpenLoop(
+  requests: readonly PreparedRequest[],
+  intervalMs: number,
+  sockets: number,
+): Promise<OpenLoopResult> {
+  const agent = keepAliveAgent(sockets);
+  const epoch = performance.timeOrigin;
+  const dueAt = new Array<number>(requests.length);
+  const latencies = new Array<number>(requests.length);
+  const statuses = new Map<number, number>();
+  const start = performance.now() + 20;
+  const inFlight: Promise<void>[] = [];
+  try {
+    for (let i = 0; i < requests.length; i++) {
+      const due = start + i * intervalMs;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      dueAt[i] = epoch + due;
+      inFlight.push(
+        send(agent, requests[i] as PreparedRequest).then(({ status }) => {
+          latencies[i] = performance.now() - due;
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        }),
+      );
+    }
+    await Promise.all(inFlight);
+  } finally {
+    agent.destroy();
+  }
+  return { dueAt, latencies, statuses };
+}

@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { appStatsMeter } from '../lib/app-stats.ts';
 import { serveParent } from '../lib/processes.ts';
+import { profileStart, profileStop } from '../lib/window-profile.ts';
 
 // The baseline: the same @slack/bolt with the same App and HTTPReceiver options as src/app.ts, and one listener that
 // only acknowledges. What Boost costs on top of this is Boost's own work.
@@ -19,8 +20,12 @@ const app = new App({
   convoStore: false,
   logLevel,
 });
-app.action(/.*/, async ({ ack }) => {
+// BENCH_BARE_RESPOND=1 (diagnostics only): also send a private reply of Boost's size through respond(), to show what
+// Bolt's respond() (a fetch to response_url) costs per click.
+const reply = process.env.BENCH_BARE_RESPOND ? JSON.parse(process.env.BENCH_BARE_RESPOND) : undefined;
+app.action(/.*/, async ({ ack, respond }) => {
   await ack();
+  if (reply) await respond(reply);
 });
 
 const server = (await receiver.start({ port: 0, host: '127.0.0.1' })) as import('node:http').Server;
@@ -33,6 +38,8 @@ serveParent(
   {
     /** CPU time and event loop delay since the previous call. */
     stats,
+    profileStart,
+    profileStop,
     stop: () => receiver.stop(),
   },
 );

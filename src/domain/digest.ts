@@ -134,7 +134,11 @@ export interface Digest {
   open: readonly { request: DigestRequest; counts: Counts }[];
 }
 
-/** The digest for one person, or null when there is nothing to tell them (then nothing is sent). */
+/**
+ * The digest for one person, or null when there is nothing to tell them (then nothing is sent and nothing is claimed).
+ * Someone who never chose gets one when there is news about their requests or what they helped with; a subscriber
+ * also gets one for the open requests alone.
+ */
 export function composeDigest(input: DigestInput): Digest | null {
   const { candidate, dueAt, now } = input;
   const reasons = eligibilityReasons(candidate, dueAt);
@@ -187,7 +191,9 @@ export function composeDigest(input: DigestInput): Digest | null {
           .map(({ request, counts }) => ({ request, counts }))
       : [];
 
-  if (requests.length === 0 && helpedThisWeek.length === 0 && thanks.length === 0 && open.length === 0) return null;
+  // Without a subscription the digest comes "when there is news": about their own requests or what they helped with.
+  const news = requests.length > 0 || helpedThisWeek.length > 0 || thanks.length > 0;
+  if (!news && !(reasons.subscribed && open.length > 0)) return null;
   return {
     teamId: candidate.teamId,
     userId: candidate.userId,

@@ -70,12 +70,8 @@ export interface RequestReport {
 }
 
 /** Rule 3: the report names helpers, so only the requester and Boost admins may see it. */
-export function canSeeReport(
-  viewerId: string,
-  request: Pick<BoostRequest, 'requesterId'>,
-  admins: readonly string[],
-): boolean {
-  return viewerId === request.requesterId || admins.includes(viewerId);
+export function canSeeReport(viewerId: string, request: Pick<BoostRequest, 'requesterId'>, viewerIsAdmin: boolean) {
+  return viewerId === request.requesterId || viewerIsAdmin;
 }
 
 export function composeReport(input: ReportInput): RequestReport {

@@ -26,7 +26,10 @@ export class Scheduler {
 
   start(): void {
     if (this.cron) return;
-    this.cron = new Cron(EVERY_MINUTE, { protect: true }, () => this.tick());
+    // Not awaited: a long digest run must not hold back the next minute's expiry and reminders.
+    this.cron = new Cron(EVERY_MINUTE, () => {
+      void this.tick();
+    });
   }
 
   /** Starts every job that is not already running; resolves when those started have finished. */

@@ -30,7 +30,7 @@ export function helperShareLinks(
 export function privateReply(ctx: BoostContext, request: BoostRequest, participation: Participation): SlackMessage {
   const { post, links, personalUrl } = helperShareLinks(ctx, request, participation.userId);
   const personalLink = personalUrl
-    ? { url: personalUrl, clicks: ctx.repos.links.clicksByHelper(request.id).get(participation.userId) ?? 0 }
+    ? { url: personalUrl, clicks: ctx.repos.links.clicksOf(request.id, participation.userId) }
     : undefined;
   // With less than a day left the reminder's moment has passed: the button is not offered.
   const offerReminder =

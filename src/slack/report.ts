@@ -10,10 +10,16 @@ export type ReportOutcome =
  * One request's report for whoever asked to see it: its requester, or a Boost admin (rule 3: it names helpers). A
  * handful of queries, read fresh.
  */
-export function loadReport(ctx: BoostContext, teamId: string, viewerId: string, requestId: number): ReportOutcome {
+export function loadReport(
+  ctx: BoostContext,
+  teamId: string,
+  viewerId: string,
+  requestId: number,
+  viewerIsAdmin: boolean,
+): ReportOutcome {
   const request = ctx.repos.requests.get(requestId);
   if (!request || request.teamId !== teamId) return { ok: false, reason: 'not_found' };
-  if (!canSeeReport(viewerId, request, ctx.config.BOOST_ADMINS)) return { ok: false, reason: 'not_allowed' };
+  if (!canSeeReport(viewerId, request, viewerIsAdmin)) return { ok: false, reason: 'not_allowed' };
   const report = composeReport({
     request,
     participations: ctx.repos.participations.listForRequest(requestId),

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ACTIONS, INPUT_ACTION, REQUEST_FIELDS, VIEWS } from '../../src/slack/ids.ts';
+import { ACTIONS, REQUEST_FIELDS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost } from '../harness/boost.ts';
 import {
   ackMessage,
+  answerOf,
   buttonsIn,
-  CHANNEL,
   click,
   command,
   createRequest,
@@ -285,7 +285,7 @@ describe('submitting a request', () => {
 
     const [post] = await h.slack.waitFor(isPostOf(id));
     expect(post?.args.channel).toBe('CNOBOT001');
-    const ts = (post?.response as { ts: string }).ts;
+    const ts = answerOf<{ ts: string }>(post).ts;
     expect(requestRow(h, id)).toMatchObject({ message_ts: ts, status: 'open' });
     await h.slack.waitFor('response_url');
     expect(visibleText(h.slack.messages(REQUESTER)[0] ?? {})).toContain('Posted in <#CNOBOT001>');
@@ -310,7 +310,7 @@ describe('submitting a request', () => {
   });
 
   it('refuses a fourth open request with a clear message, from the command and from a form already open', async () => {
-    const { view } = await openForm(h, REQUESTER);
+    await openForm(h, REQUESTER);
     for (const title of ['One', 'Two', 'Three']) await createRequest(h, { title });
     const opened = h.slack.callsTo('views.open').length;
 
@@ -320,12 +320,10 @@ describe('submitting a request', () => {
 
     const fromForm = fieldErrors(await submitForm(h, REQUESTER, { title: 'Four' }));
     expect(fromForm[REQUEST_FIELDS.url]).toContain('You already have 3 open requests');
-    expect(inputBlocks(view).map((block) => block.block_id)).toContain(REQUEST_FIELDS.url);
     expect(rows(h, 'select title from requests order by id')).toEqual([
       { title: 'One' },
       { title: 'Two' },
       { title: 'Three' },
     ]);
-    expect(fieldOf(view, REQUEST_FIELDS.url)?.action_id).toBe(INPUT_ACTION);
   });
 });

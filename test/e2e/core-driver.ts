@@ -33,6 +33,12 @@ export interface Posted {
   ts: string;
 }
 
+/** What Slack answered a recorded call (a message's ts, an opened view...); fails the test when there is no call. */
+export function answerOf<T = Json>(call: RecordedCall | undefined): T {
+  if (!call) throw new Error('expected a recorded call');
+  return call.response as T;
+}
+
 /** A YYYY-MM-DD date `days` from the harness clock's today (UTC, the fake's default time zone). */
 export function dayFromNow(h: BoostHarness, days: number): string {
   return new Date(h.clock.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -88,6 +94,20 @@ export function repliesTo(h: BoostHarness, userId: string): RecordedCall[] {
   return h.slack.calls.filter(isReplyTo(userId));
 }
 
+/**
+ * Whom a call shows something privately, if anyone: the owner of a response_url, the user of an ephemeral message, the
+ * person of a DM (by user id or D… channel), or of a Home tab.
+ */
+export function privateRecipient(call: RecordedCall): string | undefined {
+  if (call.method === 'response_url') return responseUrlOwner(call);
+  if (call.method === 'chat.postEphemeral') return String(call.args.user);
+  if (call.method === 'views.publish') return String(call.args.user_id);
+  const channel = String(call.args.channel ?? '');
+  if (call.method === 'chat.postMessage' && /^[UW]/.test(channel)) return channel;
+  if (call.method === 'chat.postMessage' && channel.startsWith('D')) return `U${channel.slice(1)}`;
+  return undefined;
+}
+
 /** `/boost <text>` typed by a person in a channel; returns the HTTP answer (the ack body, shown privately). */
 export async function command(
   h: BoostHarness,
@@ -119,7 +139,7 @@ export async function openForm(h: BoostHarness, userId: string, text = '', chann
   const response = await command(h, userId, text, { channelId, triggerId: trigger });
   const [opened] = await h.slack.waitFor((call) => call.method === 'views.open' && call.args.trigger_id === trigger);
   expect(opened?.ok).toBe(true);
-  return { response, view: (opened?.response as { view: Json }).view };
+  return { response, view: answerOf<{ view: Json }>(opened).view };
 }
 
 /** Presses "Post request" on the new-request form; returns the HTTP answer (field errors, or an empty ack). */
@@ -162,11 +182,6 @@ export const isPostOf =
     call.ok &&
     JSON.stringify(call.args.blocks ?? []).includes(`"block_id":"request_${id}"`);
 
-/** The chat.postMessage calls that put request `id` in a channel. */
-export function postsOfRequest(h: BoostHarness, id: number): RecordedCall[] {
-  return h.slack.calls.filter(isPostOf(id));
-}
-
 /** Fills in and submits the form, then waits until the request is in its channel. */
 export async function createRequest(h: BoostHarness, draft: Draft = {}, userId = REQUESTER): Promise<Posted> {
   const response = await submitForm(h, userId, draft);
@@ -175,7 +190,7 @@ export async function createRequest(h: BoostHarness, draft: Draft = {}, userId =
   const row = latestRequestOf(h, userId);
   const id = Number(row?.id);
   const [post] = await h.slack.waitFor(isPostOf(id));
-  return { id, channel: String(post?.args.channel), ts: String((post?.response as { ts: string }).ts) };
+  return { id, channel: String(post?.args.channel), ts: answerOf<{ ts: string }>(post).ts };
 }
 
 /** The request message as it is now in the channel. */
@@ -303,7 +318,7 @@ export async function sharedFormFor(h: BoostHarness, clicked: Click): Promise<Js
   const trigger = clicked.payload.trigger_id;
   const [opened] = await h.slack.waitFor((call) => call.method === 'views.open' && call.args.trigger_id === trigger);
   expect(opened?.ok).toBe(true);
-  return (opened?.response as { view: Json }).view;
+  return answerOf<{ view: Json }>(opened).view;
 }
 
 /** Saves the "Thanks for sharing" form with a link to one's post and, optionally, the network. */
@@ -348,3 +363,26 @@ export function updatesOf(h: BoostHarness, posted: Posted): RecordedCall[] {
     .callsTo('chat.update')
     .filter((call) => call.args.channel === posted.channel && call.args.ts === posted.ts);
 }
+
+/** About one update per second per message: the app paces sends, the fake records arrivals, so allow for transit. */
+export const MIN_UPDATE_GAP_MS = 900;
+
+/** Distinct user ids for a crowd. */
+export const helpers = (count: number, prefix = 'UCROWD') =>
+  Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
+
+/**
+ * Presses a button for each person at once, as a crowd does; every click must be acked. "Withdraw" is only in each
+ * person's private reply, so it is clicked there.
+ */
+export async function crowdClicks(h: BoostHarness, posted: Posted, clicks: Array<[string, string]>): Promise<void> {
+  const payloads = clicks.map(([userId, actionId]) =>
+    clickPayload(h, userId, actionId, posted, { container: actionId === ACTIONS.withdraw ? 'ephemeral' : 'message' }),
+  );
+  const answers = await Promise.all(payloads.map((payload) => h.sender.interact(payload)));
+  expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+}
+
+/** The counts line of a rendered request, as the channel reads it. */
+export const countsIn = (call: RecordedCall) =>
+  /(\d+) in, (\d+) shared/.exec(String(call.args.text))?.slice(1).map(Number);

@@ -11,10 +11,10 @@ import {
   optIn,
   type Posted,
   participationRows,
+  privateRecipient,
   REQUESTER,
   repliesTo,
   requestRow,
-  responseUrlOwner,
   settled,
   sharedFormFor,
   submitSharedForm,
@@ -27,15 +27,11 @@ const ADMIN = 'UADMIN001';
 const LINK = 'https://example.com/blog/spring-launch?ref=boost';
 const WORDING = 'Our team shipped something we are proud of.';
 
-/** Private messages of every kind, to anyone: DMs, ephemerals, and response_url posts (named by their owner). */
+/** Private messages of every kind, to anyone, in the order Slack received them. */
 function privateMessages(h: BoostHarness): Array<{ to: string; call: RecordedCall }> {
   return h.slack.calls.flatMap((call) => {
-    if (call.method === 'response_url') return [{ to: responseUrlOwner(call), call }];
-    if (call.method === 'chat.postEphemeral') return [{ to: String(call.args.user), call }];
-    if (call.method === 'chat.postMessage' && /^[UWD]/.test(String(call.args.channel))) {
-      return [{ to: String(call.args.channel), call }];
-    }
-    return [];
+    const to = privateRecipient(call);
+    return to === undefined ? [] : [{ to, call }];
   });
 }
 
@@ -105,6 +101,8 @@ describe('helping with a request', () => {
       send: { retryNum: 1, retryReason: 'http_timeout' },
     });
     expect(retry.response.status).toBe(200);
+    // A second reply would follow the ack at once; half a second without one is plenty.
+    await expect(h.slack.waitFor(isReplyTo('UHELPER01'), 500, 2)).rejects.toThrow(/1 matched/);
     await settled(h);
 
     expect(participationRows(h, posted.id)).toHaveLength(1);

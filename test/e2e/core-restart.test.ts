@@ -13,6 +13,7 @@ import { type FakeSlack, type RecordedCall, startFakeSlack } from '../harness/fa
 import { blockAction, viewSubmission } from '../harness/payloads.ts';
 import { SlackSender } from '../harness/signed-client.ts';
 import {
+  answerOf,
   click,
   createRequest,
   isPostOf,
@@ -93,6 +94,7 @@ describe('a restart on the same database', () => {
 
     await h.restart();
     await click(h, 'UHELPER01', ACTIONS.optIn, posted, { payload: first.payload, send: { retryNum: 1 } });
+    await expect(h.slack.waitFor('response_url', 500, 2)).rejects.toThrow(/1 matched/);
     await settled(h);
 
     expect(participationRows(h, posted.id)).toHaveLength(1);
@@ -210,7 +212,7 @@ describe('the real process', () => {
     );
     expect(submitted.status).toBe(200);
     const [post] = await slack.waitFor((call) => call.method === 'chat.postMessage' && call.ok);
-    const ts = String((post?.response as { ts: string }).ts);
+    const ts = answerOf<{ ts: string }>(post).ts;
     const channel = String(post?.args.channel);
     const pressOptIn = (userId: string) =>
       sender.interact(

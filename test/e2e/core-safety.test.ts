@@ -10,8 +10,8 @@ import {
   latestRequestOf,
   openForm,
   optIn,
+  privateRecipient,
   REQUESTER,
-  responseUrlOwner,
   settled,
   sharedFormFor,
   submitForm,
@@ -118,17 +118,6 @@ describe('people who did not act', () => {
   afterEach(async () => {
     await h.stop();
   });
-
-  /** Whom a call shows something to privately, if anyone: a DM, an ephemeral message or a response_url post. */
-  function privateRecipient(call: RecordedCall): string | undefined {
-    if (call.method === 'response_url') return responseUrlOwner(call);
-    if (call.method === 'chat.postEphemeral') return String(call.args.user);
-    if (call.method === 'views.publish') return String(call.args.user_id);
-    const channel = String(call.args.channel ?? '');
-    if (call.method === 'chat.postMessage' && /^[UW]/.test(channel)) return channel;
-    if (call.method === 'chat.postMessage' && channel.startsWith('D')) return `U${channel.slice(1)}`;
-    return undefined;
-  }
 
   it('receive no DM and no ephemeral message, whatever happens around them', async () => {
     const actors = new Set([REQUESTER, 'UREQ0002', 'UHELPER01', 'UHELPER02', 'UHELPER03', 'UHELPER04', 'UADMIN001']);

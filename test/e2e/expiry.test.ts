@@ -77,6 +77,12 @@ describe('requests past their deadline', () => {
     expect(requestRow(h, posted.id)?.status).toBe('expired');
   });
 
+  it('are also closed by the minute tick, which reads the injected clock', async () => {
+    h.clock.set(deadline + 60_000);
+    await h.boost.jobs.scheduler.tick();
+    expect(requestRow(h, posted.id)?.status).toBe('expired');
+  });
+
   it('leave a request its requester closed as closed', async () => {
     await click(h, REQUESTER, ACTIONS.close, posted);
     await h.boost.jobs.expiry.runOnce(deadline + 1);

@@ -398,8 +398,12 @@ describe('/boost report', () => {
 
   it('tells anyone else privately that only the requester can see it', async () => {
     const request = await requestWithActivity();
+    const before = repliesFor(h, other.userId).length;
     const response = await runCommand(h, other, `report ${request.id}`);
-    const text = textOf(response.json());
+    expect(response.status).toBe(200);
+    const [reply] = (await eventuallyReplies(other.userId, before + 1)).slice(before);
+    expect(reply?.args.response_type).toBe('ephemeral');
+    const text = textOf(reply?.args);
     expect(text).toMatch(/Only the person who asked/);
     expect(text).not.toContain(helper.userId);
     expect(text).not.toMatch(/click/);
@@ -411,6 +415,14 @@ describe('/boost report', () => {
     const text = textOf(response.json());
     expect(text).toContain(`<@${helper.userId}>`);
     expect(JSON.stringify(response.json())).not.toContain(ACTIONS.sendThanks);
+  });
+
+  it('shows a Slack workspace admin the report too', async () => {
+    const request = await requestWithActivity();
+    h.slack.setUser('U0SLACKAD', { is_admin: true });
+    await runCommand(h, { userId: 'U0SLACKAD' }, `report ${request.id}`);
+    const [reply] = await eventuallyReplies('U0SLACKAD');
+    expect(textOf(reply?.args)).toContain(`<@${helper.userId}>`);
   });
 
   it('offers the requester their own requests to pick from when no number is given', async () => {

@@ -1,6 +1,6 @@
 import { ACTIONS, INPUT_ACTION, REQUEST_FIELDS, SHARED_FIELDS, VIEWS } from '../../src/slack/ids.ts';
 import type { BoostHarness } from './boost.ts';
-import type { RecordedCall } from './fake-slack.ts';
+import type { FakeSlack, RecordedCall } from './fake-slack.ts';
 import { DEFAULT_IDS } from './fixtures.ts';
 import { blockAction, slashCommand, triggerId, viewSubmission } from './payloads.ts';
 import type { SlackResponse } from './signed-client.ts';
@@ -43,7 +43,7 @@ let views = 0;
 const nextViewId = () => `VDRIVE${(views += 1).toString(36).toUpperCase().padStart(5, '0')}`;
 
 /** A response_url owned by `userId`; `origin` lets replace_original/delete_original act on that message. */
-export function replyUrl(h: BoostHarness, userId: string, origin?: { channel: string; ts: string }): string {
+export function replyUrl(h: { slack: FakeSlack }, userId: string, origin?: { channel: string; ts: string }): string {
   labels += 1;
   return h.slack.responseUrl(`${userId}~${labels}`, origin);
 }

@@ -17,6 +17,7 @@ interface Common {
 
 let lastMicros = 0;
 let triggers = 0;
+let views = 0;
 
 /** A Slack-style `action_ts`/`event_ts` (`1700000000.123456`), strictly increasing within the process. */
 export function nextTs(): string {
@@ -226,7 +227,8 @@ export interface ViewPayloadOptions extends Common {
 
 function viewOf(payload: Json & { view: Json }, options: ViewPayloadOptions, values: Json): Json {
   const teamId = options.teamId ?? DEFAULT_IDS.teamId;
-  const viewId = options.viewId ?? (options.view?.id as string | undefined) ?? payload.view.id;
+  // Each built submission is a distinct modal unless told otherwise; a retry resends the same payload object.
+  const viewId = options.viewId ?? (options.view?.id as string | undefined) ?? `V${String(++views).padStart(9, '0')}`;
   return {
     ...payload.view,
     ...options.view,

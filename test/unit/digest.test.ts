@@ -210,9 +210,15 @@ describe('what the digest says', () => {
     expect(digest).toBeNull();
   });
 
-  it('has nothing to send when there is no news at all', () => {
-    const helper = candidate({ helped: { latestBefore: DUE - 20 * DAY, earliestFrom: null, splitAt: SPLIT } });
-    expect(composeDigest(input({ candidate: helper }))).toBeNull();
+  it('sends a recent helper nothing in a week without news, while a subscriber still hears about open requests', () => {
+    const openRequests = [
+      { request: request(30, { requesterId: 'UX' }), counts: { optedIn: 2, shared: 1 }, participants: new Set(['UY']) },
+    ];
+    const quietHelper = candidate({ helped: { latestBefore: DUE - 20 * DAY, earliestFrom: null, splitAt: SPLIT } });
+    expect(isEligible(quietHelper, DUE)).toBe(true);
+    expect(composeDigest(input({ candidate: quietHelper, openRequests }))).toBeNull();
+    const subscriber = candidate({ digest: true, settingsUpdatedAt: DUE - DAY });
+    expect(composeDigest(input({ candidate: subscriber, openRequests }))?.open.map((o) => o.request.id)).toEqual([30]);
   });
 
   it('lists at most ten of a requester’s requests and counts the rest', () => {

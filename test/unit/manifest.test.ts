@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseBoostCommand } from '../../src/domain/command.ts';
 import { COMMAND, SHORTCUTS } from '../../src/slack/ids.ts';
 
 /** Slack's published manifest schema and examples, kept in test/fixtures/slack (see SOURCES.md there). */
@@ -53,7 +54,15 @@ describe('manifest.yml', () => {
   it('offers the /boost command that the listeners register', () => {
     expect(manifest.features.slash_commands.map((command) => command.command)).toEqual([COMMAND]);
     expect(manifest.features.slash_commands[0]?.should_escape).toBe(false);
-    expect(manifest.features.slash_commands[0]?.usage_hint).toMatch(/list \| mine \| settings \| help/);
+  });
+
+  it('hints only at words the /boost command understands', () => {
+    const words = (manifest.features.slash_commands[0]?.usage_hint ?? '')
+      .split('|')
+      .map((part) => part.trim())
+      .filter((part) => !part.startsWith('['));
+    expect(words).toContain('help');
+    for (const word of words) expect(parseBoostCommand(word).kind, word).toBe(word);
   });
 
   it('declares the message and global shortcuts with the callback ids the listeners use', () => {

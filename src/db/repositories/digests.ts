@@ -113,7 +113,8 @@ export function digestsRepository(db: Db) {
   return {
     /**
      * Everyone who might get a digest: people who took part lately, requesters of recent requests, and subscribers,
-     * minus those who stopped the digest and workspaces that are gone. One row per person with the facts to decide.
+     * minus those who stopped the digest, those already served for every week asked about, and workspaces that are
+     * gone. One row per person with the facts to decide.
      */
     candidates(query: CandidateQuery): CandidateRow[] {
       const rows = db.all<RawCandidate>(sql`
@@ -150,6 +151,10 @@ export function digestsRepository(db: Db) {
           left join user_profiles up on up.team_id = pe.team_id and up.user_id = pe.user_id
          where (s.digest is null or s.digest = 1)
            and pe.team_id not in ${GONE_TEAMS}
+           -- Whoever already has a delivery row for every week in question is done: not even read back.
+           and (select count(*) from digest_deliveries d
+                 where d.team_id = pe.team_id and d.user_id = pe.user_id
+                   and d.iso_week in (select value from json_each(${jsonList(query.weeks)}))) < ${query.weeks.length}
          order by pe.team_id, pe.user_id`);
       return rows.map((row) => ({
         teamId: row.team_id,
@@ -188,11 +193,18 @@ export function digestsRepository(db: Db) {
         select ${REQUEST_COLUMNS}, p.user_id, p.opted_in_at, p.shared_at, p.thanked_at
           from recent join participations p on p.id = recent.id join requests r on r.id = p.request_id`);
       const byPerson = new Map<string, Contribution[]>();
+      // Tens of thousands of rows name a few thousand requests: one object per request keeps memory and GC down.
+      const requestsById = new Map<number, DigestRequest>();
       for (const row of rows) {
         const key = `${row.team_id}:${row.user_id}`;
         const list = byPerson.get(key) ?? [];
+        let request = requestsById.get(row.id);
+        if (!request) {
+          request = toRequest(row);
+          requestsById.set(row.id, request);
+        }
         list.push({
-          request: toRequest(row),
+          request,
           optedInAt: row.opted_in_at,
           sharedAt: row.shared_at,
           thankedAt: row.thanked_at,

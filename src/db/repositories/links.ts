@@ -61,12 +61,22 @@ export function linksRepository(db: Db) {
     return counted;
   });
 
-  const tokenFor = (requestId: number, userId: string): string | undefined =>
-    db
-      .select({ token: trackedLinks.token })
-      .from(trackedLinks)
-      .where(and(eq(trackedLinks.requestId, requestId), eq(trackedLinks.userId, userId)))
-      .get()?.token;
+  // Every "I'm in" reads (and the first one creates) the helper's link and its clicks: prepared once as well.
+  const tokenOf = sqlite
+    .prepare<[number, string], string>('select token from tracked_links where request_id = ? and user_id = ?')
+    .pluck();
+  const insertLink = sqlite.prepare<[string, number, string, number]>(
+    'insert into tracked_links (token, request_id, user_id, created_at) values (?, ?, ?, ?) on conflict do nothing',
+  );
+  const clicksOfHelper = sqlite
+    .prepare<[number, string], number>(
+      `select coalesce(sum(link_clicks.count), 0) from tracked_links
+         join link_clicks on link_clicks.token = tracked_links.token
+        where tracked_links.request_id = ? and tracked_links.user_id = ?`,
+    )
+    .pluck();
+
+  const tokenFor = (requestId: number, userId: string): string | undefined => tokenOf.get(requestId, userId);
 
   /** Clicks on all links of each request; every id asked for is in the map (0 when none). */
   const clicksByRequest = (requestIds: readonly number[], range?: DayRange): Map<number, number> => {
@@ -122,10 +132,7 @@ export function linksRepository(db: Db) {
       const existing = tokenFor(requestId, userId);
       if (existing) return existing;
       try {
-        db.insert(trackedLinks)
-          .values({ token: newLinkToken(), requestId, userId, createdAt: now })
-          .onConflictDoNothing()
-          .run();
+        insertLink.run(newLinkToken(), requestId, userId, now);
       } catch (error) {
         // The participation is gone (withdrawn a moment ago): the foreign key refuses a link for nobody.
         if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return undefined;
@@ -143,6 +150,11 @@ export function linksRepository(db: Db) {
         .where(and(eq(trackedLinks.userId, userId), inArray(trackedLinks.requestId, [...requestIds])))
         .all();
       return new Map(rows.map((row) => [row.requestId, row.token]));
+    },
+
+    /** Clicks on one helper's link for a request (0 when none): what their private reply shows. */
+    clicksOf(requestId: number, userId: string): number {
+      return clicksOfHelper.get(requestId, userId) ?? 0;
     },
 
     /** Clicks on one request's links, by helper; helpers whose link was never clicked are absent. */

@@ -1,12 +1,19 @@
-import { lt } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../connection.ts';
 import { receipts } from '../schema.ts';
 
 export function receiptsRepository(db: Db) {
+  // Run on every click: prepared once, so a click pays neither query building nor SQL compilation.
+  const insert = db
+    .insert(receipts)
+    .values({ key: sql.placeholder('key'), receivedAt: sql.placeholder('now') })
+    .onConflictDoNothing()
+    .prepare();
+
   return {
     /** Records a delivery key; false when it was already recorded (Slack delivered the same thing again). */
     claim(key: string, now: number): boolean {
-      return db.insert(receipts).values({ key, receivedAt: now }).onConflictDoNothing().run().changes === 1;
+      return insert.run({ key, now }).changes === 1;
     },
 
     /** Slack retries within minutes; a day of keys is plenty. */

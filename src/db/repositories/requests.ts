@@ -7,13 +7,20 @@ import { type NewRequestRow, requests, workspaces } from '../schema.ts';
 const installed = sql`${requests.teamId} not in (select ${workspaces.teamId} from ${workspaces} where ${workspaces.uninstalledAt} is not null)`;
 
 export function requestsRepository(db: Db) {
+  // Read on every click: prepared once, so a click pays neither query building nor SQL compilation.
+  const byId = db
+    .select()
+    .from(requests)
+    .where(eq(requests.id, sql.placeholder('id')))
+    .prepare();
+
   return {
     insert(values: NewRequestRow): BoostRequest {
       return db.insert(requests).values(values).returning().get();
     },
 
     get(id: number): BoostRequest | undefined {
-      return db.select().from(requests).where(eq(requests.id, id)).get();
+      return byId.get({ id });
     },
 
     setMessageTs(id: number, channelId: string, messageTs: string): void {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../connection.ts';
 import { type UserSettingsRow, userSettings } from '../schema.ts';
 
@@ -7,13 +7,16 @@ export type UserSettings = Pick<UserSettingsRow, 'digest' | 'showName' | 'remind
 export const DEFAULT_SETTINGS: UserSettings = { digest: null, showName: false, reminders: true };
 
 export function settingsRepository(db: Db) {
+  // Read on every click: prepared once, so a click pays neither query building nor SQL compilation.
+  const one = db
+    .select()
+    .from(userSettings)
+    .where(and(eq(userSettings.teamId, sql.placeholder('teamId')), eq(userSettings.userId, sql.placeholder('userId'))))
+    .prepare();
+
   return {
     get(teamId: string, userId: string): UserSettings {
-      const row = db
-        .select()
-        .from(userSettings)
-        .where(and(eq(userSettings.teamId, teamId), eq(userSettings.userId, userId)))
-        .get();
+      const row = one.get({ teamId, userId });
       return row ? { digest: row.digest, showName: row.showName, reminders: row.reminders } : DEFAULT_SETTINGS;
     },
 

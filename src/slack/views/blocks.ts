@@ -12,6 +12,7 @@ import type {
   SectionBlock,
 } from '@slack/types';
 import { truncate } from '../../domain/escape.ts';
+import { honestLinkLabel } from '../../domain/link-label.ts';
 
 // Small typed builders for Block Kit. Text given to them is already safe: callers escape user text with
 // escapeMrkdwn before it reaches a mrkdwn field. Lengths are capped to Slack's documented limits here, once.
@@ -90,6 +91,9 @@ export const slackDate = (ms: number, format = '{date_short_pretty}'): string =>
   return `<!date^${seconds}^${format}|${new Date(ms).toISOString().slice(0, 10)}>`;
 };
 
-/** A mrkdwn link whose URL cannot break out of the <url|label> syntax. */
+/**
+ * A mrkdwn link whose URL cannot break out of the <url|label> syntax, and whose label (escaped mrkdwn) cannot pretend
+ * to be another address: a title like "https://bank.example" over another URL shows the real address instead.
+ */
 export const link = (url: string, label: string): string =>
-  `<${url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C')}|${label}>`;
+  `<${url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C')}|${honestLinkLabel(url, label)}>`;

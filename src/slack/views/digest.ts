@@ -45,11 +45,13 @@ export function digestMessage(digest: Digest): SlackMessage {
         `• ${titleLink(request)}${shared ? ' (shared)' : ''}${clicks ? ` · ${formatClicks(clicks)} on your link so far` : ''}`,
     );
     const more = digest.moreHelped > 0 ? `\nand ${digest.moreHelped} more` : '';
-    blocks.push(section(`*You helped with*\n${fit(lines)}${more}`));
+    blocks.push(section(`*You helped with*\n${fitLines(lines)}${more}`));
   }
 
   if (digest.thanks.length > 0) {
-    blocks.push(section(`:sparkles: *Thanks received* for\n${fit(digest.thanks.map((r) => `• ${titleLink(r)}`))}`));
+    blocks.push(
+      section(`:sparkles: *Thanks received* for\n${fitLines(digest.thanks.map((r) => `• ${titleLink(r)}`))}`),
+    );
   }
 
   if (digest.open.length > 0) {
@@ -103,7 +105,7 @@ function status(request: DigestRequest): string {
 }
 
 /** Joins lines while they fit in one section, then says how many were left out. */
-function fit(lines: readonly string[]): string {
+function fitLines(lines: readonly string[]): string {
   const kept: string[] = [];
   let length = 0;
   for (const line of lines) {

@@ -25,10 +25,10 @@ export function refusalNote(refusal: Refusal, maxOpen: number): SlackMessage {
 export function helpMessage(unknownWord?: string): SlackMessage {
   const lines = [
     `*Boost* helps you ask colleagues to share something, and lets those who want to help say so. Nobody is ever pressured.`,
-    `• \`${COMMAND}\` or \`${COMMAND} <link> [what you need]\`: ask for a boost (opens a form).`,
+    `• \`${COMMAND}\` or \`${COMMAND} &lt;link&gt; [what you need]\`: ask for a boost (opens a form).`,
     `• \`${COMMAND} list\`: open requests you could help with.`,
     `• \`${COMMAND} mine\`: your requests and your contributions.`,
-    `• \`${COMMAND} report <number>\`: a private report on one of your requests: opt-ins, shares, clicks, who to thank.`,
+    `• \`${COMMAND} report &lt;number&gt;\`: a private report on one of your requests: opt-ins, shares, clicks, who to thank.`,
     `• \`${COMMAND} settings\`: weekly digest, showing your name, reminders.`,
     `• \`${COMMAND} export\`: everything Boost holds about you, as JSON, only for you.`,
     `• \`${COMMAND} forget-me\`: delete everything Boost holds about you (asks first).`,

@@ -1,3 +1,4 @@
+import { isAdmin, isAdminCached } from '../../admins.ts';
 import type { BoostContext } from '../../context.ts';
 import { loadReport } from '../../report.ts';
 import { slackErrorCode } from '../../slack-errors.ts';
@@ -12,7 +13,13 @@ export const openReport =
   async ({ ack, body, action, client, respond }: ButtonArgs) => {
     await ack();
     const teamId = body.team?.id ?? body.user.team_id ?? '';
-    const outcome = loadReport(ctx, teamId, body.user.id, requestIdOf(action));
+    const userId = body.user.id;
+    const known = loadReport(ctx, teamId, userId, requestIdOf(action), isAdminCached(ctx, teamId, userId));
+    // Someone who is not the requester may be a Slack admin whose flag is not cached yet.
+    const outcome =
+      known.ok || known.reason === 'not_found'
+        ? known
+        : loadReport(ctx, teamId, userId, requestIdOf(action), await isAdmin(ctx, teamId, userId));
     const view = outcome.ok
       ? reportModal(outcome.report, outcome.viewer)
       : reportNoteModal(outcome.reason === 'not_allowed' ? REPORT_NOT_ALLOWED : REPORT_NOT_FOUND);

@@ -64,7 +64,7 @@ export const boostCommand =
       case 'stats':
         return statsCommand(ctx, { ack, command, respond });
       case 'report':
-        return reportCommand(ctx, { ack, command }, parsed.requestId);
+        return reportCommand(ctx, { ack, command, respond }, parsed.requestId);
       case 'help':
         await ack(helpMessage());
         return;

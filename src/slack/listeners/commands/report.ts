@@ -1,27 +1,40 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { isAdmin, isAdminCached } from '../../admins.ts';
 import type { BoostContext } from '../../context.ts';
-import { loadReport } from '../../report.ts';
+import { loadReport, type ReportOutcome } from '../../report.ts';
 import { note } from '../../views/notes.ts';
 import { REPORT_NOT_ALLOWED, REPORT_NOT_FOUND, reportMessage, reportPicker } from '../../views/report.ts';
+import type { SlackMessage } from '../../views/request-message.ts';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
 const PICKER_LIMIT = 10;
 
-/** `/boost report <id>`: the report, privately, in the ack; without an id, the person's own requests to pick from. */
+const answer = (outcome: ReportOutcome): SlackMessage =>
+  outcome.ok
+    ? reportMessage(outcome.report, outcome.viewer)
+    : note(outcome.reason === 'not_allowed' ? REPORT_NOT_ALLOWED : REPORT_NOT_FOUND);
+
+/**
+ * `/boost report <id>`: the report, privately, in the ack; without an id, the person's own requests to pick from. For
+ * someone who is not the requester, whether they are a Slack admin may take users.info, which must not delay the ack.
+ */
 export async function reportCommand(
   ctx: BoostContext,
-  { ack, command }: Pick<Args, 'ack' | 'command'>,
+  { ack, command, respond }: Pick<Args, 'ack' | 'command' | 'respond'>,
   requestId?: number,
 ): Promise<void> {
+  const { team_id: teamId, user_id: userId } = command;
   if (requestId === undefined) {
-    await ack(reportPicker(ctx.repos.requests.listByRequester(command.team_id, command.user_id, PICKER_LIMIT)));
+    await ack(reportPicker(ctx.repos.requests.listByRequester(teamId, userId, PICKER_LIMIT)));
     return;
   }
-  const outcome = loadReport(ctx, command.team_id, command.user_id, requestId);
-  if (!outcome.ok) {
-    await ack(note(outcome.reason === 'not_allowed' ? REPORT_NOT_ALLOWED : REPORT_NOT_FOUND));
+  const known = loadReport(ctx, teamId, userId, requestId, isAdminCached(ctx, teamId, userId));
+  if (known.ok || known.reason === 'not_found') {
+    await ack(answer(known));
     return;
   }
-  await ack(reportMessage(outcome.report, outcome.viewer));
+  await ack();
+  const checked = loadReport(ctx, teamId, userId, requestId, await isAdmin(ctx, teamId, userId));
+  await respond({ response_type: 'ephemeral', ...answer(checked) });
 }

@@ -1,0 +1,429 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, INPUT_ACTION, SETTINGS_FIELDS, VIEWS } from '../../src/slack/ids.ts';
+import { type BoostHarness, startBoost, TestClock } from '../harness/boost.ts';
+import {
+  activeMarkup,
+  type ConsentWorld,
+  isFreeOfNegativeWording,
+  nonParticipantsNamed,
+  openLimitViolations,
+  publicMessageViolations,
+  readRequests,
+  reminderViolations,
+  surfacesOf,
+  unsolicitedMessages,
+  type WorldRequest,
+  withdrawalNotices,
+} from '../harness/consent-checks.ts';
+import { eventually, type PostedRequest, press, runCommand, submitForm, submitShared } from '../harness/drive.ts';
+import { appHomeOpened, viewSubmission } from '../harness/payloads.ts';
+import type { SlackResponse } from '../harness/signed-client.ts';
+
+// The pressure-free rules, proven against random sequences of what people do: ask (with hostile text), opt in, share,
+// add a link to their post, withdraw, close, send thanks, ask for a reminder, stop digests, change settings, open their
+// Home, run commands, and time passing with the jobs (expiry, reminders, the weekly digest) run at each step. Each run
+// starts its own app on a fresh database; after every step the checks of test/harness/consent-checks.ts must all pass.
+// On failure fast-check prints the seed and the shrunk sequence; FC_SEED=<seed> replays it.
+
+const MAX_OPEN = 2;
+const RUNS = Number(process.env.CONSENT_RUNS ?? 20);
+const MAX_STEPS = 25;
+const CHANNELS = ['CPROPA1', 'CPROPB2'] as const;
+const PEOPLE = ['A', 'B', 'C', 'D', 'E'] as const;
+
+// ---- what people type -----------------------------------------------------------------------------------------------
+
+const HOSTILE_PIECES = [
+  '<!channel>',
+  '<!here|here>',
+  '<!everyone>',
+  '@channel',
+  '@here',
+  ' @everyone!',
+  '<@UVICTIM01>',
+  '<@WVICTIM02|the boss>',
+  '<#CSECRET01>',
+  '<#CSECRET01|general>',
+  '<!subteam^S0TEAM01|@devs>',
+  '<https://evil.test/login|https://example.com/launch>',
+  '<mailto:ceo@evil.test|mail me>',
+  '<javascript:alert(1)|click>',
+  '<!date^1700000000^{date}|today>',
+  '&lt;!channel&gt;',
+  '&amp;',
+  '*bold* _it_ ~gone~ `code` ```block```',
+  '> quoted',
+  '<',
+  '>',
+  '|',
+  '\u202eoverride',
+  '\u2067isolate',
+  'z\u200bw\u200dj\u2060',
+  'e\u0301\u0336',
+  '👩🏽‍💻🚀🇳🇱',
+  '\n',
+];
+
+const hostileText = (maxPieces: number) =>
+  fc
+    .array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ maxLength: 8 })), {
+      minLength: 1,
+      maxLength: maxPieces,
+    })
+    .map((pieces) => pieces.join(' '))
+    .filter((text) => text.trim().length > 0 && isFreeOfNegativeWording(text));
+
+/** Titles, some of which read as web addresses: a link labelled with one must not lead elsewhere. */
+const title = fc.oneof(
+  fc.constant(null),
+  hostileText(4).map((text) => text.slice(0, 140)),
+  fc.constantFrom('https://bank.test/login', 'www.bank.test', 'bank.test', 'example.com/launch'),
+);
+
+const validUrl = fc.constantFrom(
+  'https://example.com/launch',
+  'https://bücher.example/straße?q=ü',
+  'https://example.com:8443/a|b>c',
+  'http://example.net/@channel/<!here>',
+  'https://example.org/p?x=1&y=<2>',
+);
+const requestUrl = fc.oneof(
+  { weight: 6, arbitrary: validUrl },
+  // Refused by the form; the step then changes nothing.
+  { weight: 1, arbitrary: fc.constantFrom('javascript:alert(1)', 'https://alice:secret@example.com/') },
+);
+
+const shareUrl = fc.constantFrom(
+  '',
+  'https://www.linkedin.com/posts/me-123',
+  'https://social.example/@me/1?<!channel>',
+  'data:text/html,hi',
+  'https://bank.test/|<@UVICTIM01>',
+);
+
+// ---- steps ------------------------------------------------------------------------------------------------------------
+
+type Step =
+  | {
+      kind: 'create';
+      who: number;
+      channel: number;
+      url: string;
+      title: string | null;
+      ask: string;
+      suggested: string | null;
+      deadlineDays: number;
+    }
+  | {
+      kind: 'optIn' | 'share' | 'withdraw' | 'close' | 'thanks' | 'remind' | 'stopDigests' | 'joinWithReminder';
+      who: number;
+      request: number;
+      fromMessage: boolean;
+    }
+  | { kind: 'sharedForm'; who: number; request: number; shareUrl: string }
+  | { kind: 'settings'; who: number; showName: boolean; reminders: boolean; digest: 'auto' | 'weekly' | 'off' }
+  | { kind: 'home'; who: number }
+  | { kind: 'command'; who: number; text: string }
+  | { kind: 'time'; hours: number };
+
+const who = fc.nat({ max: PEOPLE.length - 1 });
+const onRequest = (
+  kind: 'optIn' | 'share' | 'withdraw' | 'close' | 'thanks' | 'remind' | 'stopDigests' | 'joinWithReminder',
+) => fc.record({ kind: fc.constant(kind), who, request: fc.nat({ max: 5 }), fromMessage: fc.boolean() });
+
+const create = (url: fc.Arbitrary<string>) =>
+  fc.record({
+    kind: fc.constant('create' as const),
+    who,
+    channel: fc.nat({ max: CHANNELS.length - 1 }),
+    url,
+    title,
+    ask: hostileText(6),
+    suggested: fc.option(hostileText(4), { nil: null }),
+    deadlineDays: fc.integer({ min: 0, max: 6 }),
+  });
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 4, arbitrary: create(requestUrl) },
+  { weight: 6, arbitrary: onRequest('optIn') },
+  { weight: 3, arbitrary: onRequest('share') },
+  { weight: 3, arbitrary: onRequest('withdraw') },
+  { weight: 1, arbitrary: onRequest('close') },
+  { weight: 2, arbitrary: onRequest('thanks') },
+  { weight: 1, arbitrary: onRequest('remind') },
+  { weight: 2, arbitrary: onRequest('joinWithReminder') },
+  { weight: 1, arbitrary: onRequest('stopDigests') },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('sharedForm' as const), who, request: fc.nat({ max: 5 }), shareUrl }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('settings' as const),
+      who,
+      showName: fc.boolean(),
+      reminders: fc.boolean(),
+      digest: fc.constantFrom('auto' as const, 'weekly' as const, 'off' as const),
+    }),
+  },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('home' as const), who }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('command' as const),
+      who,
+      text: fc.oneof(fc.constantFrom('list', 'mine', 'help'), hostileText(3)),
+    }),
+  },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('time' as const), hours: fc.integer({ min: 1, max: 30 }) }) },
+);
+
+// ---- one run ----------------------------------------------------------------------------------------------------------
+
+let runs = 0;
+
+class Run {
+  readonly team: string;
+  readonly people: string[];
+  readonly acted = new Set<string>();
+  readonly posted: PostedRequest[] = [];
+  readonly everIn = new Map<number, Set<string>>();
+  readonly everNamed = new Map<number, Set<string>>();
+  /** Participation row ids that asked for a reminder, by `${requestId}:${userId}`. */
+  readonly askedBy = new Map<string, Set<number>>();
+  readonly withdrawals: Array<{ userId: string; from: number; to: number }> = [];
+  /** Private answers given in the HTTP response itself (command acks), which the fake never sees. */
+  readonly acks: Array<{ to: string; body: unknown }> = [];
+  requests: WorldRequest[] = [];
+
+  constructor(
+    readonly h: BoostHarness,
+    readonly clock: TestClock,
+  ) {
+    runs += 1;
+    this.team = `TPROP${runs}`;
+    this.people = PEOPLE.map((letter) => `U${runs}P${letter}`);
+  }
+
+  person(index: number) {
+    return { userId: this.people[index] as string, teamId: this.team };
+  }
+
+  world(): ConsentWorld {
+    const remindersAsked = new Map([...this.askedBy].map(([key, ids]) => [key, ids.size]));
+    return {
+      teamId: this.team,
+      requests: this.requests,
+      acted: this.acted,
+      everIn: this.everIn,
+      everNamed: this.everNamed,
+      remindersAsked,
+      channels: new Set(CHANNELS),
+      maxOpenPerUser: MAX_OPEN,
+    };
+  }
+
+  /** Reads the database and remembers who ever took part, was named, or asked for a reminder. */
+  observe(): void {
+    this.requests = readRequests(this.h.boost.database.sqlite, this.team);
+    for (const request of this.requests) {
+      const everIn = this.everIn.get(request.id) ?? new Set<string>();
+      const everNamed = this.everNamed.get(request.id) ?? new Set<string>();
+      for (const p of request.participants) {
+        everIn.add(p.userId);
+        if (p.showName) everNamed.add(p.userId);
+        if (p.remindMe) {
+          const key = `${request.id}:${p.userId}`;
+          this.askedBy.set(key, (this.askedBy.get(key) ?? new Set()).add(p.id));
+        }
+      }
+      this.everIn.set(request.id, everIn);
+      this.everNamed.set(request.id, everNamed);
+    }
+  }
+
+  /** Everything Boost was doing has finished: message updates, Home refreshes, and the replies after acks. */
+  async settle(): Promise<void> {
+    const { h } = this;
+    let last = -1;
+    await eventually(
+      () => {
+        const idle = h.boost.context.updater.pending === 0 && h.boost.context.homes.pending === 0;
+        const stable = h.slack.calls.length === last;
+        last = h.slack.calls.length;
+        return idle && stable;
+      },
+      15_000,
+      'Boost to finish what it was doing',
+    );
+  }
+
+  async perform(s: Step): Promise<void> {
+    const { h } = this;
+    if (s.kind === 'time') {
+      this.clock.advance(s.hours * 3_600_000);
+      const now = this.clock.now();
+      await h.boost.jobs.expiry.runOnce(now);
+      await h.boost.jobs.reminders.runOnce(now);
+      await h.boost.jobs.digest.runOnce(now);
+      return;
+    }
+    const person = this.person(s.who);
+    this.acted.add(person.userId);
+    switch (s.kind) {
+      case 'create': {
+        const response = await submitForm(h, person, {
+          url: s.url,
+          title: s.title,
+          ask: s.ask,
+          suggestedText: s.suggested,
+          channelId: CHANNELS[s.channel],
+          deadline: new Date(this.clock.now() + s.deadlineDays * 86_400_000).toISOString().slice(0, 10),
+        });
+        expectAnswered(response);
+        await this.settle();
+        const newest = h.boost.database.sqlite
+          .prepare('select id, channel_id, message_ts from requests where team_id = ? order by id desc limit 1')
+          .get(this.team) as { id: number; channel_id: string; message_ts: string | null } | undefined;
+        if (newest?.message_ts && !this.posted.some((p) => p.id === newest.id)) {
+          this.posted.push({
+            id: newest.id,
+            teamId: this.team,
+            requesterId: person.userId,
+            channel: newest.channel_id,
+            ts: newest.message_ts,
+          });
+        }
+        return;
+      }
+      case 'settings': {
+        const radio = (value: string) => ({ [INPUT_ACTION]: { type: 'radio_buttons', selected_option: { value } } });
+        const response = await h.sender.interact(
+          viewSubmission({
+            teamId: this.team,
+            userId: person.userId,
+            callbackId: VIEWS.settings,
+            values: {
+              [SETTINGS_FIELDS.digest]: radio(s.digest),
+              [SETTINGS_FIELDS.showName]: radio(s.showName ? 'on' : 'off'),
+              [SETTINGS_FIELDS.reminders]: radio(s.reminders ? 'on' : 'off'),
+            },
+          }),
+        );
+        expectAnswered(response);
+        return;
+      }
+      case 'home':
+        expectAnswered(await h.sender.event(appHomeOpened(person.userId, this.team)));
+        return;
+      case 'command': {
+        const response = await runCommand(h, person, s.text, CHANNELS[0]);
+        expectAnswered(response);
+        if (response.text) this.acks.push({ to: person.userId, body: response.json() });
+        return;
+      }
+      default:
+    }
+    const request = this.posted[s.request % Math.max(this.posted.length, 1)];
+    if (!request) return;
+    if (s.kind === 'thanks' && !s.fromMessage) {
+      // Mostly the requester, who is the one with a "Send thanks" button; sometimes someone else tries.
+      const requester = { userId: request.requesterId, teamId: this.team };
+      expectAnswered(await press(h, requester, ACTIONS.sendThanks, request, 'ephemeral'));
+      return;
+    }
+    if (s.kind === 'sharedForm') {
+      expectAnswered(await submitShared(h, person, request.id, s.shareUrl, 'linkedin'));
+      return;
+    }
+    if (s.kind === 'joinWithReminder') {
+      // "I'm in", then "Remind me before the deadline" in the private reply.
+      expectAnswered(await press(h, person, ACTIONS.optIn, request, 'message'));
+      await this.settle();
+      expectAnswered(await press(h, person, ACTIONS.remindMe, request, 'ephemeral'));
+      return;
+    }
+    const actionId = {
+      optIn: ACTIONS.optIn,
+      share: ACTIONS.markShared,
+      withdraw: ACTIONS.withdraw,
+      close: ACTIONS.close,
+      thanks: ACTIONS.sendThanks,
+      remind: ACTIONS.remindMe,
+      stopDigests: ACTIONS.stopDigests,
+    }[s.kind];
+    const inChannel = s.fromMessage && (s.kind === 'optIn' || s.kind === 'share' || s.kind === 'close');
+    const from = h.slack.calls.length;
+    expectAnswered(await press(h, person, actionId, request, inChannel ? 'message' : 'ephemeral'));
+    if (s.kind === 'withdraw') {
+      await this.settle();
+      this.withdrawals.push({ userId: person.userId, from, to: h.slack.calls.length });
+    }
+  }
+
+  violations(): string[] {
+    const world = this.world();
+    const surfaces = surfacesOf(this.h.slack.calls, world);
+    const acks = this.acks.map((ack, i) => ({
+      kind: 'reply' as const,
+      to: ack.to,
+      content: ack.body,
+      index: -1,
+      label: `command answer ${i + 1}`,
+    }));
+    const everyone = [...surfaces, ...acks];
+    return [
+      ...unsolicitedMessages(everyone, world),
+      ...nonParticipantsNamed(everyone, world),
+      ...publicMessageViolations((channel, ts) => this.h.slack.message(channel, ts), world),
+      ...this.withdrawals.flatMap((withdrawal) => withdrawalNotices(surfaces, withdrawal, world)),
+      ...reminderViolations(surfaces, world),
+      ...activeMarkup(everyone, { channels: world.channels, people: new Set(this.people) }),
+      ...openLimitViolations(world),
+    ];
+  }
+}
+
+function expectAnswered(response: SlackResponse): void {
+  if (response.status !== 200) throw new Error(`Boost answered ${response.status}: ${response.text}`);
+}
+
+async function runScenario(steps: readonly Step[]): Promise<void> {
+  const clock = new TestClock();
+  const h = await startBoost(
+    { MAX_OPEN_REQUESTS_PER_USER: String(MAX_OPEN), DIGEST_CRON: '* * * * *', LOG_LEVEL: 'warn' },
+    clock,
+    { runJobs: false, tuning: { messageUpdateIntervalMs: 5, homeRefreshIntervalMs: 5 } },
+  );
+  try {
+    const run = new Run(h, clock);
+    for (const [i, s] of steps.entries()) {
+      await run.perform(s);
+      await run.settle();
+      run.observe();
+      const violations = run.violations();
+      if (violations.length > 0) {
+        throw new Error(`after step ${i + 1} (${JSON.stringify(s)}):\n  ${[...new Set(violations)].join('\n  ')}`);
+      }
+    }
+  } finally {
+    await h.stop();
+  }
+}
+
+describe('consent, proven on random sequences of actions', () => {
+  it('keeps every pressure-free rule after every step, whatever people do and type', async () => {
+    const seed = process.env.FC_SEED === undefined ? undefined : Number(process.env.FC_SEED);
+    // Every run starts with a request that can be posted, so the steps after it have something to act on.
+    const scenario = fc
+      .tuple(create(validUrl), fc.array(step, { minLength: 4, maxLength: MAX_STEPS - 1 }))
+      .map(([first, rest]): Step[] => [first, ...rest]);
+    await fc.assert(fc.asyncProperty(scenario, runScenario), {
+      numRuns: RUNS,
+      ...(seed === undefined ? {} : { seed }),
+    });
+    expect(runs).toBeGreaterThanOrEqual(RUNS);
+  }, 120_000);
+});
