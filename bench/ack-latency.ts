@@ -26,7 +26,9 @@ const TOTAL = Number(process.env.BENCH_ACK_CLICKS ?? 2500);
 const ROUNDS = 5;
 const CONCURRENCY = 50;
 const WARMUP = 1000;
-const ONE_AT_A_TIME = 200;
+/** Isolated clicks: this many, one every ISOLATED_GAP_MS. */
+const ONE_AT_A_TIME = 100;
+const ISOLATED_GAP_MS = 100;
 const TARGET_RATIO = 1.1;
 const PER_ROUND = Math.ceil(TOTAL / ROUNDS);
 
@@ -45,14 +47,17 @@ try {
 
   // Both apps get the very same clicks (the same people on the same message); Boost records each one. Returns the
   // latencies and the app's CPU time per click, its work after the ack included.
-  const run = async (which: Which, users: string[], concurrency = CONCURRENCY) => {
+  // With BENCH_PROFILE, the last round is also profiled in each app (steady state, start-up left out).
+  const run = async (which: Which, users: string[], profile = false) => {
     const app = apps[which];
     const from = await fake.call<number>('callCount');
     await app.call('stats');
-    const latencies = await timeRequests(optInClicks(app.info.url, fake.info.url, request, users), concurrency);
+    if (profile) await app.call('profileStart');
+    const latencies = await timeRequests(optInClicks(app.info.url, fake.info.url, request, users), CONCURRENCY);
     // Boost answers each click privately and updates the message after its ack; that tail must not spill into the
     // next measurement, so wait for it (the bare app does no such work).
     if (which === 'boost') await settle(boost, fake, from, users.length);
+    if (profile) line(`  profile: ${await app.call<string>('profileStop', `ack-${which}`)}`);
     const { cpuMs } = await app.call<AppStats>('stats');
     if (which === 'bare') await sleep(200);
     return { latencies, cpuPerClick: cpuMs / users.length };
@@ -74,7 +79,7 @@ try {
     const order: Which[] = round % 2 === 0 ? ['boost', 'bare'] : ['bare', 'boost'];
     const measured: Record<Which, number[]> = { boost: [], bare: [] };
     for (const which of order) {
-      const result = await run(which, users);
+      const result = await run(which, users, Boolean(process.env.BENCH_PROFILE) && round === ROUNDS - 1);
       measured[which] = result.latencies;
       all[which].push(...result.latencies);
       cpu[which].push(result.cpuPerClick);
@@ -89,7 +94,7 @@ try {
     );
   }
 
-  // One click every 25 ms: no queue, and each click's work after its ack is done before the next arrives, so this is
+  // One click every 100 ms: no queue, and each click's work after its ack is done before the next arrives, so this is
   // the path to the ack itself (parse, verify, record, ack).
   const single: Record<Which, number[]> = { boost: [], bare: [] };
   for (const which of ['boost', 'bare'] as const) {
@@ -115,7 +120,7 @@ try {
     `CPU per click (median of rounds): boost ${ms(median(cpu.boost))}, bolt ${ms(median(cpu.bare))}, ratio ${ratio(cpuRatio)}`,
   );
   line(
-    `one click every 25 ms (${ONE_AT_A_TIME} each): boost p50 ${ms(percentile(single.boost, 50))} p99 ${ms(percentile(single.boost, 99))}, bolt p50 ${ms(percentile(single.bare, 50))} p99 ${ms(percentile(single.bare, 99))}, p50 ratio ${ratio(percentile(single.boost, 50) / percentile(single.bare, 50))}`,
+    `one click every ${ISOLATED_GAP_MS} ms (${ONE_AT_A_TIME} each): boost p50 ${ms(percentile(single.boost, 50))} p99 ${ms(percentile(single.boost, 99))}, bolt p50 ${ms(percentile(single.bare, 50))} p99 ${ms(percentile(single.bare, 99))}, p50 ratio ${ratio(percentile(single.boost, 50) / percentile(single.bare, 50))}`,
   );
   summary(
     'ack latency',

@@ -53,6 +53,7 @@ try {
   await sleep(1500); // past the updater's interval for the new message's first post
 
   // Open loop: click i is due at start + i * SPREAD_MS / CLICKS, however slowly earlier ones are answered.
+  if (process.env.BENCH_PROFILE) await boost.call('profileStart');
   const { dueAt, latencies: ackMs, statuses } = await timeOpenLoop(clicks, SPREAD_MS / CLICKS, 200);
   const firstClick = dueAt[0] as number;
   const lastClick = dueAt[CLICKS - 1] as number;
@@ -69,6 +70,7 @@ try {
     15_000,
   );
   await settle(boost, fake, from, CLICKS);
+  if (process.env.BENCH_PROFILE) line(`  profile: ${await boost.call<string>('profileStop', 'burst-boost')}`);
   const updates = (await fake.call<CallSummary[]>('calls', from, 'chat.update')).filter(
     (call) => call.ts === request.ts && call.ok,
   );

@@ -67,12 +67,13 @@ export async function main(
   const clientOptions = { slackApiUrl: config.SLACK_API_URL, logger, logLevel: LogLevel.ERROR, timeout: 10_000 };
   const client = new WebClient(config.SLACK_BOT_TOKEN, clientOptions);
   const repos = createRepositories(database.db);
+  const sender = new DmSender({ client: dmClient(config.SLACK_BOT_TOKEN, clientOptions), logger });
   const job = new DigestJob({
     repos,
     config,
     clock,
     logger,
-    sender: new DmSender({ client: dmClient(config.SLACK_BOT_TOKEN, clientOptions), logger }),
+    sender,
     lookUpZone: (teamId, userId) => lookUpProfile({ repos, client, clock, logger }, teamId, userId),
   });
   // Ctrl-C stops claiming; digests in flight finish and are recorded, the rest stay due for a later run.
@@ -88,7 +89,7 @@ export async function main(
       for (const { digest, zone } of report.planned) output.out(`  ${describeDigest(digest, zone)}`);
       return 0;
     }
-    const { sent, refused, failed, skipped, halted } = report.tally;
+    const { sent, refused, failed, skipped } = report.tally;
     output.out(
       `Sent ${sent} ${sent === 1 ? 'digest' : 'digests'}` +
         (refused > 0 ? `; ${refused} refused by Slack (deactivated or unreachable)` : '') +
@@ -97,7 +98,8 @@ export async function main(
         (report.waitingForZone > 0 ? `; ${report.waitingForZone} waiting for their time zone` : '') +
         '.',
     );
-    return halted ? 1 : 0;
+    // Interrupted runs end normally (what was sent is recorded); a bot token Slack refused is an error.
+    return sender.haltedBecause ? 1 : 0;
   } finally {
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);

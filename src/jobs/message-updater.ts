@@ -136,7 +136,8 @@ export class MessageUpdater {
     const retryAfter = this.options.retryAfterMs(error);
     const kind = retryAfter !== undefined ? 'transient' : (this.options.classify?.(error) ?? 'refused');
     slot.failures += 1;
-    if (kind === 'transient' && slot.failures < this.maxAttempts) {
+    // While shutting down there is no waiting for a backoff: the failure is logged, the message is fixed by the next change.
+    if (kind === 'transient' && slot.failures < this.maxAttempts && !this.stopped) {
       // Whatever changed meanwhile goes out with the retry: the message is re-rendered from the database.
       const wait = retryAfter ?? Math.min(this.minIntervalMs * 2 ** (slot.failures - 1), 60_000);
       slot.dirty = true;
@@ -144,6 +145,7 @@ export class MessageUpdater {
       logger.warn(`Could not update the message of request ${requestId} (${reason}); trying again in ${wait} ms`);
       return;
     }
+    const attempts = slot.failures;
     slot.failures = 0;
     if (kind === 'gone') {
       this.gone.add(requestId);
@@ -157,7 +159,7 @@ export class MessageUpdater {
       );
     } else if (kind === 'transient') {
       logger.error(
-        `Gave up updating the message of request ${requestId} after ${this.maxAttempts} attempts: ${reason}`,
+        `Gave up updating the message of request ${requestId} after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}: ${reason}`,
       );
     } else {
       logger.error(`Could not update the message of request ${requestId}: ${reason}`);

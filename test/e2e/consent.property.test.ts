@@ -119,18 +119,26 @@ type Step =
       kind: 'optIn' | 'share' | 'withdraw' | 'close' | 'thanks' | 'remind' | 'stopDigests' | 'joinWithReminder';
       who: number;
       request: number;
-      fromMessage: boolean;
+      /** Where the button is: the channel message, a private reply, or the App Home. */
+      via: 'message' | 'ephemeral' | 'home';
     }
   | { kind: 'sharedForm'; who: number; request: number; shareUrl: string }
   | { kind: 'settings'; who: number; showName: boolean; reminders: boolean; digest: 'auto' | 'weekly' | 'off' }
   | { kind: 'home'; who: number }
+  | { kind: 'forgetMe'; who: number }
   | { kind: 'command'; who: number; text: string }
   | { kind: 'time'; hours: number };
 
 const who = fc.nat({ max: PEOPLE.length - 1 });
 const onRequest = (
   kind: 'optIn' | 'share' | 'withdraw' | 'close' | 'thanks' | 'remind' | 'stopDigests' | 'joinWithReminder',
-) => fc.record({ kind: fc.constant(kind), who, request: fc.nat({ max: 5 }), fromMessage: fc.boolean() });
+) =>
+  fc.record({
+    kind: fc.constant(kind),
+    who,
+    request: fc.nat({ max: 5 }),
+    via: fc.constantFrom('message' as const, 'ephemeral' as const, 'home' as const),
+  });
 
 const create = (url: fc.Arbitrary<string>) =>
   fc.record({
@@ -169,12 +177,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('home' as const), who }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('forgetMe' as const), who }) },
   {
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('command' as const),
       who,
-      text: fc.oneof(fc.constantFrom('list', 'mine', 'help'), hostileText(3)),
+      text: fc.oneof(fc.constantFrom('list', 'mine', 'help', 'report 1', 'report 2', 'export'), hostileText(3)),
     }),
   },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('time' as const), hours: fc.integer({ min: 1, max: 30 }) }) },
@@ -189,6 +198,7 @@ class Run {
   readonly people: string[];
   readonly acted = new Set<string>();
   readonly posted: PostedRequest[] = [];
+  readonly everRequester = new Map<number, string>();
   readonly everIn = new Map<number, Set<string>>();
   readonly everNamed = new Map<number, Set<string>>();
   /** Participation row ids that asked for a reminder, by `${requestId}:${userId}`. */
@@ -217,6 +227,7 @@ class Run {
       teamId: this.team,
       requests: this.requests,
       acted: this.acted,
+      everRequester: this.everRequester,
       everIn: this.everIn,
       everNamed: this.everNamed,
       remindersAsked,
@@ -229,6 +240,7 @@ class Run {
   observe(): void {
     this.requests = readRequests(this.h.boost.database.sqlite, this.team);
     for (const request of this.requests) {
+      if (!this.everRequester.has(request.id)) this.everRequester.set(request.id, request.requesterId);
       const everIn = this.everIn.get(request.id) ?? new Set<string>();
       const everNamed = this.everNamed.get(request.id) ?? new Set<string>();
       for (const p of request.participants) {
@@ -318,6 +330,13 @@ class Run {
       case 'home':
         expectAnswered(await h.sender.event(appHomeOpened(person.userId, this.team)));
         return;
+      case 'forgetMe': {
+        // "/boost forget-me", then "Delete my data" in the private question.
+        expectAnswered(await runCommand(h, person, 'forget-me', CHANNELS[0]));
+        const where = { id: 0, teamId: this.team, requesterId: person.userId, channel: CHANNELS[0], ts: '1.1' };
+        expectAnswered(await press(h, person, ACTIONS.forgetMe, where, 'ephemeral'));
+        return;
+      }
       case 'command': {
         const response = await runCommand(h, person, s.text, CHANNELS[0]);
         expectAnswered(response);
@@ -328,7 +347,7 @@ class Run {
     }
     const request = this.posted[s.request % Math.max(this.posted.length, 1)];
     if (!request) return;
-    if (s.kind === 'thanks' && !s.fromMessage) {
+    if (s.kind === 'thanks' && s.via !== 'message') {
       // Mostly the requester, who is the one with a "Send thanks" button; sometimes someone else tries.
       const requester = { userId: request.requesterId, teamId: this.team };
       expectAnswered(await press(h, requester, ACTIONS.sendThanks, request, 'ephemeral'));
@@ -354,9 +373,14 @@ class Run {
       remind: ACTIONS.remindMe,
       stopDigests: ACTIONS.stopDigests,
     }[s.kind];
-    const inChannel = s.fromMessage && (s.kind === 'optIn' || s.kind === 'share' || s.kind === 'close');
+    const onHome = { optIn: ACTIONS.homeOptIn, share: ACTIONS.homeMarkShared, withdraw: ACTIONS.homeWithdraw } as const;
     const from = h.slack.calls.length;
-    expectAnswered(await press(h, person, actionId, request, inChannel ? 'message' : 'ephemeral'));
+    if (s.via === 'home' && (s.kind === 'optIn' || s.kind === 'share' || s.kind === 'withdraw')) {
+      expectAnswered(await press(h, person, onHome[s.kind], request, 'home'));
+    } else {
+      const inChannel = s.via === 'message' && (s.kind === 'optIn' || s.kind === 'share' || s.kind === 'close');
+      expectAnswered(await press(h, person, actionId, request, inChannel ? 'message' : 'ephemeral'));
+    }
     if (s.kind === 'withdraw') {
       await this.settle();
       this.withdrawals.push({ userId: person.userId, from, to: h.slack.calls.length });
@@ -393,7 +417,12 @@ function expectAnswered(response: SlackResponse): void {
 async function runScenario(steps: readonly Step[]): Promise<void> {
   const clock = new TestClock();
   const h = await startBoost(
-    { MAX_OPEN_REQUESTS_PER_USER: String(MAX_OPEN), DIGEST_CRON: '* * * * *', LOG_LEVEL: 'warn' },
+    {
+      MAX_OPEN_REQUESTS_PER_USER: String(MAX_OPEN),
+      DIGEST_CRON: '* * * * *',
+      PUBLIC_BASE_URL: 'https://boost.example.org',
+      LOG_LEVEL: 'warn',
+    },
     clock,
     { runJobs: false, tuning: { messageUpdateIntervalMs: 5, homeRefreshIntervalMs: 5 } },
   );
@@ -425,5 +454,5 @@ describe('consent, proven on random sequences of actions', () => {
       ...(seed === undefined ? {} : { seed }),
     });
     expect(runs).toBeGreaterThanOrEqual(RUNS);
-  }, 120_000);
+  }, Math.max(120_000, RUNS * 4000));
 });

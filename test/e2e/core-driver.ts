@@ -39,13 +39,16 @@ export function answerOf<T = Json>(call: RecordedCall | undefined): T {
   return call.response as T;
 }
 
+/** Whatever tells the time the app goes by (the harness's clock, or the real one for a spawned process). */
+export type WithClock = { clock: { now: () => number } };
+
 /** A YYYY-MM-DD date `days` from the harness clock's today (UTC, the fake's default time zone). */
-export function dayFromNow(h: BoostHarness, days: number): string {
+export function dayFromNow(h: WithClock, days: number): string {
   return new Date(h.clock.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** `view.state.values` as Slack sends them for the new-request modal. */
-export function requestValues(h: BoostHarness, draft: Draft = {}): Json {
+export function requestValues(h: WithClock, draft: Draft = {}): Json {
   const text = (value: string | undefined) => ({ [INPUT_ACTION]: { type: 'plain_text_input', value: value ?? null } });
   return {
     [REQUEST_FIELDS.url]: text(draft.url ?? 'https://example.com/blog/launch'),
@@ -364,8 +367,11 @@ export function updatesOf(h: BoostHarness, posted: Posted): RecordedCall[] {
     .filter((call) => call.args.channel === posted.channel && call.args.ts === posted.ts);
 }
 
-/** About one update per second per message: the app paces sends, the fake records arrivals, so allow for transit. */
-export const MIN_UPDATE_GAP_MS = 900;
+/**
+ * About one update per second per message. The app paces when it sends; the fake records when a call arrives, which on
+ * a busy machine can lag by a few hundred ms. Half a second apart still tells pacing from one update per click.
+ */
+export const MIN_UPDATE_GAP_MS = 500;
 
 /** Distinct user ids for a crowd. */
 export const helpers = (count: number, prefix = 'UCROWD') =>

@@ -1,17 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBoost } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, captureLogger, startBoost, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
+import { type BoostProcess, spawnBoost } from '../harness/boost-process.ts';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../harness/fake-slack.ts';
 import { blockAction, viewSubmission } from '../harness/payloads.ts';
-import { SlackSender } from '../harness/signed-client.ts';
 import {
   answerOf,
   click,
@@ -115,40 +112,16 @@ async function createRequestThatFails(h: BoostHarness): Promise<void> {
 
 // ---- the real process --------------------------------------------------------------------------------------------
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function waitUntilHealthy(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Boost exited with ${child.exitCode} before answering:\n${output()}`);
-    try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`Boost did not answer /healthz:\n${output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('the real process', () => {
   let slack: FakeSlack;
   let dir: string;
-  let child: ChildProcess | undefined;
+  let boost: BoostProcess | undefined;
   beforeEach(async () => {
     slack = await startFakeSlack({ botToken: TEST_TOKEN });
     dir = mkdtempSync(join(tmpdir(), 'boost-process-'));
   });
   afterEach(async () => {
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await boost?.kill('SIGKILL');
     await slack.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -163,51 +136,32 @@ describe('the real process', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'error',
     });
-    const boost = createBoost({ config, runJobs: false, logger: captureLogger([]) });
+    const app = createBoost({ config, runJobs: false, logger: captureLogger([]) });
 
-    await expect(boost.start()).rejects.toThrow(/invalid_auth/);
-    await boost.stop();
+    await expect(app.start()).rejects.toThrow(/invalid_auth/);
+    await app.stop();
     expect(slack.callsTo('auth.test').map((call) => call.error)).toEqual(['invalid_auth']);
   });
 
   it('on SIGTERM sends the pending message update, then exits with code 0', async () => {
-    const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    let output = '';
-    // What `npm start` runs (tsx), without npm in between so that the signal reaches Boost itself.
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? dir,
+    // `tsx src/index.ts`, as `npm start` runs it, in its own process.
+    boost = await spawnBoost(
+      {
         SLACK_BOT_TOKEN: TEST_TOKEN,
         SLACK_SIGNING_SECRET: TEST_SECRET,
         SLACK_API_URL: slack.apiUrl,
-        PORT: String(port),
-        HOST: '127.0.0.1',
         DATABASE_PATH: join(dir, 'boost.sqlite'),
         LOG_LEVEL: 'info',
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (chunk) => {
-      output += String(chunk);
-    });
-    child.stderr?.on('data', (chunk) => {
-      output += String(chunk);
-    });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child?.once('exit', (code, signal) => resolve({ code, signal })),
+      { cwd: dir, signingSecret: TEST_SECRET },
     );
-    await waitUntilHealthy(baseUrl, child, () => output);
-    const sender = new SlackSender({ baseUrl, signingSecret: TEST_SECRET });
-    const clock = { now: () => Date.now() };
+    const { sender } = boost;
 
     const submitted = await sender.interact(
       viewSubmission({
         userId: REQUESTER,
         callbackId: VIEWS.newRequest,
-        values: requestValues({ clock } as BoostHarness, { title: 'Shutting down' }),
+        values: requestValues({ clock: { now: Date.now } }, { title: 'Shutting down' }),
       }),
     );
     expect(submitted.status).toBe(200);
@@ -230,16 +184,14 @@ describe('the real process', () => {
     // This click's update waits for the one-per-second pace when SIGTERM arrives.
     expect((await pressOptIn('UHELPER02')).status).toBe(200);
 
-    child.kill('SIGTERM');
-    const { code, signal } = await exited;
+    const exit = await boost.kill('SIGTERM');
 
-    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(exit).toBe(0);
     const updates = slack.callsTo('chat.update');
     expect(updates).toHaveLength(2);
     expect(updates[1]?.ok).toBe(true);
     expect(visibleText(slack.message(channel, ts) ?? {})).toContain('2 in, 0 shared');
-    expect(output).toContain('SIGTERM received');
-    await expect(fetch(`${baseUrl}/healthz`)).rejects.toThrow();
-    // Starting tsx takes a few seconds, more on a busy machine.
-  }, 30_000);
+    expect(boost.output()).toContain('SIGTERM received');
+    await expect(fetch(`${sender.baseUrl}/healthz`)).rejects.toThrow();
+  }, 30_000); // Starting tsx takes a few seconds, more on a busy machine.
 });

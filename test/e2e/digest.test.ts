@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CliOutput, main } from '../../src/jobs/digest-cli.ts';
+import { main } from '../../src/jobs/digest-cli.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
-import { type BoostHarness, startBoost, TEAM, TEST_SECRET, TEST_TOKEN, TestClock } from '../harness/boost.ts';
-import type { StoredMessage } from '../harness/fake-slack.ts';
-import { appHomeOpened } from '../harness/payloads.ts';
+import { type BoostHarness, startBoost, TestClock } from '../harness/boost.ts';
+import { appUninstalled } from '../harness/payloads.ts';
 import {
   buttonsIn,
   click,
@@ -17,76 +15,21 @@ import {
   rows,
   visibleText,
 } from './core-driver.ts';
-import { allDms, DAY, dmsTo, HOUR, restart } from './jobs-driver.ts';
-
-// Wednesday of ISO week 2026-W10: the activity the digests of Monday 2026-03-09 (week W11) report on.
-const WEDNESDAY = Date.parse('2026-03-04T10:00:00Z');
-const MONDAY_9_UTC = Date.parse('2026-03-09T09:00:00Z');
-
-const SHARER = 'UHELPSHR1';
-const JOINER = 'UHELPJOIN';
-const SUBSCRIBER = 'USUBSCRIB';
-const STOPPED = 'USTOPPED1';
-const NEWCOMER = 'UNEWCOMER';
-const OLD_HELPER = 'UOLDHELP1';
-const OLD_REQUESTER = 'UOLDREQ01';
-const ELIGIBLE = [JOINER, SHARER, SUBSCRIBER, REQUESTER].sort();
-
-/** The people Slack accepted a digest DM for (digests are the only DMs these scenarios send). */
-const recipients = (h: BoostHarness) => allDms(h).map((call) => String(call.args.channel));
-
-const deliveries = (h: BoostHarness) =>
-  rows<{ user_id: string; iso_week: string; claimed_at: number; sent_at: number | null }>(
-    h,
-    'select user_id, iso_week, claimed_at, sent_at from digest_deliveries order by user_id',
-  );
-
-/** The digest as it is now in the person's DM with Boost. */
-function digestIn(h: BoostHarness, userId: string): StoredMessage {
-  const [message] = h.slack.messages(userId);
-  if (!message) throw new Error(`no DM for ${userId}`);
-  return message;
-}
-
-function cliEnv(h: BoostHarness): Record<string, string> {
-  return {
-    SLACK_BOT_TOKEN: TEST_TOKEN,
-    SLACK_SIGNING_SECRET: TEST_SECRET,
-    SLACK_API_URL: h.slack.apiUrl,
-    DATABASE_PATH: h.config.DATABASE_PATH,
-    LOG_LEVEL: 'warn',
-  };
-}
-
-function captured(): CliOutput & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (line) => stdout.push(line), err: (line) => stderr.push(line) };
-}
-
-/**
- * A workspace with a history: a request from six weeks ago (its helper is no longer "recent"), and this week's request
- * with a helper who shared, one who only joined, one who then stopped digests, a subscriber who never helped, and a
- * newcomer who only opened App Home.
- */
-async function scenario(h: BoostHarness): Promise<Posted> {
-  h.clock.set(Date.parse('2026-01-20T10:00:00Z'));
-  const old = await createRequest(h, { title: 'Old news', deadline: dayFromNow(h, 3) }, OLD_REQUESTER);
-  await optIn(h, OLD_HELPER, old);
-  await h.boost.jobs.expiry.runOnce(h.clock.now() + 5 * DAY);
-
-  h.clock.set(WEDNESDAY);
-  const posted = await createRequest(h, { title: 'Spring launch', deadline: dayFromNow(h, 12) });
-  await optIn(h, SHARER, posted);
-  await click(h, SHARER, ACTIONS.markShared, posted);
-  await optIn(h, JOINER, posted);
-  await optIn(h, STOPPED, posted);
-  h.boost.context.repos.settings.update(TEAM, STOPPED, { digest: false }, WEDNESDAY);
-  h.boost.context.repos.settings.update(TEAM, SUBSCRIBER, { digest: true }, WEDNESDAY);
-  const opened = await h.sender.event(appHomeOpened(NEWCOMER));
-  expect(opened.status).toBe(200);
-  return posted;
-}
+import {
+  captured,
+  cliEnv,
+  deliveries,
+  digestIn,
+  ELIGIBLE,
+  JOINER,
+  MONDAY_9_UTC,
+  recipients,
+  SHARER,
+  SUBSCRIBER,
+  scenario,
+  WEDNESDAY,
+} from './digest-driver.ts';
+import { DAY, dmsTo, HOUR, restart } from './jobs-driver.ts';
 
 describe('the weekly digest', () => {
   let h: BoostHarness;
@@ -185,7 +128,8 @@ describe('the weekly digest', () => {
     await optIn(h, SHARER, await createRequest(h, { title: 'Second one' }, 'UREQ0002'));
     await h.boost.jobs.digest.runOnce(MONDAY_9_UTC + 7 * DAY);
     expect(dmsTo(h, SHARER)).toHaveLength(1);
-    expect(dmsTo(h, JOINER)).toHaveLength(2);
+    expect(dmsTo(h, REQUESTER)).toHaveLength(2);
+    expect(dmsTo(h, SUBSCRIBER)).toHaveLength(2);
   });
 
   it('skips someone Slack will not deliver to, and still sends the others, honouring Retry-After', async () => {
@@ -197,6 +141,14 @@ describe('the weekly digest', () => {
     // Refused for good this week: a later run does not try again.
     await h.boost.jobs.digest.runOnce(MONDAY_9_UTC + HOUR);
     expect(h.slack.dmsTo(JOINER)).toHaveLength(1);
+  });
+
+  it('is not sent in a workspace that uninstalled Boost', async () => {
+    const uninstalled = await h.sender.event(appUninstalled());
+    expect(uninstalled.status).toBe(200);
+    expect(rows(h, 'select count(*) as n from workspaces where uninstalled_at is not null')).toEqual([{ n: 1 }]);
+    await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
+    expect(recipients(h)).toEqual([]);
   });
 
   it('gives the claim back when Slack certainly did not deliver, so the next run sends it', async () => {
@@ -255,93 +207,5 @@ describe('the digest in far time zones', () => {
     await h.boost.jobs.digest.runOnce(Date.parse('2026-03-09T00:00:00Z'));
     expect(recipients(h).sort()).toEqual([REQUESTER, 'UPAGOPAGO'].sort());
     expect(h.slack.callsTo('users.info')).toHaveLength(lookupsBefore);
-  });
-});
-
-describe('npm run digest', () => {
-  let h: BoostHarness;
-  beforeEach(async () => {
-    h = await startBoost({}, new TestClock(WEDNESDAY), { runJobs: false });
-    await scenario(h);
-  });
-  afterEach(async () => {
-    await h.stop();
-  });
-
-  it('--dry-run prints who would get what and sends nothing', async () => {
-    const friday = WEDNESDAY + 2 * DAY;
-    const output = captured();
-    expect(await main(['--dry-run'], cliEnv(h), output, () => friday)).toBe(0);
-    expect(output.stdout[0]).toBe('Dry run: 4 digests would be sent now. Nothing was sent.');
-    const listed = output.stdout.slice(1).map((line) => line.trim().split(' ')[0]);
-    expect(listed.sort()).toEqual(ELIGIBLE.map((user) => `${TEAM}/${user}`));
-    expect(output.stdout.join('\n')).toContain(`${TEAM}/${REQUESTER} 2026-W10 (UTC): 1 request`);
-    expect(recipients(h)).toEqual([]);
-    expect(deliveries(h)).toEqual([]);
-  });
-
-  it('sends this week’s digests now to everyone eligible, and the scheduled run then sends none again', async () => {
-    const friday = WEDNESDAY + 2 * DAY;
-    const output = captured();
-    expect(await main([], cliEnv(h), output, () => friday)).toBe(0);
-    expect(output.stdout).toEqual(['Sent 4 digests.']);
-    expect(recipients(h).sort()).toEqual(ELIGIBLE);
-
-    await h.boost.jobs.digest.runOnce(friday + HOUR);
-    const again = captured();
-    await main([], cliEnv(h), again, () => friday + 2 * HOUR);
-    expect(again.stdout).toEqual(['Sent 0 digests.']);
-    expect(recipients(h).sort()).toEqual(ELIGIBLE);
-  });
-
-  it('names a bad setting and sends nothing', async () => {
-    const output = captured();
-    expect(await main([], { ...cliEnv(h), DIGEST_TIMEZONE: 'Mars/Olympus' }, output)).toBe(1);
-    expect(output.stderr.join('\n')).toContain('DIGEST_TIMEZONE');
-    expect(recipients(h)).toEqual([]);
-  });
-});
-
-describe('a crash in the middle of npm run digest', () => {
-  let h: BoostHarness;
-  afterEach(async () => {
-    await h.stop();
-  });
-
-  it('never leads to a second digest: the rest are sent later, those in flight are not sent again', async () => {
-    // A child process runs on the real clock, so this workspace's history is recent in real time.
-    h = await startBoost({}, new TestClock(Date.now()), { runJobs: false });
-    const posted = await createRequest(h, { title: 'Right now', deadline: dayFromNow(h, 5) });
-    await optIn(h, SHARER, posted);
-    await optIn(h, JOINER, posted);
-    // More people than DMs in flight at once, so the kill leaves some unclaimed.
-    const subscribers = ['USUB00001', 'USUB00002', 'USUB00003', 'USUB00004', 'USUB00005', 'USUB00006'];
-    for (const user of subscribers) {
-      h.boost.context.repos.settings.update(TEAM, user, { digest: true }, Date.now() - HOUR);
-    }
-    const everyone = [REQUESTER, SHARER, JOINER, ...subscribers].sort();
-
-    h.slack.delay('chat.postMessage', 1500);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/jobs/digest-cli.ts'], {
-      env: { ...process.env, ...cliEnv(h) },
-      stdio: 'ignore',
-    });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    await h.slack.waitFor('chat.postMessage', 15_000, 4);
-    child.kill('SIGKILL');
-    await exited;
-    h.slack.delay('chat.postMessage', 0);
-
-    const leftInFlight = deliveries(h);
-    expect(leftInFlight.length).toBeGreaterThanOrEqual(4);
-    expect(leftInFlight.length).toBeLessThan(everyone.length);
-    expect(leftInFlight.every((row) => row.sent_at === null)).toBe(true);
-
-    const output = captured();
-    expect(await main([], cliEnv(h), output)).toBe(0);
-    const sent = recipients(h);
-    expect(new Set(sent).size).toBe(sent.length);
-    expect([...sent].sort()).toEqual(everyone);
-    expect(output.stdout).toEqual([`Sent ${everyone.length - leftInFlight.length} digests.`]);
   });
 });

@@ -40,7 +40,10 @@ afterAll(async () => {
 
 let people = 0;
 /** A fresh person for each test, so tests never share open-request limits or replies. */
-const someone = () => ({ userId: `UEDGE${String((people += 1)).padStart(4, '0')}` });
+function someone(): { userId: string } {
+  people += 1;
+  return { userId: `UEDGE${String(people).padStart(4, '0')}` };
+}
 
 function requestCount(): number {
   return (h.boost.database.sqlite.prepare('select count(*) as n from requests').get() as { n: number }).n;
@@ -341,6 +344,19 @@ describe('odd Unicode in every text field', () => {
     expect(textOf(reply?.args)).toContain('𝔘𝔫𝔦𝔠𝔬𝔡𝔢');
   });
 
+  it('saves a link to a post with emoji, right-to-left text and combining marks, encoded', async () => {
+    const request = await postRequest(h, someone());
+    const helper = someone();
+    await press(h, helper, ACTIONS.markShared, request);
+    const response = await submitShared(h, helper, request.id, 'https://пример.example/пост/🚀?q=שלום\u0301');
+    expect(response.status).toBe(200);
+    expect(response.text).toBe('');
+    const [row] = h.boost.database.sqlite
+      .prepare('select share_url from participations where request_id = ?')
+      .all(request.id) as Array<{ share_url: string }>;
+    expect(row?.share_url).toMatch(/^https:\/\/xn--e1afmkfd\.example\/%D0%BF%D0%BE%D1%81%D1%82\/%F0%9F%9A%80\?q=/);
+  });
+
   it('treats odd Unicode in a command as an unknown word, answered with help', async () => {
     for (const text of Object.values(ODD)) {
       const response = await runCommand(h, someone(), text);
@@ -351,7 +367,9 @@ describe('odd Unicode in every text field', () => {
 
   it('cuts a title of emoji without splitting one in half', async () => {
     const request = await postRequest(h, someone(), { title: '🚀'.repeat(150) });
-    const header = (h.slack.message(request.channel, request.ts)?.blocks?.[0] as { text: { text: string } }).text.text;
+    const header = (
+      h.slack.message(request.channel, request.ts)?.blocks?.[0] as { text?: { text?: string } } | undefined
+    )?.text?.text;
     expect(header).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
   });
 });

@@ -119,7 +119,8 @@ describe('HTTP 500 and 503', () => {
     );
     expect(retry.status).toBe(200);
     await h.slack.waitFor(isPostOf(id));
-    expect(unpostedRow()?.message_ts).not.toBeNull();
+    await eventually(() => unpostedRow()?.message_ts, 5000, 'the message ts to be saved');
+    expect(channelPosts().filter((call) => call.ok)).toHaveLength(1);
   });
 
   it('brings the counts back after message updates fail with 503s, retrying with backoff', async () => {
@@ -225,6 +226,23 @@ describe('a request message that was deleted (message_not_found)', () => {
     expect(dmsTo(REQUESTER.userId)).toEqual([]);
     expect(logged('error', /request/)).toEqual([]);
     await stillServes(h);
+  });
+});
+
+describe('a channel archived after its request was posted (is_archived on update)', () => {
+  it('keeps counting clicks and answering them, and logs each update Slack refuses', async () => {
+    const request = await postRequest(h, REQUESTER);
+    h.slack.setChannel(CHANNEL, { archived: true });
+    await clickMany(request, 'UARCH', 3);
+    await eventually(() => logged('error', /Could not update the message of request \d+: is_archived/).length > 0);
+    await h.settle();
+    expect(participationsOf(h, request.id)).toHaveLength(3);
+    expect(['UARCH000', 'UARCH001', 'UARCH002'].every((userId) => repliesFor(h, userId).some((call) => call.ok))).toBe(true);
+    // Refusals are not retried: one update per change at most, coalesced.
+    expect(updatesOf(request).length).toBeLessThanOrEqual(3);
+    h.slack.setChannel(CHANNEL, { archived: false });
+    await optIn(h, { userId: 'UARCH003' }, request);
+    await countsEndExact(request);
   });
 });
 

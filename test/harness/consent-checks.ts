@@ -32,6 +32,11 @@ export interface ConsentWorld {
   requests: WorldRequest[];
   /** People who acted first: asked, clicked, ran a command, opened their Home, saved settings (rule 1). */
   acted: ReadonlySet<string>;
+  /**
+   * Who asked for each request, by id, as first seen: a request whose requester was forgotten (forget-me) was theirs
+   * when its earlier messages named them.
+   */
+  everRequester: ReadonlyMap<number, string>;
   /** Everyone who ever had a participation in each request, by request id (withdrawn ones included). */
   everIn: ReadonlyMap<number, ReadonlySet<string>>;
   /** Everyone who was ever in a request while choosing to be named on it. */
@@ -237,10 +242,15 @@ export const isFreeOfNegativeWording = (text: string): boolean => !NEGATIVE.test
  */
 export function nonParticipantsNamed(surfaces: readonly Surface[], world: ConsentWorld): string[] {
   const violations: string[] = [];
-  const requesters = new Set(world.requests.map((r) => r.requesterId));
+  const requesterOf = (id: number) => world.everRequester.get(id) ?? world.requests.find((r) => r.id === id)?.requesterId;
+  const requesters = new Set([...world.requests.map((r) => r.requesterId), ...world.everRequester.values()]);
   const namedAnywhere = new Set([...world.everNamed.values()].flatMap((set) => [...set]));
   const helpersOf = (userId: string) =>
-    new Set(world.requests.filter((r) => r.requesterId === userId).flatMap((r) => [...(world.everIn.get(r.id) ?? [])]));
+    new Set(
+      [...world.everIn]
+        .filter(([requestId]) => requesterOf(requestId) === userId)
+        .flatMap(([, helpers]) => [...helpers]),
+    );
   for (const surface of surfaces) {
     const text = allTextOf(surface.content);
     const negative = NEGATIVE.exec(text);
@@ -249,9 +259,9 @@ export function nonParticipantsNamed(surfaces: readonly Surface[], world: Consen
     if (mentioned.length === 0) continue;
     let allowed: Set<string>;
     if (surface.kind === 'channel') {
-      const request = world.requests.find((r) => r.id === surface.requestId);
-      allowed = request
-        ? new Set([request.requesterId, ...(world.everNamed.get(request.id) ?? [])])
+      const requester = surface.requestId === undefined ? undefined : requesterOf(surface.requestId);
+      allowed = requester
+        ? new Set([requester, ...(world.everNamed.get(surface.requestId as number) ?? [])])
         : new Set([...requesters, ...namedAnywhere]);
     } else if (surface.to) {
       allowed = new Set([surface.to, ...requesters, ...helpersOf(surface.to), ...namedAnywhere]);
@@ -307,10 +317,10 @@ export function publicMessageViolations(
 export function withdrawalNotices(
   surfaces: readonly Surface[],
   withdrawal: { userId: string; from: number; to: number },
-  world: Pick<ConsentWorld, 'requests'>,
+  world: Pick<ConsentWorld, 'everRequester'>,
 ): string[] {
   const { userId, from, to } = withdrawal;
-  const asked = world.requests.filter((r) => r.requesterId === userId).map((r) => r.id);
+  const asked = [...world.everRequester].filter(([, requester]) => requester === userId).map(([id]) => id);
   const violations: string[] = [];
   for (const surface of surfaces) {
     if (surface.index < from || surface.index >= to || surface.to === userId) continue;

@@ -40,7 +40,10 @@ export interface PostedRequest {
 let labels = 0;
 let views = 0;
 
-const nextViewId = () => `VDRIVE${(views += 1).toString(36).toUpperCase().padStart(5, '0')}`;
+function nextViewId(): string {
+  views += 1;
+  return `VDRIVE${views.toString(36).toUpperCase().padStart(5, '0')}`;
+}
 
 /** A response_url owned by `userId`; `origin` lets replace_original/delete_original act on that message. */
 export function replyUrl(h: { slack: FakeSlack }, userId: string, origin?: { channel: string; ts: string }): string {
@@ -155,17 +158,20 @@ export async function postRequest(h: BoostHarness, person: Person, input: FormIn
     teamId: person.teamId ?? DEFAULT_IDS.teamId,
     requesterId: person.userId,
     channel: String(post?.args.channel),
-    ts: String((post?.response as { ts: string }).ts),
+    ts: String((post?.response as { ts?: string } | undefined)?.ts),
   };
 }
 
-/** A click on one of the request's buttons, in the channel message (default) or in a private reply. */
+/**
+ * A click on one of the request's buttons: in the channel message (default), in a private reply, or in the person's
+ * App Home as last published (the Home has no response_url; Boost answers by republishing it).
+ */
 export function press(
   h: BoostHarness,
   person: Person,
   actionId: string,
   request: PostedRequest,
-  where: 'message' | 'ephemeral' = 'message',
+  where: 'message' | 'ephemeral' | 'home' = 'message',
 ): Promise<SlackResponse> {
   const base = {
     teamId: person.teamId ?? request.teamId,
@@ -175,6 +181,10 @@ export function press(
     channelId: request.channel,
     messageTs: request.ts,
   };
+  if (where === 'home') {
+    const view = h.slack.homeView(person.userId);
+    return h.sender.interact(blockAction({ ...base, container: 'home', ...(view ? { view } : {}) }));
+  }
   if (where === 'ephemeral') {
     return h.sender.interact(blockAction({ ...base, container: 'ephemeral', responseUrl: replyUrl(h, person.userId) }));
   }
@@ -281,14 +291,14 @@ export function expectedCounts(h: BoostHarness, requestId: number): string {
 
 /** Polls until `check` holds, or fails after `timeoutMs` with what it last saw. */
 export async function eventually<T>(
-  check: () => T | undefined | false,
+  check: () => T | undefined | null | false,
   timeoutMs = 10_000,
   what = 'the condition',
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
-    if (value !== undefined && value !== false) return value;
+    if (value !== undefined && value !== null && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

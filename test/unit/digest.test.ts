@@ -183,7 +183,8 @@ describe('what the digest says', () => {
       counts: { optedIn: 0, shared: 0 },
       participants: new Set<string>(),
     });
-    const digest = composeDigest(input({ candidate: helper, openRequests: open }));
+    const contributions = [{ request: request(1), optedInAt: DUE - 2 * DAY, sharedAt: null, thankedAt: null }];
+    const digest = composeDigest(input({ candidate: helper, openRequests: open, contributions }));
     expect(digest?.open.map((o) => o.request.id)).toEqual([10, 12, 13]);
     expect(digest?.open).toHaveLength(MAX_DIGEST_OPEN);
   });
