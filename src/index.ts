@@ -1,3 +1,4 @@
+import { ErrorCode } from '@slack/web-api';
 import dotenv from 'dotenv';
 import { createBoost } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -35,6 +36,11 @@ main().catch((error: unknown) => {
     console.error(
       `Boost cannot start: Slack refused SLACK_BOT_TOKEN (${slackErrorCode(error)}). Copy the Bot User OAuth Token from ` +
         '"OAuth & Permissions" into .env again, and check that the app is installed in the workspace.',
+    );
+  } else if ((error as { code?: unknown } | undefined)?.code === ErrorCode.RequestError) {
+    console.error(
+      `Boost cannot start: it could not reach Slack's Web API (${slackErrorCode(error)}). Check the network, or ` +
+        'SLACK_API_URL if you set it (README.md, section "Settings").',
     );
   } else {
     console.error('Boost failed to start:', error);

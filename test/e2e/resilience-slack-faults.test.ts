@@ -237,7 +237,9 @@ describe('a channel archived after its request was posted (is_archived on update
     await eventually(() => logged('error', /Could not update the message of request \d+: is_archived/).length > 0);
     await h.settle();
     expect(participationsOf(h, request.id)).toHaveLength(3);
-    expect(['UARCH000', 'UARCH001', 'UARCH002'].every((userId) => repliesFor(h, userId).some((call) => call.ok))).toBe(true);
+    expect(['UARCH000', 'UARCH001', 'UARCH002'].every((userId) => repliesFor(h, userId).some((call) => call.ok))).toBe(
+      true,
+    );
     // Refusals are not retried: one update per change at most, coalesced.
     expect(updatesOf(request).length).toBeLessThanOrEqual(3);
     h.slack.setChannel(CHANNEL, { archived: false });

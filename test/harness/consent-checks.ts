@@ -242,7 +242,8 @@ export const isFreeOfNegativeWording = (text: string): boolean => !NEGATIVE.test
  */
 export function nonParticipantsNamed(surfaces: readonly Surface[], world: ConsentWorld): string[] {
   const violations: string[] = [];
-  const requesterOf = (id: number) => world.everRequester.get(id) ?? world.requests.find((r) => r.id === id)?.requesterId;
+  const requesterOf = (id: number) =>
+    world.everRequester.get(id) ?? world.requests.find((r) => r.id === id)?.requesterId;
   const requesters = new Set([...world.requests.map((r) => r.requesterId), ...world.everRequester.values()]);
   const namedAnywhere = new Set([...world.everNamed.values()].flatMap((set) => [...set]));
   const helpersOf = (userId: string) =>
