@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Most end-to-end time is spent waiting on timers and loopback I/O, so a few more workers than cores pay off.
+    maxWorkers: 3,
   },
 });

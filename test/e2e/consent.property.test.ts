@@ -17,7 +17,7 @@ import {
   withdrawalNotices,
 } from '../harness/consent-checks.ts';
 import { eventually, type PostedRequest, press, runCommand, submitForm, submitShared } from '../harness/drive.ts';
-import { appHomeOpened, viewSubmission } from '../harness/payloads.ts';
+import { appHomeOpened, userChange, viewSubmission } from '../harness/payloads.ts';
 import type { SlackResponse } from '../harness/signed-client.ts';
 
 // The pressure-free rules, proven against random sequences of what people do: ask (with hostile text), opt in, share,
@@ -126,6 +126,8 @@ type Step =
   | { kind: 'settings'; who: number; showName: boolean; reminders: boolean; digest: 'auto' | 'weekly' | 'off' }
   | { kind: 'home'; who: number }
   | { kind: 'forgetMe'; who: number }
+  /** Slack tells Boost an account was deactivated (user_change, deleted): not an action of that person. */
+  | { kind: 'deactivated'; who: number }
   | { kind: 'command'; who: number; text: string }
   | { kind: 'time'; hours: number };
 
@@ -178,6 +180,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('home' as const), who }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('forgetMe' as const), who }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deactivated' as const), who }) },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -282,6 +285,13 @@ class Run {
       await h.boost.jobs.expiry.runOnce(now);
       await h.boost.jobs.reminders.runOnce(now);
       await h.boost.jobs.digest.runOnce(now);
+      await h.boost.jobs.retention.runOnce(now);
+      return;
+    }
+    if (s.kind === 'deactivated') {
+      expectAnswered(
+        await h.sender.event(userChange({ id: this.person(s.who).userId, deleted: true }, { teamId: this.team })),
+      );
       return;
     }
     const person = this.person(s.who);
