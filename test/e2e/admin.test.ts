@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEAM } from '../harness/boost.ts';
-import { userChange } from '../harness/payloads.ts';
 import {
   buttonsIn,
   click,
@@ -15,7 +14,8 @@ import {
   requestRow,
   settled,
   visibleText,
-} from './core-driver.ts';
+} from '../harness/driver.ts';
+import { userChange } from '../harness/payloads.ts';
 
 const REQUESTER = 'UREQUEST1';
 const HELPER = 'UHELPER01';

@@ -16,7 +16,15 @@ import {
   type WorldRequest,
   withdrawalNotices,
 } from '../harness/consent-checks.ts';
-import { eventually, type PostedRequest, press, runCommand, submitForm, submitShared } from '../harness/drive.ts';
+import {
+  click,
+  clickOnHome,
+  command,
+  eventually,
+  type Posted,
+  submitForm,
+  submitSharedForm,
+} from '../harness/driver.ts';
 import { appHomeOpened, userChange, viewSubmission } from '../harness/payloads.ts';
 import type { SlackResponse } from '../harness/signed-client.ts';
 
@@ -200,7 +208,7 @@ class Run {
   readonly team: string;
   readonly people: string[];
   readonly acted = new Set<string>();
-  readonly posted: PostedRequest[] = [];
+  readonly posted: Posted[] = [];
   readonly everRequester = new Map<number, string>();
   readonly everIn = new Map<number, Set<string>>();
   readonly everNamed = new Map<number, Set<string>>();
@@ -351,13 +359,13 @@ class Run {
         return;
       case 'forgetMe': {
         // "/boost forget-me", then "Delete my data" in the private question.
-        expectAnswered(await runCommand(h, person, 'forget-me', CHANNELS[0]));
+        expectAnswered(await command(h, person, 'forget-me', { channelId: CHANNELS[0] }));
         const where = { id: 0, teamId: this.team, requesterId: person.userId, channel: CHANNELS[0], ts: '1.1' };
-        expectAnswered(await press(h, person, ACTIONS.forgetMe, where, 'ephemeral'));
+        expectAnswered((await click(h, person, ACTIONS.forgetMe, where, { container: 'ephemeral' })).response);
         return;
       }
       case 'command': {
-        const response = await runCommand(h, person, s.text, CHANNELS[0]);
+        const response = await command(h, person, s.text, { channelId: CHANNELS[0] });
         expectAnswered(response);
         if (response.text) this.acks.push({ to: person.userId, body: response.json() });
         return;
@@ -369,18 +377,18 @@ class Run {
     if (s.kind === 'thanks' && s.via !== 'message') {
       // Mostly the requester, who is the one with a "Send thanks" button; sometimes someone else tries.
       const requester = { userId: request.requesterId, teamId: this.team };
-      expectAnswered(await press(h, requester, ACTIONS.sendThanks, request, 'ephemeral'));
+      expectAnswered((await click(h, requester, ACTIONS.sendThanks, request, { container: 'ephemeral' })).response);
       return;
     }
     if (s.kind === 'sharedForm') {
-      expectAnswered(await submitShared(h, person, request.id, s.shareUrl, 'linkedin'));
+      expectAnswered(await submitSharedForm(h, person, request.id, s.shareUrl, 'linkedin'));
       return;
     }
     if (s.kind === 'joinWithReminder') {
       // "I'm in", then "Remind me before the deadline" in the private reply.
-      expectAnswered(await press(h, person, ACTIONS.optIn, request, 'message'));
+      expectAnswered((await click(h, person, ACTIONS.optIn, request)).response);
       await this.settle();
-      expectAnswered(await press(h, person, ACTIONS.remindMe, request, 'ephemeral'));
+      expectAnswered((await click(h, person, ACTIONS.remindMe, request, { container: 'ephemeral' })).response);
       return;
     }
     const actionId = {
@@ -395,10 +403,12 @@ class Run {
     const onHome = { optIn: ACTIONS.homeOptIn, share: ACTIONS.homeMarkShared, withdraw: ACTIONS.homeWithdraw } as const;
     const from = h.slack.calls.length;
     if (s.via === 'home' && (s.kind === 'optIn' || s.kind === 'share' || s.kind === 'withdraw')) {
-      expectAnswered(await press(h, person, onHome[s.kind], request, 'home'));
+      expectAnswered(await clickOnHome(h, person, onHome[s.kind], String(request.id)));
     } else {
       const inChannel = s.via === 'message' && (s.kind === 'optIn' || s.kind === 'share' || s.kind === 'close');
-      expectAnswered(await press(h, person, actionId, request, inChannel ? 'message' : 'ephemeral'));
+      expectAnswered(
+        (await click(h, person, actionId, request, { container: inChannel ? 'message' : 'ephemeral' })).response,
+      );
     }
     if (s.kind === 'withdraw') {
       await this.settle();

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost } from '../harness/boost.ts';
-import type { RecordedCall } from '../harness/fake-slack.ts';
 import {
   countsIn,
   createRequest,
@@ -14,7 +13,8 @@ import {
   settled,
   updatesOf,
   visibleText,
-} from './core-driver.ts';
+} from '../harness/driver.ts';
+import type { RecordedCall } from '../harness/fake-slack.ts';
 
 describe('a burst of clicks on one request', () => {
   let h: BoostHarness;

@@ -20,7 +20,7 @@ import {
   settled,
   submitForm,
   visibleText,
-} from './core-driver.ts';
+} from '../harness/driver.ts';
 
 type Json = Record<string, unknown>;
 

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost } from '../harness/boost.ts';
-import { blockAction } from '../harness/payloads.ts';
-import { signSlackRequest } from '../harness/signed-client.ts';
 import {
   clickPayload,
   createRequest,
@@ -12,7 +10,9 @@ import {
   participationRows,
   responseUrlFor,
   rows,
-} from './core-driver.ts';
+} from '../harness/driver.ts';
+import { blockAction } from '../harness/payloads.ts';
+import { signSlackRequest } from '../harness/signed-client.ts';
 
 describe('the HTTP endpoint', () => {
   let h: BoostHarness;

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, SHARED_FIELDS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost } from '../harness/boost.ts';
-import type { RecordedCall } from '../harness/fake-slack.ts';
 import {
   buttonsIn,
   click,
@@ -20,7 +19,8 @@ import {
   submitSharedForm,
   updatesOf,
   visibleText,
-} from './core-driver.ts';
+} from '../harness/driver.ts';
+import type { RecordedCall } from '../harness/fake-slack.ts';
 
 const DISCLOSURE = '(I work at Acme.)';
 const ADMIN = 'UADMIN001';

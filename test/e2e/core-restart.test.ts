@@ -7,8 +7,6 @@ import { loadConfig } from '../../src/config.ts';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, captureLogger, startBoost, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import { type BoostProcess, spawnBoost } from '../harness/boost-process.ts';
-import { type FakeSlack, type RecordedCall, startFakeSlack } from '../harness/fake-slack.ts';
-import { blockAction, viewSubmission } from '../harness/payloads.ts';
 import {
   answerOf,
   click,
@@ -25,7 +23,9 @@ import {
   settled,
   updatesOf,
   visibleText,
-} from './core-driver.ts';
+} from '../harness/driver.ts';
+import { type FakeSlack, type RecordedCall, startFakeSlack } from '../harness/fake-slack.ts';
+import { blockAction, viewSubmission } from '../harness/payloads.ts';
 
 describe('a restart on the same database', () => {
   let h: BoostHarness;

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost } from '../harness/boost.ts';
-import type { RecordedCall } from '../harness/fake-slack.ts';
 import {
   ackMessage,
   click,
@@ -16,7 +15,8 @@ import {
   sharedFormFor,
   submitForm,
   submitSharedForm,
-} from './core-driver.ts';
+} from '../harness/driver.ts';
+import type { RecordedCall } from '../harness/fake-slack.ts';
 
 type Json = Record<string, unknown>;
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/jobs/digest-cli.ts';
 import { type BoostHarness, startBoost, TEAM, TestClock } from '../harness/boost.ts';
-import { createRequest, dayFromNow, optIn, REQUESTER } from './core-driver.ts';
+import { createRequest, DAY, dayFromNow, HOUR, optIn, REQUESTER } from '../harness/driver.ts';
 import {
   captured,
   cliEnv,
@@ -14,7 +14,6 @@ import {
   scenario,
   WEDNESDAY,
 } from './digest-driver.ts';
-import { DAY, HOUR } from './jobs-driver.ts';
 
 describe('npm run digest', () => {
   let h: BoostHarness;

@@ -2,10 +2,19 @@ import { expect } from 'vitest';
 import type { CliOutput } from '../../src/jobs/digest-cli.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, TEAM, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
+import {
+  allDms,
+  click,
+  createRequest,
+  DAY,
+  dayFromNow,
+  optIn,
+  type Posted,
+  REQUESTER,
+  rows,
+} from '../harness/driver.ts';
 import type { StoredMessage } from '../harness/fake-slack.ts';
 import { appHomeOpened } from '../harness/payloads.ts';
-import { click, createRequest, dayFromNow, optIn, type Posted, REQUESTER, rows } from './core-driver.ts';
-import { allDms, DAY } from './jobs-driver.ts';
 
 // The workspace history and helpers shared by the digest tests (digest.test.ts and digest-cli.test.ts).
 

@@ -2,19 +2,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/jobs/digest-cli.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TestClock } from '../harness/boost.ts';
-import { appUninstalled } from '../harness/payloads.ts';
 import {
   buttonsIn,
   click,
   createRequest,
+  DAY,
   dayFromNow,
+  dmsTo,
+  HOUR,
   isReplyTo,
   optIn,
   type Posted,
   REQUESTER,
   rows,
   visibleText,
-} from './core-driver.ts';
+} from '../harness/driver.ts';
+import { appUninstalled } from '../harness/payloads.ts';
 import {
   captured,
   cliEnv,
@@ -29,7 +32,6 @@ import {
   scenario,
   WEDNESDAY,
 } from './digest-driver.ts';
-import { DAY, dmsTo, HOUR, restart } from './jobs-driver.ts';
 
 describe('the weekly digest', () => {
   let h: BoostHarness;
@@ -91,7 +93,7 @@ describe('the weekly digest', () => {
   it('is sent once a week: more runs and a restart in the same week send nothing more', async () => {
     await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
     await h.boost.jobs.digest.runOnce(MONDAY_9_UTC + HOUR);
-    await restart(h);
+    await h.restart();
     await h.boost.jobs.digest.runOnce(MONDAY_9_UTC + 3 * DAY);
     expect(recipients(h).sort()).toEqual(ELIGIBLE);
   });

@@ -15,8 +15,7 @@ import {
   settled,
   updatesOf,
   visibleText,
-} from './core-driver.ts';
-import { restart } from './jobs-driver.ts';
+} from '../harness/driver.ts';
 
 describe('requests past their deadline', () => {
   let h: BoostHarness;
@@ -61,7 +60,7 @@ describe('requests past their deadline', () => {
     await h.boost.jobs.expiry.runOnce(deadline + 1);
     await settled(h);
     const updates = updatesOf(h, posted).length;
-    await restart(h);
+    await h.restart();
     expect(await h.boost.jobs.expiry.runOnce(deadline + 2)).toEqual([]);
     await settled(h);
     expect(updatesOf(h, posted).length).toBe(updates);

@@ -1,20 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEAM } from '../harness/boost.ts';
-import { appHomeOpened } from '../harness/payloads.ts';
 import {
+  click,
   clickOnHome,
-  clickOnMessage,
   createRequest,
   homePublishesTo,
-  homesSettled,
   homeText,
   messagesToPeople,
   openHome,
-  shareFromMessage,
+  optInAndShare,
+  settled,
   sleep,
   waitForHome,
-} from './home-support.ts';
+} from '../harness/driver.ts';
+import { appHomeOpened } from '../harness/payloads.ts';
 
 describe('App Home', () => {
   let h: BoostHarness;
@@ -26,9 +26,9 @@ describe('App Home', () => {
   });
 
   it('welcomes a newcomer with the open requests, naming nobody and counting only those who took part', async () => {
-    const request = await createRequest(h, { userId: 'U1', title: 'Our launch' });
-    await shareFromMessage(h, 'U2', request, [ACTIONS.optIn, ACTIONS.markShared]);
-    await clickOnMessage(h, 'U3', ACTIONS.optIn, request);
+    const request = await createRequest(h, { title: 'Our launch' }, 'U1');
+    await optInAndShare(h, 'U2', request);
+    await click(h, 'U3', ACTIONS.optIn, request);
     await h.settle();
 
     const home = await openHome(h, 'U9');
@@ -43,9 +43,9 @@ describe('App Home', () => {
   });
 
   it('shows a requester their request with live figures, the helpers by name and a Send thanks button', async () => {
-    const request = await createRequest(h, { userId: 'U1', title: 'Our launch' });
-    await clickOnMessage(h, 'U2', ACTIONS.optIn, request);
-    await shareFromMessage(h, 'U3', request, [ACTIONS.optIn, ACTIONS.markShared]);
+    const request = await createRequest(h, { title: 'Our launch' }, 'U1');
+    await click(h, 'U2', ACTIONS.optIn, request);
+    await optInAndShare(h, 'U3', request);
 
     const home = await openHome(h, 'U1');
     expect(home).toContain('Your requests');
@@ -59,9 +59,9 @@ describe('App Home', () => {
   });
 
   it("shows a helper their own contribution with share links, and nobody else's name", async () => {
-    const request = await createRequest(h, { userId: 'U1', title: 'Our launch' });
-    await clickOnMessage(h, 'U2', ACTIONS.optIn, request);
-    await shareFromMessage(h, 'U3', request, [ACTIONS.optIn, ACTIONS.markShared]);
+    const request = await createRequest(h, { title: 'Our launch' }, 'U1');
+    await click(h, 'U2', ACTIONS.optIn, request);
+    await optInAndShare(h, 'U3', request);
 
     const home = await openHome(h, 'U2');
     expect(home).toContain('Your contributions');
@@ -75,7 +75,7 @@ describe('App Home', () => {
   });
 
   it("answers I'm in on the Home by refreshing it with the share links, and messages nobody", async () => {
-    const request = await createRequest(h, { userId: 'U1', title: 'Our launch' });
+    const request = await createRequest(h, { title: 'Our launch' }, 'U1');
     await openHome(h, 'U9');
     const before = messagesToPeople(h);
 
@@ -87,7 +87,7 @@ describe('App Home', () => {
     expect(home).toContain('https://bsky.app/intent/compose');
     await h.slack.waitFor('chat.update');
     await h.settle();
-    expect(JSON.stringify(h.slack.message(request.channelId, request.messageTs ?? ''))).toContain('1 in, 0 shared');
+    expect(JSON.stringify(h.slack.message(request.channel, request.ts))).toContain('1 in, 0 shared');
 
     const after = messagesToPeople(h);
     expect(after.dms.length).toBe(before.dms.length);
@@ -96,8 +96,8 @@ describe('App Home', () => {
   });
 
   it('withdraws from the Home in one click, telling nobody', async () => {
-    const request = await createRequest(h, { userId: 'U1', title: 'Our launch' });
-    await clickOnMessage(h, 'U2', ACTIONS.optIn, request);
+    const request = await createRequest(h, { title: 'Our launch' }, 'U1');
+    await click(h, 'U2', ACTIONS.optIn, request);
     await h.settle();
     await openHome(h, 'U2');
     const dmsBefore = messagesToPeople(h).dms.length;
@@ -111,12 +111,12 @@ describe('App Home', () => {
   });
 
   it("refreshes the requester's Home when people opt in, at most once per few seconds, and ends exact", async () => {
-    const request = await createRequest(h, { userId: 'U1', title: 'Our launch' });
+    const request = await createRequest(h, { title: 'Our launch' }, 'U1');
     await openHome(h, 'U1');
 
-    for (const helper of ['U2', 'U3', 'U4']) await clickOnMessage(h, helper, ACTIONS.optIn, request);
+    for (const helper of ['U2', 'U3', 'U4']) await click(h, helper, ACTIONS.optIn, request);
     await waitForHome(h, 'U1', 2);
-    await homesSettled(h);
+    await settled(h);
     await sleep(300);
 
     // The Home was published when opened; the three opt-ins that followed within seconds make one refresh, later.
@@ -132,12 +132,12 @@ describe('App Home', () => {
   });
 
   it('does not publish again when the Home would look the same', async () => {
-    await createRequest(h, { userId: 'U1', title: 'Our launch' });
+    await createRequest(h, { title: 'Our launch' }, 'U1');
     await openHome(h, 'U9');
     await sleep(3100);
     await h.sender.event(appHomeOpened('U9', TEAM, { view: h.slack.homeView('U9') }));
     await sleep(300);
-    await homesSettled(h);
+    await settled(h);
     expect(homePublishesTo(h, 'U9')).toHaveLength(1);
   });
 

@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, SETTINGS_FIELDS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEAM } from '../harness/boost.ts';
-import type { Args } from '../harness/fake-slack.ts';
-import { slashCommand, viewSubmission } from '../harness/payloads.ts';
 import {
+  click,
   clickOnHome,
-  clickOnMessage,
   createRequest,
   homeText,
   messagesToPeople,
   openHome,
-  shareFromMessage,
+  optInAndShare,
   waitForHome,
-} from './home-support.ts';
+} from '../harness/driver.ts';
+import type { Args } from '../harness/fake-slack.ts';
+import { slashCommand, viewSubmission } from '../harness/payloads.ts';
 
 type Message = { text: string; blocks: unknown[]; response_type?: string };
 
@@ -61,11 +61,11 @@ describe('/boost mine and /boost settings', () => {
   };
 
   it('lists, to the person alone, their requests with figures and helpers, and their contributions', async () => {
-    const mine = await createRequest(h, { userId: 'U1', title: 'Our launch' });
-    const theirs = await createRequest(h, { userId: 'U5', title: 'Their talk', channelId: 'C200' });
-    await clickOnMessage(h, 'U2', ACTIONS.optIn, mine);
-    await shareFromMessage(h, 'U3', mine, [ACTIONS.optIn, ACTIONS.markShared]);
-    await shareFromMessage(h, 'U1', theirs, [ACTIONS.optIn, ACTIONS.markShared]);
+    const mine = await createRequest(h, { title: 'Our launch' }, 'U1');
+    const theirs = await createRequest(h, { title: 'Their talk', channelId: 'C200' }, 'U5');
+    await click(h, 'U2', ACTIONS.optIn, mine);
+    await optInAndShare(h, 'U3', mine);
+    await optInAndShare(h, 'U1', theirs);
     const before = messagesToPeople(h);
 
     const res = await boost('U1', 'mine');
@@ -99,11 +99,10 @@ describe('/boost mine and /boost settings', () => {
   });
 
   it('shows a name on the public message only after the person opts for it, on open requests they are in', async () => {
-    const first = await createRequest(h, { userId: 'U1', title: 'Our launch' });
-    await clickOnMessage(h, 'U2', ACTIONS.optIn, first);
+    const first = await createRequest(h, { title: 'Our launch' }, 'U1');
+    await click(h, 'U2', ACTIONS.optIn, first);
     await h.settle();
-    const channelText = (request: typeof first) =>
-      JSON.stringify(h.slack.message(request.channelId, request.messageTs ?? ''));
+    const channelText = (request: typeof first) => JSON.stringify(h.slack.message(request.channel, request.ts));
     expect(channelText(first)).toContain('1 in, 0 shared');
     expect(channelText(first)).not.toContain('<@U2>');
 
@@ -116,8 +115,8 @@ describe('/boost mine and /boost settings', () => {
     expect(channelText(first)).toContain('<@U2>');
 
     // New participations take the choice as well.
-    const second = await createRequest(h, { userId: 'U3', title: 'Their talk', channelId: 'C200' });
-    await clickOnMessage(h, 'U2', ACTIONS.optIn, second);
+    const second = await createRequest(h, { title: 'Their talk', channelId: 'C200' }, 'U3');
+    await click(h, 'U2', ACTIONS.optIn, second);
     await h.settle();
     expect(channelText(second)).toContain('<@U2>');
 

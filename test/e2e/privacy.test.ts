@@ -1,17 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEAM, TestClock } from '../harness/boost.ts';
-import { type Person, postRequest, press, runCommand } from '../harness/drive.ts';
-import { appUninstalled, blockAction, eventCallback, tokensRevoked, userChange } from '../harness/payloads.ts';
 import {
   ackMessage,
   buttonsIn,
   click,
   command,
   createRequest,
+  DAY,
+  dmsTo,
+  HOUR,
   isReplyTo,
   messageOf,
   optIn,
+  type Person,
   type Posted,
   participationRows,
   repliesTo,
@@ -19,8 +21,8 @@ import {
   rows,
   settled,
   visibleText,
-} from './core-driver.ts';
-import { DAY, dmsTo, HOUR } from './jobs-driver.ts';
+} from '../harness/driver.ts';
+import { appUninstalled, blockAction, eventCallback, tokensRevoked, userChange } from '../harness/payloads.ts';
 
 type Json = Record<string, unknown>;
 
@@ -341,10 +343,10 @@ describe('workspaces', () => {
     const asker: Person = { userId: requesterId, teamId };
     // Each form gets its own wording: the harness reuses one view id, and Boost takes an identical form as a retry.
     const deadline = new Date(h.clock.now() + 3 * DAY).toISOString().slice(0, 10);
-    const request = await postRequest(h, asker, { deadline, ask: `Please share (${teamId})` });
+    const request = await createRequest(h, { deadline, ask: `Please share (${teamId})` }, asker);
     const helper: Person = { userId: helperId, teamId };
-    await press(h, helper, ACTIONS.optIn, request);
-    await press(h, helper, ACTIONS.remindMe, request, 'ephemeral');
+    await click(h, helper, ACTIONS.optIn, request);
+    await click(h, helper, ACTIONS.remindMe, request, { container: 'ephemeral' });
     await h.slack.waitFor(isReplyTo(helperId), 5000, 2);
     return request;
   }
@@ -422,7 +424,7 @@ describe('workspaces', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(h.boost.context.repos.workspaces.isActive(TEAM)).toBe(false);
     // ...a person's command does.
-    await runCommand(h, { userId: 'UFIRST001' }, 'help');
+    await command(h, { userId: 'UFIRST001' }, 'help');
     expect(workspace(TEAM)?.uninstalled_at).toBeNull();
   });
 });

@@ -1,12 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TestClock } from '../harness/boost.ts';
-import type { RecordedCall } from '../harness/fake-slack.ts';
 import {
+  allDms,
   buttonsIn,
   click,
   createRequest,
+  DAY,
   dayFromNow,
+  dmsTo,
+  HOUR,
   isReplyTo,
   optIn,
   type Posted,
@@ -14,8 +17,8 @@ import {
   REQUESTER,
   rows,
   visibleText,
-} from './core-driver.ts';
-import { allDms, DAY, dmsTo, HOUR, restart } from './jobs-driver.ts';
+} from '../harness/driver.ts';
+import type { RecordedCall } from '../harness/fake-slack.ts';
 
 const ASKER = 'UREMIND01';
 const OTHER = 'UOTHER001';
@@ -71,7 +74,7 @@ describe('reminders before the deadline', () => {
     expect(buttonsIn(reminder?.args.blocks).map((b) => b.action_id)).toContain(ACTIONS.markShared);
 
     await h.boost.jobs.reminders.runOnce(h.clock.now() + HOUR);
-    await restart(h);
+    await h.restart();
     await h.boost.jobs.reminders.runOnce(h.clock.now() + 2 * HOUR);
     expect(dmsTo(h, ASKER)).toHaveLength(1);
     expect(participationRows(h, posted.id)[0]?.reminded_at).toBe(deadline - DAY + 60_000);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
 import { TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import { type BoostProcess, freePort, spawnBoost } from '../harness/boost-process.ts';
-import { eventually, formValues, textOf } from '../harness/drive.ts';
+import { eventually, requestValues, visibleText } from '../harness/driver.ts';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack.ts';
 import { blockAction, viewSubmission } from '../harness/payloads.ts';
 
@@ -89,7 +89,7 @@ describe('a crash in the middle of a burst of clicks', () => {
         userId: 'UDURABLE0',
         callbackId: VIEWS.newRequest,
         viewId: 'VDURABLE1',
-        values: formValues({ channelId: CHANNEL }),
+        values: requestValues({ clock: { now: Date.now } }, { channelId: CHANNEL }),
       }),
     );
     expect(submitted.status).toBe(200);
@@ -131,7 +131,7 @@ describe('a crash in the middle of a burst of clicks', () => {
     expect((await clickBy(running, 'UAFTERCRASH', request)).status).toBe(200);
     const expected = `${participants(request.id).size} in, 0 shared`;
     expect(expected).toBe(`${recorded.size + 1} in, 0 shared`);
-    await eventually(() => textOf(slack.message(CHANNEL, request.ts)).includes(expected), 15_000, `"${expected}"`);
+    await eventually(() => visibleText(slack.message(CHANNEL, request.ts)).includes(expected), 15_000, `"${expected}"`);
     await running.kill('SIGTERM');
   }, 90_000);
 });

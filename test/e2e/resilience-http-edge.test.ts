@@ -2,21 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, REQUEST_FIELDS, SHARED_FIELDS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost } from '../harness/boost.ts';
 import {
-  closeRequest,
+  click,
+  command,
+  createRequest,
   eventually,
-  optIn,
-  type PostedRequest,
-  participationsOf,
-  postRequest,
-  press,
-  repliesFor,
-  replyUrl,
-  runCommand,
+  type Posted,
+  participationRows,
+  repliesTo,
+  responseUrlFor,
   stillServes as servesARequest,
   submitForm,
-  submitShared,
-  textOf,
-} from '../harness/drive.ts';
+  submitSharedForm,
+  visibleText,
+} from '../harness/driver.ts';
 import { blockAction, globalShortcut, viewSubmission } from '../harness/payloads.ts';
 
 // Bad input at the HTTP edge: whatever arrives at /slack/events, Boost answers with a 4xx or a friendly private note,
@@ -98,7 +96,12 @@ describe('malformed bodies', () => {
       { type: 'event_callback', team_id: 'T0G9PQBBK', event: 'app_home_opened' },
       { type: 'block_actions', actions: 5, user: { id: 'U1' }, team: { id: 'T0G9PQBBK' } },
       {
-        ...blockAction({ container: 'message', actionId: ACTIONS.optIn, value: '1', responseUrl: replyUrl(h, 'U1') }),
+        ...blockAction({
+          container: 'message',
+          actionId: ACTIONS.optIn,
+          value: '1',
+          responseUrl: responseUrlFor(h, 'U1'),
+        }),
         user: undefined,
       },
     ];
@@ -124,16 +127,16 @@ describe('unknown ids and missing fields', () => {
         container: 'message',
         userId: person.userId,
         actionId: 'boost_retired_button',
-        responseUrl: replyUrl(h, person.userId),
+        responseUrl: responseUrlFor(h, person.userId),
       }),
     );
     expect(response.status).toBe(200);
     const [reply] = await eventually(() => {
-      const replies = repliesFor(h, person.userId);
+      const replies = repliesTo(h, person.userId);
       return replies.length > 0 && replies;
     });
     expect(reply?.args.response_type).toBe('ephemeral');
-    expect(textOf(reply?.args)).toContain('no longer in use');
+    expect(visibleText(reply?.args)).toContain('no longer in use');
   });
 
   it('answers a click that carries no action with a private note', async () => {
@@ -142,11 +145,11 @@ describe('unknown ids and missing fields', () => {
       container: 'message',
       userId: person.userId,
       actionId: ACTIONS.optIn,
-      responseUrl: replyUrl(h, person.userId),
+      responseUrl: responseUrlFor(h, person.userId),
     });
     const response = await h.sender.interact({ ...click, actions: [] });
     expect(response.status).toBe(200);
-    await eventually(() => repliesFor(h, person.userId).length > 0, 5000, 'a note');
+    await eventually(() => repliesTo(h, person.userId).length > 0, 5000, 'a note');
   });
 
   it('answers a click without a request id as a request that no longer exists', async () => {
@@ -157,15 +160,15 @@ describe('unknown ids and missing fields', () => {
         userId: person.userId,
         actionId: ACTIONS.optIn,
         value: 'not-a-number',
-        responseUrl: replyUrl(h, person.userId),
+        responseUrl: responseUrlFor(h, person.userId),
       }),
     );
     expect(response.status).toBe(200);
     const [reply] = await eventually(() => {
-      const replies = repliesFor(h, person.userId);
+      const replies = repliesTo(h, person.userId);
       return replies.length > 0 && replies;
     });
-    expect(textOf(reply?.args)).toContain('no longer exists');
+    expect(visibleText(reply?.args)).toContain('no longer exists');
   });
 
   it('keeps a submitted form of an unknown kind open, with a note on top', async () => {
@@ -175,7 +178,7 @@ describe('unknown ids and missing fields', () => {
     expect(response.status).toBe(200);
     const answer = response.json<{ response_action: string; view: unknown }>();
     expect(answer.response_action).toBe('push');
-    expect(textOf(answer.view)).toContain('no longer in use');
+    expect(visibleText(answer.view)).toContain('no longer in use');
   });
 
   it('answers a form that arrives without its fields with a note, and saves nothing', async () => {
@@ -185,7 +188,7 @@ describe('unknown ids and missing fields', () => {
     expect(response.status).toBe(200);
     const answer = response.json<{ response_action: string; view: unknown }>();
     expect(answer.response_action).toBe('push');
-    expect(textOf(answer.view)).toContain('Please try again');
+    expect(visibleText(answer.view)).toContain('Please try again');
     expect(requestCount()).toBe(before);
     await stillServes();
   });
@@ -212,22 +215,22 @@ describe('unknown ids and missing fields', () => {
     const [opened] = await h.slack.waitFor(
       (call) => call.method === 'views.open' && call.args.trigger_id === shortcut.trigger_id,
     );
-    expect(textOf(opened?.args.view)).toContain('no longer in use');
+    expect(visibleText(opened?.args.view)).toContain('no longer in use');
   });
 });
 
 describe('100 KB texts', () => {
   it('shows help for a 100 KB command, quoting only the start of the unknown word', async () => {
-    const response = await runCommand(h, someone(), 'w'.repeat(KB100));
+    const response = await command(h, someone(), 'w'.repeat(KB100));
     expect(response.status).toBe(200);
     const answer = response.json<{ text: string; blocks: unknown[] }>();
-    expect(textOf(answer).length).toBeLessThan(3000);
-    expect(textOf(answer)).toContain('Here is what I can do');
+    expect(visibleText(answer).length).toBeLessThan(3000);
+    expect(visibleText(answer)).toContain('Here is what I can do');
   });
 
   it('opens the form for a 100 KB ask typed after the command, cut to what the field holds', async () => {
     const person = someone();
-    const response = await runCommand(h, person, `https://example.com/x ${'a'.repeat(KB100)}`);
+    const response = await command(h, person, `https://example.com/x ${'a'.repeat(KB100)}`);
     expect(response.status).toBe(200);
     const [opened] = await h.slack.waitFor(
       (call) => call.method === 'views.open' && JSON.stringify(call.args).includes('example.com/x'),
@@ -253,57 +256,57 @@ describe('100 KB texts', () => {
   });
 
   it('refuses a 100 KB link to a post in the "I shared it" form', async () => {
-    const request = await postRequest(h, someone());
+    const request = await createRequest(h, {}, someone());
     const helper = someone();
-    await press(h, helper, ACTIONS.markShared, request);
-    const response = await submitShared(h, helper, request.id, `https://example.com/${'q'.repeat(KB100)}`);
+    await click(h, helper, ACTIONS.markShared, request);
+    const response = await submitSharedForm(h, helper, request.id, `https://example.com/${'q'.repeat(KB100)}`);
     const answer = response.json<{ response_action: string; errors: Record<string, string> }>();
     expect(answer.errors[SHARED_FIELDS.shareUrl]).toMatch(/at most/);
-    expect(participationsOf(h, request.id)).toHaveLength(1);
+    expect(participationRows(h, request.id)).toHaveLength(1);
   });
 });
 
 describe('requests that were closed or deleted', () => {
-  let request: PostedRequest;
+  let request: Posted;
   const requester = someone();
   beforeAll(async () => {
-    request = await postRequest(h, requester);
+    request = await createRequest(h, {}, requester);
   });
 
   it('tells a person who opts in on a closed request that it is closed, and records nothing', async () => {
-    await closeRequest(h, requester, request);
+    await click(h, requester, ACTIONS.close, request);
     const late = someone();
-    await optIn(h, late, request);
+    await click(h, late, ACTIONS.optIn, request);
     const [reply] = await eventually(() => {
-      const replies = repliesFor(h, late.userId);
+      const replies = repliesTo(h, late.userId);
       return replies.length > 0 && replies;
     });
-    expect(textOf(reply?.args)).toContain('closed');
-    expect(participationsOf(h, request.id).map((row) => row.user_id)).not.toContain(late.userId);
+    expect(visibleText(reply?.args)).toContain('closed');
+    expect(participationRows(h, request.id).map((row) => row.user_id)).not.toContain(late.userId);
   });
 
   it('keeps the "I shared it" form open with the reason when the request closed meanwhile', async () => {
-    const response = await submitShared(h, someone(), request.id, 'https://example.com/my-post');
+    const response = await submitSharedForm(h, someone(), request.id, 'https://example.com/my-post');
     const answer = response.json<{ response_action: string; errors: Record<string, string> }>();
     expect(answer.response_action).toBe('errors');
     expect(answer.errors[SHARED_FIELDS.shareUrl]).toContain('closed');
   });
 
   it('tells people a deleted request no longer exists, for clicks and for forms', async () => {
-    const gone = await postRequest(h, someone());
+    const gone = await createRequest(h, {}, someone());
     h.boost.database.sqlite.prepare('delete from requests where id = ?').run(gone.id);
     const clicker = someone();
-    await optIn(h, clicker, gone);
+    await click(h, clicker, ACTIONS.optIn, gone);
     const [reply] = await eventually(() => {
-      const replies = repliesFor(h, clicker.userId);
+      const replies = repliesTo(h, clicker.userId);
       return replies.length > 0 && replies;
     });
-    expect(textOf(reply?.args)).toContain('no longer exists');
-    const response = await submitShared(h, someone(), gone.id, '');
+    expect(visibleText(reply?.args)).toContain('no longer exists');
+    const response = await submitSharedForm(h, someone(), gone.id, '');
     expect(response.json<{ errors: Record<string, string> }>().errors[SHARED_FIELDS.shareUrl]).toContain(
       'no longer exists',
     );
-    expect(participationsOf(h, gone.id)).toEqual([]);
+    expect(participationRows(h, gone.id)).toEqual([]);
     await stillServes();
   });
 });
@@ -318,32 +321,36 @@ describe('odd Unicode in every text field', () => {
   };
 
   it('posts a request whose title, ask and wording hold them, inert and within Block Kit limits', async () => {
-    const request = await postRequest(h, someone(), {
-      title: `${ODD.rtl} ${ODD.combining}`.slice(0, 140),
-      ask: Object.values(ODD).join('\n'),
-      suggestedText: `${ODD.zwj} ${ODD.mixed}`,
-    });
+    const request = await createRequest(
+      h,
+      {
+        title: `${ODD.rtl} ${ODD.combining}`.slice(0, 140),
+        ask: Object.values(ODD).join('\n'),
+        suggestedText: `${ODD.zwj} ${ODD.mixed}`,
+      },
+      someone(),
+    );
     const message = h.slack.message(request.channel, request.ts);
-    const text = textOf(message);
+    const text = visibleText(message);
     expect(text).toContain('👩🏽‍💻👨‍👩‍👧');
     expect(text).toContain('שלום مرحبا 你好');
     // The override the ask leaves open is closed before Boost's own words continue the line.
     expect(message?.text).toMatch(/\u202eleft open\u202c|\(No one in yet/);
     const helper = someone();
-    await optIn(h, helper, request);
+    await click(h, helper, ACTIONS.optIn, request);
     const [reply] = await eventually(() => {
-      const replies = repliesFor(h, helper.userId);
+      const replies = repliesTo(h, helper.userId);
       return replies.length > 0 && replies;
     });
     expect(reply?.status).toBe(200);
-    expect(textOf(reply?.args)).toContain('𝔘𝔫𝔦𝔠𝔬𝔡𝔢');
+    expect(visibleText(reply?.args)).toContain('𝔘𝔫𝔦𝔠𝔬𝔡𝔢');
   });
 
   it('saves a link to a post with emoji, right-to-left text and combining marks, encoded', async () => {
-    const request = await postRequest(h, someone());
+    const request = await createRequest(h, {}, someone());
     const helper = someone();
-    await press(h, helper, ACTIONS.markShared, request);
-    const response = await submitShared(h, helper, request.id, 'https://пример.example/пост/🚀?q=שלום\u0301');
+    await click(h, helper, ACTIONS.markShared, request);
+    const response = await submitSharedForm(h, helper, request.id, 'https://пример.example/пост/🚀?q=שלום\u0301');
     expect(response.status).toBe(200);
     expect(response.text).toBe('');
     const [row] = h.boost.database.sqlite
@@ -354,14 +361,14 @@ describe('odd Unicode in every text field', () => {
 
   it('treats odd Unicode in a command as an unknown word, answered with help', async () => {
     for (const text of Object.values(ODD)) {
-      const response = await runCommand(h, someone(), text);
+      const response = await command(h, someone(), text);
       expect(response.status).toBe(200);
-      expect(textOf(response.json())).toContain('Here is what I can do');
+      expect(visibleText(response.json())).toContain('Here is what I can do');
     }
   });
 
   it('cuts a title of emoji without splitting one in half', async () => {
-    const request = await postRequest(h, someone(), { title: '🚀'.repeat(150) });
+    const request = await createRequest(h, { title: '🚀'.repeat(150) }, someone());
     const header = (
       h.slack.message(request.channel, request.ts)?.blocks?.[0] as { text?: { text?: string } } | undefined
     )?.text?.text;
@@ -371,7 +378,7 @@ describe('odd Unicode in every text field', () => {
 
 describe('links', () => {
   it('accepts international domain names, stored in their ASCII form', async () => {
-    const request = await postRequest(h, someone(), { url: 'https://bücher.example/straße?q=ü' });
+    const request = await createRequest(h, { url: 'https://bücher.example/straße?q=ü' }, someone());
     const row = h.boost.database.sqlite.prepare('select url from requests where id = ?').get(request.id) as {
       url: string;
     };
@@ -379,12 +386,12 @@ describe('links', () => {
   });
 
   it('accepts ports, upper case schemes and characters that mean something in mrkdwn, without breaking the link', async () => {
-    const request = await postRequest(h, someone(), { url: 'HTTPS://Example.com:8443/a|b>c<d?x=1&y=<2>' });
+    const request = await createRequest(h, { url: 'HTTPS://Example.com:8443/a|b>c<d?x=1&y=<2>' }, someone());
     const row = h.boost.database.sqlite.prepare('select url from requests where id = ?').get(request.id) as {
       url: string;
     };
     expect(row.url).toBe('https://example.com:8443/a|b%3Ec%3Cd?x=1&y=%3C2%3E');
-    const links = textOf(h.slack.message(request.channel, request.ts)).match(/<https?:[^>]*>/g) ?? [];
+    const links = visibleText(h.slack.message(request.channel, request.ts)).match(/<https?:[^>]*>/g) ?? [];
     // One link token, whose target (up to the first |) is the whole address: nothing in it ends the link early.
     expect(links).toHaveLength(1);
     expect(links[0]?.slice(1, links[0].indexOf('|'))).toBe('https://example.com:8443/a%7Cb%3Ec%3Cd?x=1&amp;y=%3C2%3E');
@@ -407,19 +414,19 @@ describe('links', () => {
   });
 
   it('refuses javascript:, data: and file: links to a post in the "I shared it" form', async () => {
-    const request = await postRequest(h, someone());
+    const request = await createRequest(h, {}, someone());
     for (const url of ['javascript:alert(1)', 'data:,hi', 'file:///C:/secret.txt']) {
-      const response = await submitShared(h, someone(), request.id, url);
+      const response = await submitSharedForm(h, someone(), request.id, url);
       expect(response.json<{ errors: Record<string, string> }>().errors[SHARED_FIELDS.shareUrl]).toMatch(
         /Only web links/,
       );
     }
-    expect(participationsOf(h, request.id)).toEqual([]);
+    expect(participationRows(h, request.id)).toEqual([]);
   });
 
   it('answers a command holding a javascript: link with help, never taking it for a link', async () => {
-    const response = await runCommand(h, someone(), 'javascript:alert(1) please share');
-    expect(textOf(response.json())).toContain("I don't know");
+    const response = await command(h, someone(), 'javascript:alert(1) please share');
+    expect(visibleText(response.json())).toContain("I don't know");
     await stillServes();
   });
 });

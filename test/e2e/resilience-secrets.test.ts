@@ -6,16 +6,14 @@ import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import { spawnBoost } from '../harness/boost-process.ts';
 import {
+  click,
+  command,
+  createRequest,
   eventually,
-  formValues,
-  optIn,
-  postRequest,
-  press,
-  replyUrl,
-  runCommand,
+  requestValues,
+  responseUrlFor,
   submitForm,
-  withdraw,
-} from '../harness/drive.ts';
+} from '../harness/driver.ts';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack.ts';
 import { appHomeOpened, blockAction, slashCommand, viewSubmission } from '../harness/payloads.ts';
 
@@ -43,17 +41,17 @@ describe('logs of a session with errors, in process', () => {
 
   it('hold neither the bot token, the signing secret nor the app token', async () => {
     const requester = { userId: 'USECRET01' };
-    const request = await postRequest(h, requester);
+    const request = await createRequest(h, {}, requester);
 
     h.slack.fail('views.open', 'invalid_auth', { times: 2 });
     h.slack.fail('chat.update', 'invalid_auth', { times: 1 });
     h.slack.fail('users.info', 'invalid_auth', { times: 2 });
-    await runCommand(h, { userId: 'USECRET02' }, 'https://example.com/x');
-    await optIn(h, { userId: 'USECRET03' }, request);
+    await command(h, { userId: 'USECRET02' }, 'https://example.com/x');
+    await click(h, { userId: 'USECRET03' }, ACTIONS.optIn, request);
     await eventually(() => h.logs.some((line) => line.includes('check SLACK_BOT_TOKEN')), 5000, 'the invalid_auth log');
 
     h.slack.httpError('chat.update', 500, 2);
-    await optIn(h, { userId: 'USECRET04' }, request);
+    await click(h, { userId: 'USECRET04' }, ACTIONS.optIn, request);
     h.slack.delay('chat.postMessage', 500);
     await submitForm(h, { userId: 'USECRET05' });
     await eventually(() => h.logs.some((line) => line.includes('timeout')), 5000, 'the timeout log');
@@ -61,8 +59,8 @@ describe('logs of a session with errors, in process', () => {
 
     h.slack.fail('views.publish', 'invalid_auth', { times: 1 });
     await h.sender.event(appHomeOpened('USECRET06'));
-    await withdraw(h, { userId: 'USECRET03' }, request);
-    await press(h, { userId: 'USECRET07' }, 'boost_retired_button', request);
+    await click(h, { userId: 'USECRET03' }, ACTIONS.withdraw, request, { container: 'ephemeral' });
+    await click(h, { userId: 'USECRET07' }, 'boost_retired_button', request);
     await h.sender.raw('payload=null', 'application/x-www-form-urlencoded');
     await h.sender.raw('payload=%7B', 'application/x-www-form-urlencoded');
     await h.sender.interact({ type: 'block_actions' }, { signature: 'v0=forged' });
@@ -109,10 +107,15 @@ describe('output of Boost in its own process', () => {
       { cwd: dir, signingSecret, timeoutMs: 30_000 },
     );
     try {
-      const respondTo = (userId: string) => replyUrl({ slack }, userId);
+      const respondTo = (userId: string) => responseUrlFor({ slack }, userId);
       await running.sender.command(slashCommand({ userId: 'UPROC01', text: '', responseUrl: respondTo('UPROC01') }));
       await running.sender.interact(
-        viewSubmission({ userId: 'UPROC01', callbackId: VIEWS.newRequest, viewId: 'VPROC1', values: formValues() }),
+        viewSubmission({
+          userId: 'UPROC01',
+          callbackId: VIEWS.newRequest,
+          viewId: 'VPROC1',
+          values: requestValues({ clock: { now: Date.now } }),
+        }),
       );
       await running.sender.interact(
         blockAction({

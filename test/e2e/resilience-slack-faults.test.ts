@@ -2,22 +2,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEST_TOKEN } from '../harness/boost.ts';
 import {
+  click,
+  command,
+  createRequest,
   eventually,
   expectedCounts,
   isPostOf,
-  markShared,
-  newestRequestOf,
-  optIn,
-  type PostedRequest,
-  participationsOf,
-  postRequest,
-  press,
-  repliesFor,
-  runCommand,
+  latestRequestOf,
+  type Posted,
+  participationRows,
+  repliesTo,
   stillServes,
   submitForm,
-  textOf,
-} from '../harness/drive.ts';
+  visibleText,
+} from '../harness/driver.ts';
 import type { RecordedCall } from '../harness/fake-slack.ts';
 import { appHomeOpened } from '../harness/payloads.ts';
 
@@ -40,8 +38,7 @@ const logged = (level: string, pattern: RegExp) =>
   h.logs.filter((line) => line.startsWith(level) && pattern.test(line));
 const channelPosts = () => h.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === CHANNEL);
 const dmsTo = (userId: string) => h.slack.dmsTo(userId);
-const updatesOf = (request: PostedRequest) =>
-  h.slack.callsTo('chat.update').filter((call) => call.args.ts === request.ts);
+const updatesOf = (request: Posted) => h.slack.callsTo('chat.update').filter((call) => call.args.ts === request.ts);
 
 function unpostedRow() {
   return h.boost.database.sqlite
@@ -51,39 +48,41 @@ function unpostedRow() {
 
 /** Submits the form while the channel post fails; answers the DM the requester got about it. */
 async function submitUnposted(): Promise<RecordedCall> {
-  const response = await submitForm(h, REQUESTER);
+  const response = await submitForm(h, REQUESTER, { channelId: CHANNEL });
   expect(response.status).toBe(200);
   const [dm] = await h.slack.waitFor((call) => dmsTo(REQUESTER.userId).includes(call), 10_000);
   return dm as RecordedCall;
 }
 
 /** The counts on the message end up equal to the database's. */
-async function countsEndExact(request: PostedRequest, timeoutMs = 15_000): Promise<void> {
+async function countsEndExact(request: Posted, timeoutMs = 15_000): Promise<void> {
   await eventually(
-    () => textOf(h.slack.message(request.channel, request.ts)).includes(expectedCounts(h, request.id)),
+    () => visibleText(h.slack.message(request.channel, request.ts)).includes(expectedCounts(h, request.id)),
     timeoutMs,
     `the message to show ${expectedCounts(h, request.id)}`,
   );
 }
 
-async function clickMany(request: PostedRequest, prefix: string, n: number): Promise<void> {
+async function clickMany(request: Posted, prefix: string, n: number): Promise<void> {
   const responses = await Promise.all(
-    Array.from({ length: n }, (_, i) => optIn(h, { userId: `${prefix}${String(i).padStart(3, '0')}` }, request)),
+    Array.from({ length: n }, (_, i) =>
+      click(h, { userId: `${prefix}${String(i).padStart(3, '0')}` }, ACTIONS.optIn, request),
+    ),
   );
-  expect(responses.map((response) => response.status)).toEqual(Array(n).fill(200));
+  expect(responses.map(({ response }) => response.status)).toEqual(Array(n).fill(200));
 }
 
 describe('rate limits (429 with Retry-After)', () => {
   it('posts a request once Slack lets it, after waiting as Retry-After says', async () => {
     h.slack.rateLimit('chat.postMessage', 1, 1);
-    const request = await postRequest(h, REQUESTER);
+    const request = await createRequest(h, { channelId: CHANNEL }, REQUESTER);
     expect(channelPosts().map((call) => call.status)).toEqual([429, 200]);
     expect(h.slack.messages(CHANNEL).filter((m) => m.ts === request.ts)).toHaveLength(1);
     await stillServes(h);
   });
 
   it('keeps the counts exact when message updates are rate limited during a burst of clicks', async () => {
-    const request = await postRequest(h, REQUESTER);
+    const request = await createRequest(h, { channelId: CHANNEL }, REQUESTER);
     h.slack.rateLimit('chat.update', 1, 2);
     await clickMany(request, 'URATE', 12);
     await countsEndExact(request);
@@ -97,7 +96,7 @@ describe('rate limits (429 with Retry-After)', () => {
 describe('HTTP 500 and 503', () => {
   it('posts a request after a 503, which promises nothing was done, by trying again', async () => {
     h.slack.httpError('chat.postMessage', 503, 1);
-    const request = await postRequest(h, REQUESTER);
+    const request = await createRequest(h, { channelId: CHANNEL }, REQUESTER);
     expect(channelPosts().map((call) => call.status)).toEqual([503, 200]);
     expect(unpostedRow()?.message_ts).toBe(request.ts);
   });
@@ -106,25 +105,25 @@ describe('HTTP 500 and 503', () => {
     h.slack.httpError('chat.postMessage', 500, 1);
     const dm = await submitUnposted();
     expect(channelPosts()).toHaveLength(1);
-    expect(textOf(dm.args)).toContain('Slack had a problem (`http_500`)');
+    expect(visibleText(dm.args)).toContain('Slack had a problem (`http_500`)');
     expect(unpostedRow()).toEqual({ status: 'open', message_ts: null });
     // "Try again" in that DM posts it.
-    const id = newestRequestOf(h, REQUESTER)?.id ?? 0;
-    const retry = await press(
+    const id = latestRequestOf(h, REQUESTER)?.id ?? 0;
+    const retry = await click(
       h,
       REQUESTER,
       ACTIONS.retryPost,
-      { id, teamId: 'T0G9PQBBK', requesterId: REQUESTER.userId, channel: String(dm.args.channel), ts: '1.1' },
-      'ephemeral',
+      { id, teamId: 'T0G9PQBBK', channel: String(dm.args.channel), ts: '1.1' },
+      { container: 'ephemeral' },
     );
-    expect(retry.status).toBe(200);
+    expect(retry.response.status).toBe(200);
     await h.slack.waitFor(isPostOf(id));
     await eventually(() => unpostedRow()?.message_ts, 5000, 'the message ts to be saved');
     expect(channelPosts().filter((call) => call.ok)).toHaveLength(1);
   });
 
   it('brings the counts back after message updates fail with 503s, retrying with backoff', async () => {
-    const request = await postRequest(h, REQUESTER);
+    const request = await createRequest(h, { channelId: CHANNEL }, REQUESTER);
     h.slack.httpError('chat.update', 503, 6);
     await clickMany(request, 'U503X', 3);
     await countsEndExact(request);
@@ -132,9 +131,9 @@ describe('HTTP 500 and 503', () => {
   });
 
   it('gives up after a bounded number of failed updates, logs it, and the next click brings the counts back', async () => {
-    const request = await postRequest(h, REQUESTER);
+    const request = await createRequest(h, { channelId: CHANNEL }, REQUESTER);
     h.slack.httpError('chat.update', 500, 6);
-    await optIn(h, { userId: 'U500A' }, request);
+    await click(h, { userId: 'U500A' }, ACTIONS.optIn, request);
     await eventually(
       () => logged('error', /Gave up updating the message of request \d+ after 6 attempts: http_500/).length > 0,
       15_000,
@@ -142,9 +141,9 @@ describe('HTTP 500 and 503', () => {
     );
     // A 500 is not retried by the Web API client (the update may have been applied); the updater tries 6 times.
     expect(updatesOf(request)).toHaveLength(6);
-    expect(participationsOf(h, request.id)).toHaveLength(1);
+    expect(participationRows(h, request.id)).toHaveLength(1);
     // Slack recovers; nothing more is sent until something changes, and then the counts are exact again.
-    await optIn(h, { userId: 'U500B' }, request);
+    await click(h, { userId: 'U500B' }, ACTIONS.optIn, request);
     await countsEndExact(request);
     expect(expectedCounts(h, request.id)).toBe('2 in, 0 shared');
   });
@@ -156,16 +155,16 @@ describe('timeouts', () => {
     const dm = await submitUnposted();
     // The fake applied the post when it arrived; the late answer was not taken for a failure worth repeating.
     expect(channelPosts()).toHaveLength(1);
-    expect(textOf(dm.args)).toContain('did not confirm in time');
+    expect(visibleText(dm.args)).toContain('did not confirm in time');
     expect(logged('warn', /Could not post request \d+ in C0BOOST01: timeout/)).toHaveLength(1);
     h.slack.delay('chat.postMessage', 0);
     await stillServes(h);
   });
 
   it('tries a timed-out message update again, so the counts end exact', async () => {
-    const request = await postRequest(h, REQUESTER);
+    const request = await createRequest(h, { channelId: CHANNEL }, REQUESTER);
     h.slack.delay('chat.update', 1000);
-    await optIn(h, { userId: 'USLOW001' }, request);
+    await click(h, { userId: 'USLOW001' }, ACTIONS.optIn, request);
     await eventually(() => logged('warn', /\(timeout\); trying again/).length > 0, 5000, 'the retry log line');
     h.slack.delay('chat.update', 0);
     await eventually(() => updatesOf(request).length >= 2 && h.boost.context.updater.pending === 0, 5000, 'the retry');
@@ -174,13 +173,13 @@ describe('timeouts', () => {
 
   it('tells the person to run the command again when the form times out opening', async () => {
     h.slack.delay('views.open', 1000);
-    const response = await runCommand(h, { userId: 'UFORM001' }, '');
+    const response = await command(h, { userId: 'UFORM001' }, '');
     expect(response.status).toBe(200);
     const [reply] = await eventually(() => {
-      const replies = repliesFor(h, 'UFORM001');
+      const replies = repliesTo(h, 'UFORM001');
       return replies.length > 0 && replies;
     });
-    expect(textOf(reply?.args)).toContain('Please run the command again');
+    expect(visibleText(reply?.args)).toContain('Please run the command again');
     h.slack.delay('views.open', 0);
     await stillServes(h);
   });
@@ -195,7 +194,7 @@ describe('channels Boost cannot post in', () => {
     h.slack.setChannel(CHANNEL, channel);
     const dm = await submitUnposted();
     expect(channelPosts().map((call) => call.error)).toEqual([error]);
-    expect(textOf(dm.args)).toContain(advice);
+    expect(visibleText(dm.args)).toContain(advice);
     expect(unpostedRow()).toEqual({ status: 'open', message_ts: null });
     h.slack.setChannel(CHANNEL, { member: true, private: false, archived: false });
     await stillServes(h);
@@ -204,7 +203,7 @@ describe('channels Boost cannot post in', () => {
 
 describe('a request message that was deleted (message_not_found)', () => {
   it('keeps counting clicks and answering them privately, and stops updating the message quietly', async () => {
-    const request = await postRequest(h, REQUESTER);
+    const request = await createRequest(h, { channelId: CHANNEL }, REQUESTER);
     const deleted = await fetch(`${h.slack.apiUrl}chat.delete`, {
       method: 'POST',
       headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' },
@@ -212,15 +211,15 @@ describe('a request message that was deleted (message_not_found)', () => {
     });
     expect(((await deleted.json()) as { ok: boolean }).ok).toBe(true);
 
-    await optIn(h, { userId: 'UGONE001' }, request);
+    await click(h, { userId: 'UGONE001' }, ACTIONS.optIn, request);
     await eventually(() => logged('info', /message of request \d+ is gone \(message_not_found\)/).length > 0);
     await clickMany(request, 'UGONE1', 3);
-    await markShared(h, { userId: 'UGONE001' }, request);
+    await click(h, { userId: 'UGONE001' }, ACTIONS.markShared, request);
     await h.settle();
 
-    expect(participationsOf(h, request.id)).toHaveLength(4);
+    expect(participationRows(h, request.id)).toHaveLength(4);
     for (const userId of ['UGONE001', 'UGONE1000', 'UGONE1001', 'UGONE1002']) {
-      expect(repliesFor(h, userId).some((call) => call.ok)).toBe(true);
+      expect(repliesTo(h, userId).some((call) => call.ok)).toBe(true);
     }
     expect(updatesOf(request)).toHaveLength(1);
     expect(dmsTo(REQUESTER.userId)).toEqual([]);
@@ -231,19 +230,19 @@ describe('a request message that was deleted (message_not_found)', () => {
 
 describe('a channel archived after its request was posted (is_archived on update)', () => {
   it('keeps counting clicks and answering them, and logs each update Slack refuses', async () => {
-    const request = await postRequest(h, REQUESTER);
+    const request = await createRequest(h, { channelId: CHANNEL }, REQUESTER);
     h.slack.setChannel(CHANNEL, { archived: true });
     await clickMany(request, 'UARCH', 3);
     await eventually(() => logged('error', /Could not update the message of request \d+: is_archived/).length > 0);
     await h.settle();
-    expect(participationsOf(h, request.id)).toHaveLength(3);
-    expect(['UARCH000', 'UARCH001', 'UARCH002'].every((userId) => repliesFor(h, userId).some((call) => call.ok))).toBe(
+    expect(participationRows(h, request.id)).toHaveLength(3);
+    expect(['UARCH000', 'UARCH001', 'UARCH002'].every((userId) => repliesTo(h, userId).some((call) => call.ok))).toBe(
       true,
     );
     // Refusals are not retried: one update per change at most, coalesced.
     expect(updatesOf(request).length).toBeLessThanOrEqual(3);
     h.slack.setChannel(CHANNEL, { archived: false });
-    await optIn(h, { userId: 'UARCH003' }, request);
+    await click(h, { userId: 'UARCH003' }, ACTIONS.optIn, request);
     await countsEndExact(request);
   });
 });
@@ -252,7 +251,7 @@ describe('people Slack cannot reach (user_not_found, cannot_dm_bot)', () => {
   it('logs it when the requester of an unposted request cannot be told, and keeps the request', async () => {
     h.slack.setChannel(CHANNEL, { member: false });
     h.slack.fail('chat.postMessage', 'user_not_found', { when: (args) => args.channel === REQUESTER.userId });
-    const response = await submitForm(h, REQUESTER);
+    const response = await submitForm(h, REQUESTER, { channelId: CHANNEL });
     expect(response.status).toBe(200);
     await eventually(() => logged('error', /Could not tell UASKER001 about request \d+: user_not_found/).length > 0);
     expect(unpostedRow()).toEqual({ status: 'open', message_ts: null });
@@ -261,24 +260,24 @@ describe('people Slack cannot reach (user_not_found, cannot_dm_bot)', () => {
   });
 
   it('thanks every helper it can reach and tells the requester how many it could not, without retrying them', async () => {
-    const request = await postRequest(h, REQUESTER);
-    for (const userId of ['UTHANKS1', 'UBOTUSER', 'UREMOVED']) await markShared(h, { userId }, request);
+    const request = await createRequest(h, { channelId: CHANNEL }, REQUESTER);
+    for (const userId of ['UTHANKS1', 'UBOTUSER', 'UREMOVED']) await click(h, { userId }, ACTIONS.markShared, request);
     h.slack.fail('chat.postMessage', 'cannot_dm_bot', { when: (args) => args.channel === 'UBOTUSER', times: 5 });
     h.slack.removeUser('UREMOVED');
     h.slack.fail('chat.postMessage', 'user_not_found', { when: (args) => args.channel === 'UREMOVED', times: 5 });
 
-    await press(h, REQUESTER, ACTIONS.sendThanks, request, 'ephemeral');
+    await click(h, REQUESTER, ACTIONS.sendThanks, request, { container: 'ephemeral' });
     const [confirmation] = await eventually(() => {
-      const replies = repliesFor(h, REQUESTER.userId).filter((call) => textOf(call.args).includes('Thanked'));
+      const replies = repliesTo(h, REQUESTER.userId).filter((call) => visibleText(call.args).includes('Thanked'));
       return replies.length > 0 && replies;
     });
-    expect(textOf(confirmation?.args)).toContain('Thanked 1 person');
-    expect(textOf(confirmation?.args)).toContain('2 messages could not be delivered');
+    expect(visibleText(confirmation?.args)).toContain('Thanked 1 person');
+    expect(visibleText(confirmation?.args)).toContain('2 messages could not be delivered');
     expect(dmsTo('UTHANKS1').filter((call) => call.ok)).toHaveLength(1);
 
-    await press(h, REQUESTER, ACTIONS.sendThanks, request, 'ephemeral');
+    await click(h, REQUESTER, ACTIONS.sendThanks, request, { container: 'ephemeral' });
     await eventually(() =>
-      repliesFor(h, REQUESTER.userId).some((call) => textOf(call.args).includes('thanked already')),
+      repliesTo(h, REQUESTER.userId).some((call) => visibleText(call.args).includes('thanked already')),
     );
     expect(dmsTo('UBOTUSER')).toHaveLength(1);
     expect(dmsTo('UREMOVED')).toHaveLength(1);
@@ -286,7 +285,7 @@ describe('people Slack cannot reach (user_not_found, cannot_dm_bot)', () => {
 
   it('still opens the form when Slack no longer knows the person (users.info: user_not_found)', async () => {
     h.slack.fail('users.info', 'user_not_found', { times: 3 });
-    await runCommand(h, { userId: 'UNOPROF1' }, 'https://example.com/x');
+    await command(h, { userId: 'UNOPROF1' }, 'https://example.com/x');
     await h.slack.waitFor('views.open');
     await eventually(() => logged('warn', /users.info failed for UNOPROF1: user_not_found/).length > 0);
     await stillServes(h);
@@ -303,30 +302,30 @@ describe('people Slack cannot reach (user_not_found, cannot_dm_bot)', () => {
 describe("Slack refusing Boost's token (invalid_auth)", () => {
   it('tells a person running /boost that Slack refused Boost, through the command reply that needs no token', async () => {
     h.slack.fail('views.open', 'invalid_auth');
-    await runCommand(h, { userId: 'UAUTH001' }, '');
+    await command(h, { userId: 'UAUTH001' }, '');
     const [reply] = await eventually(() => {
-      const replies = repliesFor(h, 'UAUTH001');
+      const replies = repliesTo(h, 'UAUTH001');
       return replies.length > 0 && replies;
     });
-    expect(textOf(reply?.args)).toContain("Slack refused Boost's access (`invalid_auth`)");
+    expect(visibleText(reply?.args)).toContain("Slack refused Boost's access (`invalid_auth`)");
     await stillServes(h);
   });
 
   it('counts and answers a click while the token is refused, and logs the failed update with a hint', async () => {
-    const request = await postRequest(h, REQUESTER);
+    const request = await createRequest(h, { channelId: CHANNEL }, REQUESTER);
     h.slack.fail('chat.update', 'invalid_auth', { times: 1 });
-    await optIn(h, { userId: 'UAUTH002' }, request);
+    await click(h, { userId: 'UAUTH002' }, ACTIONS.optIn, request);
     await eventually(() => logged('error', /refused Boost's token .*check SLACK_BOT_TOKEN/).length > 0);
-    expect(repliesFor(h, 'UAUTH002').some((call) => call.ok)).toBe(true);
-    expect(participationsOf(h, request.id)).toHaveLength(1);
+    expect(repliesTo(h, 'UAUTH002').some((call) => call.ok)).toBe(true);
+    expect(participationRows(h, request.id)).toHaveLength(1);
     expect(updatesOf(request)).toHaveLength(1);
-    await optIn(h, { userId: 'UAUTH003' }, request);
+    await click(h, { userId: 'UAUTH003' }, ACTIONS.optIn, request);
     await countsEndExact(request);
   });
 
   it('keeps a submitted request saved when posting is refused, and logs why with a hint', async () => {
     h.slack.fail('chat.postMessage', 'invalid_auth', { times: 2 });
-    expect((await submitForm(h, REQUESTER)).status).toBe(200);
+    expect((await submitForm(h, REQUESTER, { channelId: CHANNEL })).status).toBe(200);
     await eventually(
       () =>
         logged(

@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, REQUEST_FIELDS, SHORTCUTS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEAM } from '../harness/boost.ts';
-import type { Args } from '../harness/fake-slack.ts';
-import { blockAction, globalShortcut, messageShortcut } from '../harness/payloads.ts';
 import {
+  click,
   clickOnHome,
-  clickOnMessage,
   createRequest,
   homeText,
   messagesToPeople,
   openHome,
-  shareFromMessage,
+  optInAndShare,
   waitForHome,
-} from './home-support.ts';
+} from '../harness/driver.ts';
+import type { Args } from '../harness/fake-slack.ts';
+import { blockAction, globalShortcut, messageShortcut } from '../harness/payloads.ts';
 
 type View = Args & { callback_id: string; blocks: (Args & { block_id: string; element: Args })[] };
 
@@ -57,7 +57,7 @@ describe('shortcuts', () => {
   });
 
   it('explains the open-request limit instead of opening a form that could not be sent', async () => {
-    for (const title of ['One', 'Two', 'Three']) await createRequest(h, { userId: 'U1', title });
+    for (const title of ['One', 'Two', 'Three']) await createRequest(h, { title }, 'U1');
     await h.sender.interact(globalShortcut({ userId: 'U1', callbackId: SHORTCUTS.newRequest }));
     const view = await openedView();
     expect(view.callback_id).not.toBe(VIEWS.newRequest);
@@ -82,10 +82,10 @@ describe('Send thanks', () => {
 
   /** U1 asks; U2 and U3 share, U4 is only in. */
   const requestWithHelpers = async () => {
-    const request = await createRequest(h, { userId: 'U1', title: 'Our <!channel> launch' });
-    await shareFromMessage(h, 'U2', request, [ACTIONS.optIn, ACTIONS.markShared]);
-    await shareFromMessage(h, 'U3', request, [ACTIONS.optIn, ACTIONS.markShared]);
-    await clickOnMessage(h, 'U4', ACTIONS.optIn, request);
+    const request = await createRequest(h, { title: 'Our <!channel> launch' }, 'U1');
+    await optInAndShare(h, 'U2', request);
+    await optInAndShare(h, 'U3', request);
+    await click(h, 'U4', ACTIONS.optIn, request);
     return request;
   };
 
@@ -122,8 +122,8 @@ describe('Send thanks', () => {
 
   it('keeps thanking the others when Slack refuses one DM, and does not retry a refusal that will not pass', async () => {
     const request = await requestWithHelpers();
-    const later = await createRequest(h, { userId: 'U1', title: 'Second', channelId: 'C200' });
-    await shareFromMessage(h, 'U5', later, [ACTIONS.optIn, ACTIONS.markShared]);
+    const later = await createRequest(h, { title: 'Second', channelId: 'C200' }, 'U1');
+    await optInAndShare(h, 'U5', later);
     h.slack.fail('chat.postMessage', 'cannot_dm_bot', { when: (args) => args.channel === 'U2' });
 
     const res = await h.sender.interact(

@@ -12,18 +12,15 @@ import { trackedLinkRoute } from '../../src/http/tracked-link.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, captureLogger, startBoost, TestClock } from '../harness/boost.ts';
 import {
-  closeRequest,
-  markShared,
-  optIn,
-  type PostedRequest,
-  postRequest,
-  quiet,
-  repliesFor,
-  runCommand,
-  submitShared,
-  textOf,
-  withdraw,
-} from '../harness/drive.ts';
+  click,
+  command,
+  createRequest,
+  type Posted,
+  repliesTo,
+  settled,
+  submitSharedForm,
+  visibleText,
+} from '../harness/driver.ts';
 import type { RecordedCall } from '../harness/fake-slack.ts';
 import { appHomeOpened, blockAction } from '../harness/payloads.ts';
 
@@ -47,8 +44,8 @@ async function start(env: Record<string, string> = { PUBLIC_BASE_URL: BASE }, cl
   return h;
 }
 
-async function postLaunch(networks = ['linkedin', 'x', 'reddit', 'hackernews']): Promise<PostedRequest> {
-  return postRequest(h, requester, { url: TARGET, title: 'Our launch', networks });
+async function postLaunch(networks = ['linkedin', 'x', 'reddit', 'hackernews']): Promise<Posted> {
+  return createRequest(h, { url: TARGET, title: 'Our launch', networks }, requester);
 }
 
 /** The private reply a person got last. */
@@ -60,17 +57,17 @@ async function lastReplyTo(userId: string): Promise<RecordedCall> {
 }
 
 async function eventuallyReplies(userId: string, count = 1): Promise<RecordedCall[]> {
-  await h.slack.waitFor((call) => repliesFor(h, userId).includes(call), 5000, count);
-  return repliesFor(h, userId);
+  await h.slack.waitFor((call) => repliesTo(h, userId).includes(call), 5000, count);
+  return repliesTo(h, userId);
 }
 
 /** Opts a person in and reads their personal link from the private reply. */
-async function personalLinkOf(person: { userId: string }, request: PostedRequest): Promise<string> {
-  const before = repliesFor(h, person.userId).length;
-  await optIn(h, person, request);
+async function personalLinkOf(person: { userId: string }, request: Posted): Promise<string> {
+  const before = repliesTo(h, person.userId).length;
+  await click(h, person, ACTIONS.optIn, request);
   const replies = await eventuallyReplies(person.userId, before + 1);
-  const match = LINK.exec(textOf(replies.at(-1)?.args));
-  if (!match) throw new Error(`no personal link in ${textOf(replies.at(-1)?.args)}`);
+  const match = LINK.exec(visibleText(replies.at(-1)?.args));
+  if (!match) throw new Error(`no personal link in ${visibleText(replies.at(-1)?.args)}`);
   return match[0];
 }
 
@@ -115,7 +112,7 @@ describe('personal links', () => {
     const request = await postLaunch();
     const first = await personalLinkOf(helper, request);
     const again = await personalLinkOf(helper, request);
-    await markShared(h, helper, request);
+    await click(h, helper, ACTIONS.markShared, request);
     await h.slack.waitFor('views.open');
     expect(again).toBe(first);
     const rows = h.boost.database.sqlite.prepare('select count(*) as n from tracked_links').get() as { n: number };
@@ -125,9 +122,9 @@ describe('personal links', () => {
   it('are not made without PUBLIC_BASE_URL: share buttons carry the original link', async () => {
     await start({});
     const request = await postLaunch();
-    await optIn(h, helper, request);
+    await click(h, helper, ACTIONS.optIn, request);
     const reply = await lastReplyTo(helper.userId);
-    expect(textOf(reply.args)).not.toContain('/r/');
+    expect(visibleText(reply.args)).not.toContain('/r/');
     expect(decodeURIComponent(JSON.stringify(reply.args.blocks))).toContain(TARGET);
     const rows = h.boost.database.sqlite.prepare('select count(*) as n from tracked_links').get() as { n: number };
     expect(rows.n).toBe(0);
@@ -138,7 +135,7 @@ describe('personal links', () => {
     const request = await postLaunch();
     const link = await personalLinkOf(helper, request);
     await open(link);
-    await withdraw(h, helper, request);
+    await click(h, helper, ACTIONS.withdraw, request, { container: 'ephemeral' });
     await eventuallyReplies(helper.userId, 2);
     expect(clicksOf(link)).toEqual([]);
     expect((await open(link)).status).toBe(404);
@@ -232,8 +229,8 @@ describe('the redirect', () => {
     await start();
     const request = await postLaunch();
     const link = await personalLinkOf(helper, request);
-    await closeRequest(h, requester, request);
-    await quiet(h);
+    await click(h, requester, ACTIONS.close, request);
+    await settled(h);
     const status = h.boost.database.sqlite.prepare('select status from requests where id = ?').get(request.id);
     expect(status).toEqual({ status: 'closed' });
     const response = await open(link);
@@ -275,13 +272,13 @@ describe('figures', () => {
     await start();
     const request = await postLaunch();
     const link = await personalLinkOf(helper, request);
-    await quiet(h);
-    expect(textOf(h.slack.message(request.channel, request.ts))).not.toMatch(/click/);
+    await settled(h);
+    expect(visibleText(h.slack.message(request.channel, request.ts))).not.toMatch(/click/);
 
     for (let i = 0; i < 3; i++) await open(link);
-    await optIn(h, other, request); // any change to the message brings the total along
-    await h.slack.waitFor((call) => call.method === 'chat.update' && textOf(call.args).includes('3 clicks'));
-    const message = textOf(h.slack.message(request.channel, request.ts));
+    await click(h, other, ACTIONS.optIn, request); // any change to the message brings the total along
+    await h.slack.waitFor((call) => call.method === 'chat.update' && visibleText(call.args).includes('3 clicks'));
+    const message = visibleText(h.slack.message(request.channel, request.ts));
     expect(message).toContain('2 in, 0 shared · 3 clicks');
     expect(message).not.toContain(helper.userId);
   });
@@ -295,7 +292,7 @@ describe('figures', () => {
     for (let i = 0; i < 5; i++) await open(theirs);
     const again = await personalLinkOf(helper, request);
     expect(again).toBe(link);
-    const reply = textOf((await lastReplyTo(helper.userId)).args);
+    const reply = visibleText((await lastReplyTo(helper.userId)).args);
     expect(reply).toContain('2 clicks');
     expect(reply).not.toContain('5 clicks');
   });
@@ -308,10 +305,10 @@ describe('figures for the requester and the helper', () => {
     const request = await postLaunch();
     const mine = await personalLinkOf(helper, request);
     const theirs = await personalLinkOf(other, request);
-    await markShared(h, helper, request);
+    await click(h, helper, ACTIONS.markShared, request);
     for (let i = 0; i < 3; i++) await open(mine);
     await open(theirs);
-    await quiet(h);
+    await settled(h);
     return request;
   }
 
@@ -319,14 +316,14 @@ describe('figures for the requester and the helper', () => {
     const before = h.slack.callsTo('views.publish').length;
     await h.sender.event(appHomeOpened(userId));
     await h.slack.waitFor('views.publish', 5000, before + 1);
-    await quiet(h);
+    await settled(h);
     return h.slack.homeView(userId);
   };
 
   it('show the requester clicks per request and per helper who shared on App Home, with a Report button', async () => {
     const request = await activity();
     const home = await homeOf(requester.userId);
-    const text = textOf(home);
+    const text = visibleText(home);
     expect(text).toContain('2 in, 1 shared · 4 clicks');
     expect(text).toMatch(new RegExp(`<@${helper.userId}> \\([^)]*3 clicks\\)`));
     expect(JSON.stringify(home)).toContain(`"action_id":"${ACTIONS.report}"`);
@@ -335,18 +332,18 @@ describe('figures for the requester and the helper', () => {
 
   it('show the requester the same figures in /boost mine', async () => {
     await activity();
-    const text = textOf((await runCommand(h, requester, 'mine')).json());
+    const text = visibleText((await command(h, requester, 'mine')).json());
     expect(text).toContain('2 in, 1 shared · 4 clicks');
     expect(text).toMatch(new RegExp(`<@${helper.userId}> \\([^)]*3 clicks\\)`));
   });
 
   it("show a helper their own link's clicks on App Home and in /boost mine, and no one else's", async () => {
     await activity();
-    const home = textOf(await homeOf(helper.userId));
+    const home = visibleText(await homeOf(helper.userId));
     expect(home).toContain('3 clicks on your link');
     expect(home).not.toContain('4 clicks');
     expect(home).not.toContain(other.userId);
-    const mine = textOf((await runCommand(h, helper, 'mine')).json());
+    const mine = visibleText((await command(h, helper, 'mine')).json());
     expect(mine).toContain('3 clicks on your link');
     expect(mine).not.toContain(other.userId);
   });
@@ -355,7 +352,7 @@ describe('figures for the requester and the helper', () => {
     const wednesday = Date.parse('2026-03-04T10:00:00Z');
     await activity(new TestClock(wednesday));
     await h.boost.jobs.digest.runOnce(Date.parse('2026-03-09T09:00:00Z'));
-    const digestOf = (userId: string) => textOf(h.slack.messages(userId)[0]);
+    const digestOf = (userId: string) => visibleText(h.slack.messages(userId)[0]);
     const asked = digestOf(requester.userId);
     expect(asked).toContain('2 in, 1 shared · 4 clicks so far');
     expect(asked).toContain(`<@${helper.userId}> (shared, 3 clicks)`);
@@ -373,8 +370,8 @@ describe('/boost report', () => {
     const request = await postLaunch();
     const link = await personalLinkOf(helper, request);
     await personalLinkOf(other, request);
-    await markShared(h, helper, request);
-    await submitShared(h, helper, request.id, 'https://www.linkedin.com/posts/helper-launch', 'linkedin');
+    await click(h, helper, ACTIONS.markShared, request);
+    await submitSharedForm(h, helper, request.id, 'https://www.linkedin.com/posts/helper-launch', 'linkedin');
     for (let i = 0; i < 4; i++) await open(link);
     clock.advance(DAY);
     await open(link);
@@ -383,9 +380,9 @@ describe('/boost report', () => {
 
   it('gives the requester opt-ins, shares by network, clicks by day and the helpers to thank', async () => {
     const request = await requestWithActivity();
-    const response = await runCommand(h, requester, `report #${request.id}`);
+    const response = await command(h, requester, `report #${request.id}`);
     expect(response.status).toBe(200);
-    const text = textOf(response.json());
+    const text = visibleText(response.json());
     expect(text).toContain('*2* in · *1* shared · *5 clicks*');
     expect(text).toContain('LinkedIn: 1');
     expect(text).toMatch(/`2026-05-04` ▇+ 4/);
@@ -398,12 +395,12 @@ describe('/boost report', () => {
 
   it('tells anyone else privately that only the requester can see it', async () => {
     const request = await requestWithActivity();
-    const before = repliesFor(h, other.userId).length;
-    const response = await runCommand(h, other, `report ${request.id}`);
+    const before = repliesTo(h, other.userId).length;
+    const response = await command(h, other, `report ${request.id}`);
     expect(response.status).toBe(200);
     const [reply] = (await eventuallyReplies(other.userId, before + 1)).slice(before);
     expect(reply?.args.response_type).toBe('ephemeral');
-    const text = textOf(reply?.args);
+    const text = visibleText(reply?.args);
     expect(text).toMatch(/Only the person who asked/);
     expect(text).not.toContain(helper.userId);
     expect(text).not.toMatch(/click/);
@@ -411,8 +408,8 @@ describe('/boost report', () => {
 
   it('shows a Boost admin the report, without the thanks button that is the requester’s', async () => {
     const request = await requestWithActivity();
-    const response = await runCommand(h, { userId: 'U0ADMIN01' }, `report ${request.id}`);
-    const text = textOf(response.json());
+    const response = await command(h, { userId: 'U0ADMIN01' }, `report ${request.id}`);
+    const text = visibleText(response.json());
     expect(text).toContain(`<@${helper.userId}>`);
     expect(JSON.stringify(response.json())).not.toContain(ACTIONS.sendThanks);
   });
@@ -420,14 +417,14 @@ describe('/boost report', () => {
   it('shows a Slack workspace admin the report too', async () => {
     const request = await requestWithActivity();
     h.slack.setUser('U0SLACKAD', { is_admin: true });
-    await runCommand(h, { userId: 'U0SLACKAD' }, `report ${request.id}`);
+    await command(h, { userId: 'U0SLACKAD' }, `report ${request.id}`);
     const [reply] = await eventuallyReplies('U0SLACKAD');
-    expect(textOf(reply?.args)).toContain(`<@${helper.userId}>`);
+    expect(visibleText(reply?.args)).toContain(`<@${helper.userId}>`);
   });
 
   it('offers the requester their own requests to pick from when no number is given', async () => {
     const request = await requestWithActivity();
-    const response = await runCommand(h, requester, 'report');
+    const response = await command(h, requester, 'report');
     const body = JSON.stringify(response.json());
     expect(body).toContain(ACTIONS.report);
     expect(body).toContain(`"value":"${request.id}"`);
@@ -440,13 +437,13 @@ describe('/boost report', () => {
         blockAction({ container: 'home', userId, actionId: ACTIONS.report, value: String(request.id) }),
       );
     const isReport = (call: RecordedCall) =>
-      call.method === 'views.open' && textOf(call.args.view).includes('Boost report');
+      call.method === 'views.open' && visibleText(call.args.view).includes('Boost report');
     await press(requester.userId);
     const [opened] = await h.slack.waitFor(isReport);
-    expect(textOf(opened?.args.view)).toContain('*To thank:*');
+    expect(visibleText(opened?.args.view)).toContain('*To thank:*');
     await press(other.userId);
     const both = await h.slack.waitFor(isReport, 5000, 2);
-    const refused = textOf(both[1]?.args.view);
+    const refused = visibleText(both[1]?.args.view);
     expect(refused).toMatch(/Only the person who asked/);
     expect(refused).not.toContain(helper.userId);
   });

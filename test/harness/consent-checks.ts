@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { responseUrlOwner } from './driver.ts';
 import type { RecordedCall, StoredMessage } from './fake-slack.ts';
 import { isUserId } from './fixtures.ts';
 
@@ -113,11 +114,6 @@ export interface Surface {
 
 const CHANNEL_ID = /^[CG][A-Z0-9]+$/;
 
-/** The person a response_url was handed to, when it was made by drive.ts's replyUrl (`<user>~<n>`). */
-function replyOwner(call: RecordedCall): string | undefined {
-  return call.responseUrlId ? decodeURIComponent(call.responseUrlId).split('~')[0] : undefined;
-}
-
 function requestIdInBlocks(content: unknown): number | undefined {
   const found = /"block_id":"request_(\d+)"/.exec(JSON.stringify(content ?? {}));
   return found ? Number(found[1]) : undefined;
@@ -154,7 +150,7 @@ export function surfacesOf(calls: readonly RecordedCall[], world?: Pick<ConsentW
         surfaces.push({ kind: 'ephemeral', to: String(args.user), channel, content: args, index, label });
         return;
       case 'response_url':
-        surfaces.push({ kind: 'reply', to: replyOwner(call), content: args, index, label });
+        surfaces.push({ kind: 'reply', to: responseUrlOwner(call), content: args, index, label });
         return;
       case 'views.publish':
         surfaces.push({ kind: 'home', to: String(args.user_id), content: args.view, index, label });
