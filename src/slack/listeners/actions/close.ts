@@ -1,5 +1,6 @@
 import { isAdmin } from '../../admins.ts';
 import type { BoostContext } from '../../context.ts';
+import { showChange } from '../../show-change.ts';
 import { actorOfClick, explainRefusal, requestIdOf } from '../actor.ts';
 import type { ButtonArgs } from './opt-in.ts';
 
@@ -19,6 +20,5 @@ export const closeRequest =
       void isAdmin(ctx, actor.teamId, actor.userId); // refreshes a stale cached admin flag for next time
     }
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
-    ctx.updater.request(requestId);
-    ctx.homes.requestChanged(result.value, body.user.id);
+    showChange(ctx, result.value, body.user.id);
   };

@@ -1,6 +1,7 @@
 import type { Outcome, ParticipationResult } from '../../../services/requests.ts';
 import type { BoostContext } from '../../context.ts';
 import { openSettingsModal } from '../../open-settings-modal.ts';
+import { showChange } from '../../show-change.ts';
 import { slackErrorCode } from '../../slack-errors.ts';
 import { startRequest } from '../../start-request.ts';
 import { optedInNotice, sharedNotice, withdrawnNotice } from '../../views/home-notices.ts';
@@ -29,8 +30,7 @@ function answerOnHome(
     return;
   }
   if (result.value.changed) {
-    ctx.updater.request(result.value.request.id);
-    ctx.homes.requestChanged(result.value.request, body.user.id);
+    showChange(ctx, result.value.request, body.user.id);
   }
   ctx.homes.opened(teamId, body.user.id, { notice: notice(result.value) });
 }

@@ -1,5 +1,6 @@
 import type { BoostContext } from '../../context.ts';
 import { privateReply } from '../../private-reply.ts';
+import { showChange } from '../../show-change.ts';
 import { slackErrorCode } from '../../slack-errors.ts';
 import { note } from '../../views/notes.ts';
 import { sharedModal } from '../../views/shared-modal.ts';
@@ -16,8 +17,7 @@ export const markShared =
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
     const { request, participation, changed } = result.value;
     if (changed) {
-      ctx.updater.request(requestId);
-      ctx.homes.requestChanged(request, body.user.id);
+      showChange(ctx, request, body.user.id);
     }
     if (participation && clickedInEphemeral(body)) {
       await respond({

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { BoostContext } from '../../context.ts';
 import { privateReply } from '../../private-reply.ts';
+import { showChange } from '../../show-change.ts';
 import { actorOfClick, explainRefusal, requestIdOf } from '../actor.ts';
 
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -15,8 +16,7 @@ export const optIn =
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
     const { request, participation, changed } = result.value;
     if (changed) {
-      ctx.updater.request(requestId);
-      ctx.homes.requestChanged(request, body.user.id);
+      showChange(ctx, request, body.user.id);
     }
     if (!participation) return;
     await respond({

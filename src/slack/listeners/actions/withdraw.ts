@@ -1,4 +1,5 @@
 import type { BoostContext } from '../../context.ts';
+import { showChange } from '../../show-change.ts';
 import { withdrawnReply } from '../../views/opt-in-reply.ts';
 import { actorOfClick, clickedInEphemeral, explainRefusal, requestIdOf } from '../actor.ts';
 import type { ButtonArgs } from './opt-in.ts';
@@ -12,8 +13,7 @@ export const withdraw =
     await ack();
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
     if (result.value.changed) {
-      ctx.updater.request(requestId);
-      ctx.homes.requestChanged(result.value.request, body.user.id);
+      showChange(ctx, result.value.request, body.user.id);
     }
     await respond({
       response_type: 'ephemeral',
