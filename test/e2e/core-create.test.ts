@@ -9,6 +9,7 @@ import {
   command,
   createRequest,
   dayFromNow,
+  eventually,
   fieldErrors,
   isPostOf,
   latestRequestOf,
@@ -286,6 +287,8 @@ describe('submitting a request', () => {
     const [post] = await h.slack.waitFor(isPostOf(id));
     expect(post?.args.channel).toBe('CNOBOT001');
     const ts = answerOf<{ ts: string }>(post).ts;
+    // Slack has answered; Boost saves the ts right after, so give it that moment.
+    await eventually(() => requestRow(h, id)?.message_ts, 5000, 'the message ts to be saved');
     expect(requestRow(h, id)).toMatchObject({ message_ts: ts, status: 'open' });
     await h.slack.waitFor('response_url');
     expect(visibleText(h.slack.messages(REQUESTER)[0] ?? {})).toContain('Posted in <#CNOBOT001>');
