@@ -1,12 +1,18 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { BoostContext } from '../../context.ts';
+import { routeById } from '../route.ts';
 import { appHomeOpened } from './app-home-opened.ts';
 import { appUninstalled, tokensRevoked } from './uninstalled.ts';
 import { userChanged } from './user-change.ts';
 
+type EventArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs;
+
 export function registerEvents(app: App, ctx: BoostContext): void {
-  app.event('app_home_opened', appHomeOpened(ctx));
-  app.event('user_change', userChanged(ctx));
-  app.event('app_uninstalled', appUninstalled(ctx));
-  app.event('tokens_revoked', tokensRevoked(ctx));
+  const handlers = {
+    app_home_opened: appHomeOpened(ctx),
+    user_change: userChanged(ctx),
+    app_uninstalled: appUninstalled(ctx),
+    tokens_revoked: tokensRevoked(ctx),
+  };
+  app.event(/.*/, routeById(handlers, ({ event }: EventArgs) => event.type));
 }

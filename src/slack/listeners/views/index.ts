@@ -1,12 +1,18 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { BoostContext } from '../../context.ts';
 import { VIEWS } from '../../ids.ts';
+import { routeById } from '../route.ts';
 import { submitNewRequest } from './new-request.ts';
 import { submitSettings } from './settings.ts';
 import { submitShared } from './shared.ts';
 
+type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs;
+
 export function registerViews(app: App, ctx: BoostContext): void {
-  app.view(VIEWS.newRequest, submitNewRequest(ctx));
-  app.view(VIEWS.shared, submitShared(ctx));
-  app.view(VIEWS.settings, submitSettings(ctx));
+  const handlers = {
+    [VIEWS.newRequest]: submitNewRequest(ctx),
+    [VIEWS.shared]: submitShared(ctx),
+    [VIEWS.settings]: submitSettings(ctx),
+  };
+  app.view({ type: 'view_submission' }, routeById(handlers, ({ view }: ViewArgs) => view.callback_id));
 }
