@@ -14,5 +14,8 @@ export function registerEvents(app: App, ctx: BoostContext): void {
     app_uninstalled: appUninstalled(ctx),
     tokens_revoked: tokensRevoked(ctx),
   };
-  app.event(/.*/, routeById(handlers, ({ event }: EventArgs) => event.type));
+  app.event(
+    /.*/,
+    routeById(handlers, ({ event }: EventArgs) => event.type),
+  );
 }

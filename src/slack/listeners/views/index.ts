@@ -14,5 +14,8 @@ export function registerViews(app: App, ctx: BoostContext): void {
     [VIEWS.shared]: submitShared(ctx),
     [VIEWS.settings]: submitSettings(ctx),
   };
-  app.view({ type: 'view_submission' }, routeById(handlers, ({ view }: ViewArgs) => view.callback_id));
+  app.view(
+    { type: 'view_submission' },
+    routeById(handlers, ({ view }: ViewArgs) => view.callback_id),
+  );
 }
