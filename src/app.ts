@@ -13,6 +13,7 @@ import { trackedLinkRoute } from './http/tracked-link.ts';
 import { type BoostJobs, createJobs } from './jobs/index.ts';
 import { MessageUpdater } from './jobs/message-updater.ts';
 import { requestService } from './services/requests.ts';
+import { AcksFirst } from './slack/acks-first.ts';
 import type { BoostContext } from './slack/context.ts';
 import { DmSender, dmClient } from './slack/dm-sender.ts';
 import { homeFor } from './slack/home.ts';
@@ -125,8 +126,16 @@ export function createBoost({
         logLevel,
         ...(logger ? { logger } : {}),
       });
+  const acksFirst = new AcksFirst();
   if (receiver instanceof SocketModeReceiver) guardSocketModeRoutes(receiver, routeLogger);
-  else screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
+  else {
+    screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
+    const handle = receiver.requestListener;
+    receiver.requestListener = (req, res) => {
+      acksFirst.requestArrived();
+      handle(req, res);
+    };
+  }
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     receiver,
@@ -154,6 +163,7 @@ export function createBoost({
     clock,
     client: app.client,
     logger: app.logger,
+    acksFirst,
     service: requestService(repos, {
       admins: new Set(config.BOOST_ADMINS),
       maxOpenPerUser: config.MAX_OPEN_REQUESTS_PER_USER,
@@ -213,6 +223,8 @@ export function createBoost({
       // Jobs stop claiming new work; messages already in flight finish and are recorded before the database closes.
       await jobs.scheduler.stop();
       context.homes.stop();
+      // Replies still waiting for their turn go out now, before the database closes.
+      acksFirst.releaseAll();
       await context.updater.flush();
       database.close();
     },

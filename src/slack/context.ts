@@ -5,6 +5,7 @@ import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import type { MessageUpdater } from '../jobs/message-updater.ts';
 import type { RequestService } from '../services/requests.ts';
+import type { AcksFirst } from './acks-first.ts';
 import type { DmSender } from './dm-sender.ts';
 import type { HomeRefresher } from './home-refresher.ts';
 
@@ -22,4 +23,6 @@ export interface BoostContext {
   /** The bot's Web API client (Bolt's own), for calls that are not tied to one listener's `client`. */
   client: WebClient;
   logger: Logger;
+  /** Replies after an ack wait here while other requests are being acknowledged; see acks-first.ts. */
+  acksFirst: AcksFirst;
 }

@@ -7,6 +7,8 @@ import { type Config, loadConfig } from '../../src/config.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { SlackSender } from './signed-client.ts';
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export const TEST_SECRET = 'test-signing-secret-0123456789abcdef';
 export const TEST_TOKEN = 'xoxb-test-token';
 export const TEAM = 'T0G9PQBBK';
@@ -106,8 +108,13 @@ export async function startBoost(
     Object.assign(harness, await launch());
   };
   harness.settle = async () => {
-    for (let i = 0; i < 200 && harness.boost.context.updater.pending > 0; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
+    const { updater, acksFirst } = harness.boost.context;
+    const busy = () => updater.pending > 0 || acksFirst.waitingCount > 0;
+    for (let i = 0; i < 200 && busy(); i++) await sleep(25);
+    // Replies that just left are on their way to the fake: settled once it has seen no new call for a moment.
+    for (let seen = -1, i = 0; i < 100 && seen !== slack.calls.length; i++) {
+      seen = slack.calls.length;
+      await sleep(30);
     }
   };
   harness.stop = async () => {

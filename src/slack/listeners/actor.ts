@@ -27,6 +27,7 @@ export function clickedInEphemeral(body: BlockAction): boolean {
 /** Tells the person privately why nothing happened; a repeated delivery from Slack is dropped silently. */
 export async function explainRefusal(ctx: BoostContext, respond: RespondFn, refusal: Refusal): Promise<void> {
   if (refusal === 'duplicate') return;
+  await ctx.acksFirst.wait();
   const note = refusalNote(refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER);
   await respond({ response_type: 'ephemeral', replace_original: false, ...note });
 }

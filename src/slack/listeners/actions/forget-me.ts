@@ -22,13 +22,15 @@ export const confirmForgetMe =
     await ack();
     if (!forgotten) return;
     afterForgetting(ctx, teamId, userId, forgotten);
+    await ctx.acksFirst.wait();
     await respond({ response_type: 'ephemeral', replace_original: true, ...forgetDone(forgotten.removed) });
   };
 
 /** "Keep my data": the question goes away, nothing changes. */
 export const keepMyData =
-  (_ctx: BoostContext) =>
+  (ctx: BoostContext) =>
   async ({ ack, respond }: ButtonArgs) => {
     await ack();
+    await ctx.acksFirst.wait();
     await respond({ response_type: 'ephemeral', replace_original: true, ...forgetKept() });
   };

@@ -19,24 +19,27 @@ export const markShared =
     if (changed) {
       showChange(ctx, request, body.user.id);
     }
+    // The form first: its trigger expires 3 seconds after the click. The reply waits for other clicks' acks.
+    const formOpened = await client.views.open({ trigger_id: body.trigger_id, view: sharedModal(request) }).then(
+      () => true,
+      (error: unknown) => {
+        logger.warn(`Could not open the shared form: ${slackErrorCode(error)}`);
+        return false;
+      },
+    );
+    await ctx.acksFirst.wait();
     if (participation && clickedInEphemeral(body)) {
       await respond({
         response_type: 'ephemeral',
         replace_original: true,
         ...privateReply(ctx, request, participation),
       });
-    }
-    try {
-      await client.views.open({ trigger_id: body.trigger_id, view: sharedModal(request) });
-    } catch (error) {
+    } else if (!formOpened) {
       // The share is already counted; without the form (an expired trigger, say) a short note is enough.
-      logger.warn(`Could not open the shared form: ${slackErrorCode(error)}`);
-      if (!clickedInEphemeral(body)) {
-        await respond({
-          response_type: 'ephemeral',
-          replace_original: false,
-          ...note('Counted as shared. Thank you!'),
-        });
-      }
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        ...note('Counted as shared. Thank you!'),
+      });
     }
   };

@@ -19,6 +19,8 @@ export const optIn =
       showChange(ctx, request, body.user.id);
     }
     if (!participation) return;
+    // The reply (share links, the person's tracked link) is built and sent once other clicks are acknowledged.
+    await ctx.acksFirst.wait();
     await respond({
       response_type: 'ephemeral',
       replace_original: false,

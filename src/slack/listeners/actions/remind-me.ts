@@ -17,6 +17,7 @@ export const remindMe =
     const deadlineAt = ctx.repos.requests.get(requestId)?.deadlineAt;
     if (deadlineAt !== undefined && !canStillRemind(deadlineAt, actor.now)) {
       await ack();
+      await ctx.acksFirst.wait();
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
@@ -28,6 +29,7 @@ export const remindMe =
     await ack();
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
     const { request, participation } = result.value;
+    await ctx.acksFirst.wait();
     if (!participation) {
       await respond({
         response_type: 'ephemeral',

@@ -20,6 +20,7 @@ export const sendThanks =
     await ack();
     // The Home tab has no response_url: there the answer is a note on the refreshed Home.
     const confirm = async (text: string) => {
+      await ctx.acksFirst.wait();
       if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, ...note(text) });
       else ctx.homes.opened(actor.teamId, actor.userId, { notice: text });
     };

@@ -15,11 +15,13 @@ export const retryPost =
     if (request.requesterId !== actor.userId) return explainRefusal(ctx, respond, 'not_allowed');
     if (request.status !== 'open') return explainRefusal(ctx, respond, 'not_open');
     if (request.messageTs) {
+      await ctx.acksFirst.wait();
       await respond({ replace_original: true, ...note(`Already posted in <#${request.channelId}>.`) });
       return;
     }
     // On failure postRequest sends a fresh explanation; this message then only needs to go away.
     const posted = await postRequest(ctx, request);
+    await ctx.acksFirst.wait();
     await respond({
       replace_original: true,
       ...note(
@@ -37,5 +39,6 @@ export const cancelUnposted =
     const result = ctx.service.cancelUnposted(requestIdOf(action), actorOfClick(ctx, body, action));
     await ack();
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
+    await ctx.acksFirst.wait();
     await respond({ replace_original: true, ...note('Request cancelled. Nothing was posted.') });
   };

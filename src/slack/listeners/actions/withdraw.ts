@@ -15,6 +15,7 @@ export const withdraw =
     if (result.value.changed) {
       showChange(ctx, result.value.request, body.user.id);
     }
+    await ctx.acksFirst.wait();
     await respond({
       response_type: 'ephemeral',
       replace_original: clickedInEphemeral(body),
