@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from './config.ts';
+import { checkpointInBackground } from './db/checkpointer.ts';
 import { type Database_, openDatabase } from './db/connection.ts';
 import { createRepositories } from './db/repositories/index.ts';
 import { type Clock, systemClock } from './domain/types.ts';
@@ -80,6 +81,12 @@ export function createBoost({
   identity,
 }: BoostOptions): Boost {
   const database = openDatabase(config.DATABASE_PATH);
+  const checkpoints =
+    config.DATABASE_PATH === ':memory:'
+      ? undefined
+      : checkpointInBackground(database, (message) =>
+          app.logger.warn(`A background WAL checkpoint failed: ${message}`),
+        );
   const repos = createRepositories(database.db);
   const logLevel = LOG_LEVELS[config.LOG_LEVEL];
   const clientOptions: WebClientOptions = {
@@ -229,6 +236,7 @@ export function createBoost({
       // Replies still waiting for their turn go out now, before the database closes.
       acksFirst.releaseAll();
       await context.updater.flush();
+      await checkpoints?.stop();
       database.close();
     },
   };

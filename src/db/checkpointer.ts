@@ -1,0 +1,68 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { Database_ } from './connection.ts';
+
+// In WAL mode every commit appends to the -wal file, and a checkpoint now and then copies it back into the database,
+// with an fsync of each. SQLite runs that checkpoint inside whichever commit crosses wal_autocheckpoint (1,000 pages):
+// about one click in a hundred then held the event loop for 10-20 ms on a virtual disk. Here a worker thread with a
+// connection of its own checkpoints instead, every CHECKPOINT_EVERY_MS, so no click waits on an fsync.
+
+const CHECKPOINT_EVERY_MS = 250;
+/** The app's own connection still checkpoints past this many WAL pages (about 40 MB): a safety net, never the rule. */
+const SAFETY_NET_PAGES = 10_000;
+
+/** Plain JavaScript run with `eval`, so the worker needs no TypeScript loader (the tests run without one). */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path, { fileMustExist: true });
+db.pragma('busy_timeout = 1000');
+const checkpoint = () => {
+  try {
+    // PASSIVE never waits for the app's readers or writers: it copies what it can now, the rest next time.
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch (error) {
+    parentPort.postMessage({ failed: String(error && error.message || error) });
+  }
+};
+const timer = setInterval(checkpoint, workerData.everyMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  checkpoint();
+  db.close();
+  parentPort.close();
+});
+`;
+
+export interface Checkpointer {
+  /** Checkpoints once more and closes the worker's connection; resolves when the worker has ended. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Moves the checkpoints of an open database file to a worker thread. `onFailure` hears of a checkpoint that failed; the
+ * next one retries it, and past SAFETY_NET_PAGES the app's connection checkpoints by itself as before.
+ */
+export function checkpointInBackground(database: Database_, onFailure: (message: string) => void): Checkpointer {
+  const path = database.sqlite.name;
+  database.sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { path, driver, everyMs: CHECKPOINT_EVERY_MS },
+  });
+  worker.on('message', (message: { failed?: string }) => {
+    if (message.failed) onFailure(message.failed);
+  });
+  worker.on('error', (error) => onFailure(error.message));
+  worker.unref();
+  const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let stopping = false;
+  return {
+    stop() {
+      if (!stopping) worker.postMessage('stop');
+      stopping = true;
+      return ended;
+    },
+  };
+}
