@@ -9,12 +9,15 @@ export interface AcksFirstOptions {
   now?: () => number;
 }
 
+const OVERDUE_PER_PASS = 4;
+
 /**
  * Slack drops an interaction that is not acknowledged within 3 seconds, and a popular request gets hundreds of clicks
  * at once. So the work that follows an ack (building the private reply with its share links, sending it through
  * response_url) waits for a quiet moment, when no request has arrived for `quietMs`: then the waiting handlers resume
  * one per turn of the event loop, in the order they came, so any request arriving meanwhile is read and acknowledged
- * first. While requests keep arriving, none waits longer than `maxWaitMs`. One at a time, nothing waits noticeably.
+ * first. While requests keep arriving, a reply that has waited `maxWaitMs` goes anyway, a few per pass of the event
+ * loop. Clicks one at a time wait a few milliseconds at most.
  *
  * Only replies wait. A modal must open within 3 s of its click (its trigger_id expires), so views.open never does.
  */
@@ -78,7 +81,8 @@ export class AcksFirst {
       this.waiting.shift()?.resume();
       resumed = 1;
     } else {
-      while ((this.waiting[0]?.since ?? now) <= now - this.maxWaitMs) {
+      // Overdue ones go a few per pass, so that a backlog of them never holds the loop for long either.
+      while (resumed < OVERDUE_PER_PASS && (this.waiting[0]?.since ?? now) <= now - this.maxWaitMs) {
         this.waiting.shift()?.resume();
         resumed += 1;
       }
