@@ -90,7 +90,7 @@ export class AcksFirst {
     const oldest = this.waiting[0];
     if (!oldest) return;
     // After a turn, the next one comes after the event loop has read what arrived meanwhile.
-    if (resumed > 0) return this.schedule(0);
-    this.schedule(Math.max(1, Math.min(this.quietMs - quietFor, oldest.since + this.maxWaitMs - now)));
+    if (resumed > 0) this.schedule(0);
+    else this.schedule(Math.max(1, Math.min(this.quietMs - quietFor, oldest.since + this.maxWaitMs - now)));
   }
 }

@@ -430,3 +430,25 @@ describe('links', () => {
     await stillServes();
   });
 });
+
+describe('a listener that fails before it answers', () => {
+  it('still answers the click at once, tells the person privately, and logs it', async () => {
+    const own = await startBoost();
+    try {
+      const posted = await createRequest(own, {}, { userId: 'UREQFAIL1' });
+      // The table of delivery receipts is gone: recording the click throws before the handler can ack.
+      own.boost.database.sqlite.exec('drop table receipts');
+      const { response } = await click(own, { userId: 'UFAILS001' }, ACTIONS.optIn, posted);
+      expect(response.status).toBe(200);
+      const [note] = await eventually(() => {
+        const replies = repliesTo(own, 'UFAILS001');
+        return replies.length > 0 && replies;
+      });
+      expect(note?.args.response_type).toBe('ephemeral');
+      expect(visibleText(note?.args)).toContain('Something went wrong');
+      expect(own.logs.some((entry) => entry.includes('listener failed before acknowledging'))).toBe(true);
+    } finally {
+      await own.stop();
+    }
+  });
+});

@@ -3,6 +3,8 @@
 // path. So each kind of delivery (actions, forms, shortcuts, events) has one Bolt listener, which looks up the handler
 // for the delivery's id in its index's table.
 
+import { noteAnswers } from './safety-net.ts';
+
 // biome-ignore lint/suspicious/noExplicitAny: each handler declares the narrower Bolt args of the deliveries it gets.
 type Handler = (args: any) => Promise<void>;
 
@@ -19,7 +21,7 @@ export function routeById<Args>(
   return async (args) => {
     const id = idOf(args);
     const handler = id === undefined ? undefined : table.get(id);
-    if (handler) return handler(args);
+    if (handler) return handler(noteAnswers(args));
     unknown?.(args, id);
   };
 }

@@ -20,6 +20,25 @@ interface Delivery {
   actions?: unknown;
 }
 
+/** Set on Bolt's context of a delivery (shared by every middleware and listener) once a listener acknowledged it. */
+const ANSWERED = 'boostAnswered';
+
+/**
+ * The listener's args with an ack that notes on the context that it was called, so the safety net knows without
+ * calling ack() a second time: Bolt answers that with an exception, whose stack costs more than the rest of an ack.
+ */
+export function noteAnswers<Args>(args: Args): Args {
+  const { ack, context } = args as { ack?: (response?: unknown) => Promise<void>; context?: Record<string, unknown> };
+  if (!ack || !context) return args;
+  return {
+    ...args,
+    ack: (response?: unknown) => {
+      context[ANSWERED] = true;
+      return ack(response);
+    },
+  };
+}
+
 /** Acknowledges unless a listener already did; true when this call was the answer. */
 async function answerIfUnanswered(ack: AckFn<never>, response: unknown): Promise<boolean> {
   try {
@@ -49,7 +68,7 @@ export function answerEveryInteraction(ctx: BoostContext): Middleware<AnyMiddlew
       failure = error;
     }
     // Events are acknowledged by Bolt before any listener runs; they have no ack here.
-    if (ack) {
+    if (ack && args.context[ANSWERED] !== true) {
       const body = (args.body ?? {}) as Delivery;
       const text = failure === undefined ? NOT_IN_USE : SOMETHING_WENT_WRONG;
       const answered = await answerIfUnanswered(ack, fallbackAnswer(body, text));
