@@ -54,7 +54,7 @@ try {
     `  ${cold.digests.toLocaleString('en-US')} digests (${cold.blocks.toLocaleString('en-US')} blocks), ${cold.waitingForZone} waiting for a time zone`,
   );
   line(
-    `  memory: ${mb(result.rssBefore)} resident before the run (node, modules, open database); peak ${mb(cold.peakRssAfter)} after the first run (JS heap in use ${mb(cold.heapUsed)} with every digest composed), ${mb(result.maxRssKb * 1024)} at exit`,
+    `  memory: ${mb(result.rssBefore)} resident before the run (node, modules, open database); peak ${mb(cold.peakRssAfter)} after the first run (JS heap in use ${mb(cold.heapUsed)} at its end), ${mb(result.maxRssKb * 1024)} at exit`,
   );
   summary(
     'digest at scale',

@@ -96,23 +96,62 @@ export function weekIn(zone: Zone, ms: number): string {
   return isoWeek(ms, offsetAt(zone, ms));
 }
 
+const crons = new Map<string, Cron>();
+
+/** DIGEST_CRON read on `zone`'s clock; parsing a pattern is not free, so one Cron per pattern and zone is kept. */
+function cronIn(pattern: string, zone: Zone): Cron {
+  const key = `${pattern}|${zoneKey(zone)}`;
+  let cron = crons.get(key);
+  if (!cron) {
+    cron = new Cron(pattern, {
+      paused: true,
+      ...('tz' in zone ? { timezone: zone.tz } : { utcOffset: Math.round(zone.offsetSeconds / 60) }),
+    });
+    crons.set(key, cron);
+  }
+  return cron;
+}
+
 /**
  * This week's digest slot of someone living in `zone`, once it has come: the latest time matching `pattern` (read on
  * that zone's clock) at or before `now`, provided it lies in the same ISO week as `now` there. Undefined before the
  * week's first slot. A run after downtime therefore still finds the slot until the week is over, then lets it go.
  */
 export function digestSlot(pattern: string, zone: Zone, now: number): DigestSlot | undefined {
-  const cron = new Cron(pattern, {
-    paused: true,
-    ...('tz' in zone ? { timezone: zone.tz } : { utcOffset: Math.round(zone.offsetSeconds / 60) }),
-  });
   // croner excludes a run at exactly the reference instant; one millisecond later includes it.
-  const [previous] = cron.previousRuns(1, new Date(now + 1));
+  const [previous] = cronIn(pattern, zone).previousRuns(1, new Date(now + 1));
   if (!previous) return undefined;
   const dueAt = previous.getTime();
   if (dueAt > now) return undefined;
   const week = weekIn(zone, now);
   return weekIn(zone, dueAt) === week ? { dueAt, week } : undefined;
+}
+
+/** A scheduled run decides who is due at least this often, for whoever became eligible after their slot. */
+export const DECIDE_AT_LEAST_EVERY_MS = 3_600_000;
+
+/**
+ * One clock per offset in use on Earth (UTC−12 to UTC+14, in quarter hours). At a person's slot their local time
+ * matches DIGEST_CRON at the offset their zone has then, so every slot on anyone's clock is a slot on one of these.
+ */
+export const EVERY_CLOCK: readonly Zone[] = Array.from({ length: 26 * 4 + 1 }, (_, i) => ({
+  offsetSeconds: (i - 12 * 4) * 900,
+}));
+
+/**
+ * When the scheduled digest run must decide again after deciding at `decidedAt`: at the first slot after it on any of
+ * `clocks`, or DECIDE_AT_LEAST_EVERY_MS later if that comes first. Eligibility for a slot is judged on what had
+ * happened by the slot, so in between only rare changes (digests turned back on, Boost reinstalled, a slot croner
+ * moves around a daylight-saving change) can make someone due; the hourly decision catches up with those.
+ */
+export function nextDecisionAt(pattern: string, clocks: readonly Zone[], decidedAt: number): number {
+  let next = decidedAt + DECIDE_AT_LEAST_EVERY_MS;
+  for (const zone of clocks) {
+    // Strictly after decidedAt (croner counts whole seconds): a slot at decidedAt itself was part of that decision.
+    const slot = cronIn(pattern, zone).nextRun(new Date(decidedAt))?.getTime();
+    if (slot !== undefined && slot < next) next = slot;
+  }
+  return next;
 }
 
 /** Computes slots once per zone for a run: thousands of people share a few dozen zones. */

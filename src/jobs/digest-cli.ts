@@ -81,12 +81,17 @@ export async function main(
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    const report = await job.sendNow(clock(), { dryRun });
+    // A dry run keeps one short line per digest, not the digests: a big workspace has tens of thousands.
+    const lines: string[] = [];
+    const report = await job.sendNow(clock(), {
+      dryRun,
+      onPlanned: ({ digest, zone }) => lines.push(`  ${describeDigest(digest, zone)}`),
+    });
     if (dryRun) {
       output.out(
-        `Dry run: ${report.planned.length} ${report.planned.length === 1 ? 'digest' : 'digests'} would be sent now. Nothing was sent.`,
+        `Dry run: ${report.composed} ${report.composed === 1 ? 'digest' : 'digests'} would be sent now. Nothing was sent.`,
       );
-      for (const { digest, zone } of report.planned) output.out(`  ${describeDigest(digest, zone)}`);
+      for (const line of lines) output.out(line);
       return 0;
     }
     const { sent, refused, failed, skipped } = report.tally;

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import type { CandidateRow } from '../db/repositories/digests.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import {
+  type Contribution,
   composeDigest,
   DIGEST_PERIOD_MS,
   type Digest,
@@ -12,7 +13,17 @@ import {
   isEligible,
   REQUESTER_WINDOW_MS,
 } from '../domain/digest.ts';
-import { nowSlotFinder, slotFinder, UTC, weeksAround, type Zone, zoneKey, zoneOf } from '../domain/schedule.ts';
+import {
+  EVERY_CLOCK,
+  nextDecisionAt,
+  nowSlotFinder,
+  slotFinder,
+  UTC,
+  weeksAround,
+  type Zone,
+  zoneKey,
+  zoneOf,
+} from '../domain/schedule.ts';
 import type { Clock } from '../domain/types.ts';
 import type { DmSender, DmTally } from '../slack/dm-sender.ts';
 import { digestMessage } from '../slack/views/digest.ts';
@@ -30,6 +41,8 @@ const LOOKUP_CONCURRENCY = 4;
 const LOOKUP_RETRY_MS = DAY_MS;
 /** Open requests considered per workspace when suggesting a few to helpers. */
 const OPEN_PER_TEAM = 25;
+/** People whose digests are composed together: bounds what a big run holds in memory at once. */
+const SLICE_SIZE = 1000;
 
 export interface ZoneProfile {
   tz: string | null;
@@ -54,11 +67,15 @@ export interface PlannedDigest {
 }
 
 export interface DigestReport {
-  /** Digests due in this run, with their content (sent, or only printed in a dry run). */
-  planned: PlannedDigest[];
+  /** False when a scheduled run skipped deciding because nothing could be due (see nextDecisionAt). */
+  decided: boolean;
+  /** Digests composed in this run: each one sent, or in a dry run handed to `onPlanned`. */
+  composed: number;
   /** Eligible people whose time zone is not known yet; their digest waits for the lookup. */
   waitingForZone: number;
   tally: DmTally;
+  /** Claims given back because Slack certainly did not deliver: a later run this week tries again. */
+  released: number;
 }
 
 type Mode = 'scheduled' | 'now';
@@ -66,9 +83,31 @@ type Mode = 'scheduled' | 'now';
 interface RunOptions {
   dryRun: boolean;
   maxLookups: number;
+  onPlanned?: (planned: PlannedDigest) => void;
+}
+
+interface Decision {
+  due: Due[];
+  waitingForZone: number;
+  /** The requests read to decide, by id. */
+  requests: Map<number, DigestRequest>;
+}
+
+/** A candidate, and the weeks they already have a digest for. */
+interface Person {
+  candidate: DigestCandidate;
+  claimedWeeks: readonly string[];
+}
+
+interface Due {
+  candidate: DigestCandidate;
+  zone: Zone;
+  dueAt: number;
+  week: string;
 }
 
 const EMPTY_TALLY: DmTally = { sent: 0, refused: 0, failed: 0, skipped: 0, halted: false };
+const SKIPPED: DigestReport = { decided: false, composed: 0, waitingForZone: 0, tally: EMPTY_TALLY, released: 0 };
 
 /**
  * The weekly digest. `runOnce(now)` (every minute) sends each eligible person this week's digest once their own slot
@@ -77,23 +116,44 @@ const EMPTY_TALLY: DmTally = { sent: 0, refused: 0, failed: 0, skipped: 0, halte
  * Delivery is at most once per person per ISO week: the (team, user, week) row is claimed right before sending and
  * sent_at is set once Slack accepted it. A claim without sent_at (a crash while Slack was answering, or a message Slack
  * may have posted) is never sent again. A message Slack certainly did not post for a passing reason gives its claim back.
+ *
+ * Digests are composed and sent in slices of one workspace's people, so a run holds one slice's digests at a time.
  */
 export class DigestJob {
   private stopped = false;
   /** When each person's time zone was last asked for in this process, so a failing lookup is retried only daily. */
   private readonly lookedUpAt = new Map<string, number>();
+  /** When the last scheduled decision was made, and when the next one is needed; undefined: decide at once. */
+  private schedule: { decidedAt: number; nextAt: number } | undefined;
 
   constructor(private readonly deps: DigestJobDeps) {}
 
-  /** Sends the digests whose slot has come and that were not sent this week. */
-  runOnce(now: number = this.deps.clock()): Promise<DigestReport> {
-    return this.run(now, 'scheduled', { dryRun: false, maxLookups: MAX_LOOKUPS_PER_RUN });
+  /**
+   * Sends the digests whose slot has come and that were not sent this week. Deciding that costs a pass over recent
+   * activity, so a minute in which nothing can have become due is skipped (see nextDecisionAt).
+   */
+  async runOnce(now: number = this.deps.clock()): Promise<DigestReport> {
+    const last = this.schedule;
+    if (last && now >= last.decidedAt && now < last.nextAt) return SKIPPED;
+    const report = await this.run(now, 'scheduled', { dryRun: false, maxLookups: MAX_LOOKUPS_PER_RUN });
+    // Left-over work (zones to look up, claims given back, a stopped run) is decided again at the next tick.
+    const leftOver = report.waitingForZone > 0 || report.tally.halted || report.released > 0;
+    const { DIGEST_CRON, DIGEST_TIMEZONE } = this.deps.config;
+    const clocks = DIGEST_TIMEZONE === 'user' ? EVERY_CLOCK : [{ tz: DIGEST_TIMEZONE }];
+    this.schedule = { decidedAt: now, nextAt: leftOver ? now : nextDecisionAt(DIGEST_CRON, clocks, now) };
+    return report;
   }
 
-  /** Sends (or with dryRun, only lists) this week's digest to everyone eligible now who has not had it. */
-  sendNow(now: number, options: { dryRun: boolean }): Promise<DigestReport> {
+  /**
+   * Sends (or with dryRun, only lists) this week's digest to everyone eligible now who has not had it. A dry run hands
+   * each digest to `onPlanned` as it is composed, and keeps none.
+   */
+  sendNow(
+    now: number,
+    options: { dryRun: boolean; onPlanned?: (planned: PlannedDigest) => void },
+  ): Promise<DigestReport> {
     // An operator waits for this run, so every unknown time zone is looked up now.
-    return this.run(now, 'now', { dryRun: options.dryRun, maxLookups: Number.POSITIVE_INFINITY });
+    return this.run(now, 'now', { ...options, maxLookups: Number.POSITIVE_INFINITY });
   }
 
   /** Stops claiming: digests in flight finish, the others wait for a later run. */
@@ -103,39 +163,18 @@ export class DigestJob {
 
   private async run(now: number, mode: Mode, options: RunOptions): Promise<DigestReport> {
     const { repos } = this.deps;
-    const { dryRun } = options;
-    const splitAt = now - SPLIT_BEFORE_NOW_MS;
-    const requesterFrom = splitAt - REQUESTER_WINDOW_MS;
-    const rows = repos.digests.candidates({
-      helperFrom: splitAt - HELPER_WINDOW_MS,
-      splitAt,
-      requesterFrom,
-      weeks: weeksAround(now),
-    });
-    if (rows.length === 0) return { planned: [], waitingForZone: 0, tally: EMPTY_TALLY };
+    const { due, waitingForZone, requests } = await this.decide(now, mode, options);
+    const counter = { composed: 0 };
+    if (due.length === 0) return { decided: true, composed: 0, waitingForZone, tally: EMPTY_TALLY, released: 0 };
 
-    const requestsByPerson = groupRequests(repos.digests.requestsOpenSince(requesterFrom));
-    const candidates = rows.map((row) => toCandidate(row, splitAt, requestsByPerson));
-    const zones = await this.zonesOf(rows, candidates, now, options);
+    const planned = this.composeInSlices(due, requests, now, counter);
+    if (options.dryRun) {
+      for (const item of planned) options.onPlanned?.(item);
+      return { decided: true, composed: counter.composed, waitingForZone, tally: EMPTY_TALLY, released: 0 };
+    }
 
-    const slotOf = mode === 'now' ? nowSlotFinder(now) : slotFinder(this.deps.config.DIGEST_CRON, now);
-    const due: Array<{ candidate: DigestCandidate; zone: Zone; dueAt: number; week: string }> = [];
-    let waitingForZone = 0;
-    candidates.forEach((candidate, i) => {
-      const zone = zones[i];
-      if (!zone) {
-        if (isEligible(candidate, now)) waitingForZone += 1;
-        return;
-      }
-      const slot = slotOf(zone);
-      if (!slot || rows[i]?.claimedWeeks.includes(slot.week)) return;
-      if (isEligible(candidate, slot.dueAt)) due.push({ candidate, zone, ...slot });
-    });
-    if (due.length === 0) return { planned: [], waitingForZone, tally: EMPTY_TALLY };
-
-    const planned = this.compose(due, now);
-    if (dryRun || planned.length === 0) return { planned, waitingForZone, tally: EMPTY_TALLY };
-
+    let released = 0;
+    // The sender pulls digests one by one, so each slice is composed only when the previous one is on its way.
     const tally = await this.deps.sender.deliver({
       items: planned,
       to: ({ digest }) => digest.userId,
@@ -146,6 +185,7 @@ export class DigestJob {
           repos.digests.markSent(digest.teamId, digest.userId, digest.week, this.timeAfter(now));
         } else if (outcome.status === 'failed' && outcome.retryLater) {
           repos.digests.release(digest.teamId, digest.userId, digest.week);
+          released += 1;
         }
       },
       stopped: () => this.stopped,
@@ -155,7 +195,99 @@ export class DigestJob {
         `Weekly digest: ${tally.sent} sent, ${tally.refused} refused by Slack, ${tally.failed} failed, ${tally.skipped} already claimed.`,
       );
     }
-    return { planned, waitingForZone, tally };
+    return { decided: true, composed: counter.composed, waitingForZone, tally, released };
+  }
+
+  /**
+   * Who is due now (slot come, eligible at it, not claimed this week), in workspace then person order. Candidates are
+   * judged as they are read, so only those due are kept, and those whose time zone must be asked for first.
+   */
+  private async decide(now: number, mode: Mode, options: RunOptions): Promise<Decision> {
+    const { repos, config } = this.deps;
+    const splitAt = now - SPLIT_BEFORE_NOW_MS;
+    const requesterFrom = splitAt - REQUESTER_WINDOW_MS;
+    const recent = repos.digests.requestsOpenSince(requesterFrom);
+    const requests = new Map(recent.map((request) => [request.id, request]));
+    const requestsByPerson = groupRequests(recent);
+    const slotOf = mode === 'now' ? nowSlotFinder(now) : slotFinder(config.DIGEST_CRON, now);
+    const due: Due[] = [];
+    const consider = ({ candidate, claimedWeeks }: Person, zone: Zone) => {
+      const slot = slotOf(zone);
+      if (!slot || claimedWeeks.includes(slot.week)) return;
+      if (isEligible(candidate, slot.dueAt)) due.push({ candidate, zone, ...slot });
+    };
+    const zoneOfRow = this.zoneReader(options);
+    const unplaced: Person[] = [];
+    repos.digests.eachCandidate(
+      { helperFrom: splitAt - HELPER_WINDOW_MS, splitAt, requesterFrom, weeks: weeksAround(now) },
+      (row) => {
+        const person = { candidate: toCandidate(row, splitAt, requestsByPerson), claimedWeeks: row.claimedWeeks };
+        const zone = zoneOfRow(row);
+        if (zone) consider(person, zone);
+        else if (isEligible(person.candidate, now)) unplaced.push(person);
+      },
+    );
+    if (unplaced.length === 0) return { due, waitingForZone: 0, requests };
+
+    const zones = await this.lookUpZones(unplaced, now, options.maxLookups);
+    let waitingForZone = 0;
+    unplaced.forEach((person, i) => {
+      const zone = zones[i];
+      if (zone) consider(person, zone);
+      else waitingForZone += 1;
+    });
+    due.sort(
+      (a, b) => compare(a.candidate.teamId, b.candidate.teamId) || compare(a.candidate.userId, b.candidate.userId),
+    );
+    return { due, waitingForZone, requests };
+  }
+
+  /**
+   * Reads a candidate's zone: DIGEST_TIMEZONE for everyone, or their own from the profile cache (one Zone object per
+   * zone, shared). Undefined when it must be looked up first; a dry run, or a job without lookups, assumes UTC instead.
+   */
+  private zoneReader({ dryRun }: RunOptions): (row: CandidateRow) => Zone | undefined {
+    const fixed = this.deps.config.DIGEST_TIMEZONE;
+    if (fixed !== 'user') {
+      const zone: Zone = { tz: fixed };
+      return () => zone;
+    }
+    const fallback = dryRun || !this.deps.lookUpZone ? UTC : undefined;
+    const known = new Map<string, Zone | undefined>();
+    return (row) => {
+      if (row.profileFetchedAt === null) return fallback;
+      const key = `${row.tz}|${row.tzOffsetSeconds}`;
+      if (!known.has(key)) known.set(key, zoneOf(row));
+      return known.get(key) ?? fallback;
+    };
+  }
+
+  /**
+   * The zones of eligible people whose zone is unknown: looked up (bounded, at most daily per person); one that stays
+   * unknown after a lookup falls back to UTC, and one not looked up yet is undefined (that digest waits for a later run).
+   */
+  private async lookUpZones(
+    people: readonly Person[],
+    now: number,
+    maxLookups: number,
+  ): Promise<Array<Zone | undefined>> {
+    const zones: Array<Zone | undefined> = people.map(() => undefined);
+    const lookUp = this.deps.lookUpZone;
+    if (!lookUp) return zones;
+    const toLookUp: number[] = [];
+    people.forEach(({ candidate }, i) => {
+      const last = this.lookedUpAt.get(`${candidate.teamId}:${candidate.userId}`);
+      if (last !== undefined && now - last < LOOKUP_RETRY_MS) zones[i] = UTC;
+      else toLookUp.push(i);
+    });
+    await forEachLimited(toLookUp.slice(0, maxLookups), LOOKUP_CONCURRENCY, async (i) => {
+      const candidate = people[i]?.candidate;
+      if (!candidate || this.stopped) return;
+      this.lookedUpAt.set(`${candidate.teamId}:${candidate.userId}`, now);
+      const profile = await lookUp(candidate.teamId, candidate.userId).catch(() => undefined);
+      zones[i] = zoneOf(profile ?? undefined) ?? UTC;
+    });
+    return zones;
   }
 
   /** The time to record for a step of a run that started at `now` (a long run takes minutes). */
@@ -163,74 +295,57 @@ export class DigestJob {
     return Math.max(now, this.deps.clock());
   }
 
-  /** Loads what the due digests say in a few set-based queries, then composes each one. */
-  private compose(
-    due: ReadonlyArray<{ candidate: DigestCandidate; zone: Zone; dueAt: number; week: string }>,
-    now: number,
-  ): PlannedDigest[] {
-    const { digests } = this.deps.repos;
-    const requestIds = due.flatMap(({ candidate }) => candidate.requests.map((request) => request.id));
-    const helpersByRequest = digests.helpersOf(requestIds);
-    const contributions = digests.contributionsSince(now - SPLIT_BEFORE_NOW_MS - DIGEST_PERIOD_MS);
-    const openRequests = digests.openRequests(now, OPEN_PER_TEAM);
-    const contributed = [...contributions.values()].flatMap((list) => list.map((c) => c.request.id));
-    const clicksByHelper = this.deps.repos.links.clicksByHelperOf([...new Set([...requestIds, ...contributed])]);
-    const planned: PlannedDigest[] = [];
-    for (const { candidate, zone, dueAt, week } of due) {
-      const digest = composeDigest({
-        candidate,
-        week,
-        dueAt,
-        now,
-        helpersByRequest,
-        contributions: contributions.get(`${candidate.teamId}:${candidate.userId}`) ?? [],
-        openRequests,
-        clicksByHelper,
-      });
-      if (digest) planned.push({ digest, zone: zoneKey(zone), dueAt });
-    }
-    return planned;
-  }
-
   /**
-   * Each candidate's zone: DIGEST_TIMEZONE for everyone, or their own from the profile cache. Unknown zones are looked
-   * up (bounded, at most daily per person); one that stays unknown after a lookup falls back to UTC, and one not looked
-   * up yet is undefined (that digest waits for a later run). A dry run looks nothing up and assumes UTC.
+   * Composes the due digests one slice at a time: what a slice's digests say is read in a few set-based queries just
+   * before they are composed, and nothing of a slice is kept once its digests have been taken. `requests` starts with
+   * the requests read to decide and keeps each one read since, so a request is read once per run.
    */
-  private async zonesOf(
-    rows: readonly CandidateRow[],
-    candidates: readonly DigestCandidate[],
+  private *composeInSlices(
+    due: readonly Due[],
+    requests: Map<number, DigestRequest>,
     now: number,
-    { dryRun, maxLookups }: RunOptions,
-  ): Promise<Array<Zone | undefined>> {
-    const fixed = this.deps.config.DIGEST_TIMEZONE;
-    if (fixed !== 'user') return rows.map(() => ({ tz: fixed }));
-    const zones = rows.map((row) => zoneOf(row.profileFetchedAt === null ? undefined : row));
-    const lookUp = this.deps.lookUpZone;
-    if (dryRun || !lookUp) return zones.map((zone) => zone ?? UTC);
-
-    const weeks = weeksAround(now);
-    const toLookUp: number[] = [];
-    const assumeUtc = new Set<number>();
-    zones.forEach((zone, i) => {
-      const row = rows[i];
-      const candidate = candidates[i];
-      if (zone || !row || !candidate) return;
-      if (weeks.every((week) => row.claimedWeeks.includes(week)) || !isEligible(candidate, now)) return;
-      const last = this.lookedUpAt.get(`${row.teamId}:${row.userId}`);
-      if (last !== undefined && now - last < LOOKUP_RETRY_MS) assumeUtc.add(i);
-      else toLookUp.push(i);
-    });
-    const batch = toLookUp.slice(0, maxLookups);
-    await forEachLimited(batch, LOOKUP_CONCURRENCY, async (i) => {
-      const row = rows[i];
-      if (!row || this.stopped) return;
-      this.lookedUpAt.set(`${row.teamId}:${row.userId}`, now);
-      const profile = await lookUp(row.teamId, row.userId).catch(() => undefined);
-      zones[i] = zoneOf(profile ?? undefined) ?? UTC;
-    });
-    for (const i of assumeUtc) zones[i] = UTC;
-    return zones;
+    counter: { composed: number },
+  ): Generator<PlannedDigest> {
+    const { digests, links } = this.deps.repos;
+    const openByTeam = groupBy(digests.openRequests(now, OPEN_PER_TEAM), ({ request }) => request.teamId);
+    const contributionsFrom = now - SPLIT_BEFORE_NOW_MS - DIGEST_PERIOD_MS;
+    for (const slice of slicesByTeam(due, SLICE_SIZE)) {
+      const teamId = slice[0]?.candidate.teamId ?? '';
+      const requestIds = slice.flatMap(({ candidate }) => candidate.requests.map((request) => request.id));
+      const helpersByRequest = digests.helpersOf(requestIds);
+      const contributionRows = digests.contributionsOf(
+        teamId,
+        slice.map(({ candidate }) => candidate.userId),
+        contributionsFrom,
+      );
+      const contributedIds = [
+        ...new Set([...contributionRows.values()].flatMap((rows) => rows.map((row) => row.requestId))),
+      ];
+      for (const request of digests.requestsById(contributedIds.filter((id) => !requests.has(id)))) {
+        requests.set(request.id, request);
+      }
+      const clicksByHelper = links.clicksByHelperOf([...new Set([...requestIds, ...contributedIds])]);
+      for (const { candidate, zone, dueAt, week } of slice) {
+        const contributions: Contribution[] = [];
+        for (const row of contributionRows.get(candidate.userId) ?? []) {
+          const request = requests.get(row.requestId);
+          if (request) contributions.push({ ...row, request });
+        }
+        const digest = composeDigest({
+          candidate,
+          week,
+          dueAt,
+          now,
+          helpersByRequest,
+          contributions,
+          openRequests: openByTeam.get(candidate.teamId) ?? [],
+          clicksByHelper,
+        });
+        if (!digest) continue;
+        counter.composed += 1;
+        yield { digest, zone: zoneKey(zone), dueAt };
+      }
+    }
   }
 }
 
@@ -250,14 +365,33 @@ function toCandidate(
 }
 
 function groupRequests(requests: readonly DigestRequest[]): Map<string, DigestRequest[]> {
-  const byPerson = new Map<string, DigestRequest[]>();
-  for (const request of requests) {
-    const key = `${request.teamId}:${request.requesterId}`;
-    const list = byPerson.get(key) ?? [];
-    list.push(request);
-    byPerson.set(key, list);
+  return groupBy(requests, (request) => `${request.teamId}:${request.requesterId}`);
+}
+
+/** Consecutive runs of one workspace's people, at most `size` each (the due list is in workspace order). */
+function* slicesByTeam(due: readonly Due[], size: number): Generator<Due[]> {
+  let slice: Due[] = [];
+  for (const item of due) {
+    if (slice.length === size || (slice.length > 0 && slice[0]?.candidate.teamId !== item.candidate.teamId)) {
+      yield slice;
+      slice = [];
+    }
+    slice.push(item);
   }
-  return byPerson;
+  if (slice.length > 0) yield slice;
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/jobs/digest-cli.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
-import { type BoostHarness, startBoost, TestClock } from '../harness/boost.ts';
+import { type BoostHarness, startBoost, TEAM, TestClock } from '../harness/boost.ts';
 import {
   buttonsIn,
   click,
@@ -28,6 +28,7 @@ import {
   MONDAY_9_UTC,
   recipients,
   SHARER,
+  STOPPED,
   SUBSCRIBER,
   scenario,
   WEDNESDAY,
@@ -151,6 +152,32 @@ describe('the weekly digest', () => {
     expect(rows(h, 'select count(*) as n from workspaces where uninstalled_at is not null')).toEqual([{ n: 1 }]);
     await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
     expect(recipients(h)).toEqual([]);
+  });
+
+  it('skips deciding in a minute when no slot came on any clock, and still serves a slot in its own minute', async () => {
+    const jobs = h.boost.jobs;
+    expect((await jobs.digest.runOnce(MONDAY_9_UTC - 2 * 60_000)).decided).toBe(true);
+    const quiet = await jobs.digest.runOnce(MONDAY_9_UTC - 60_000);
+    expect(quiet).toMatchObject({ decided: false, composed: 0 });
+    expect(recipients(h)).toEqual([]);
+
+    const atSlot = await jobs.digest.runOnce(MONDAY_9_UTC);
+    expect(atSlot).toMatchObject({ decided: true, composed: ELIGIBLE.length });
+    expect(recipients(h).sort()).toEqual(ELIGIBLE);
+  });
+
+  it('serves someone who turns digests back on after their slot at the next hourly decision', async () => {
+    await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
+    // Wednesday: no clock on Earth shows Monday 09:00, so only the hourly decision looks again.
+    const wednesday = MONDAY_9_UTC + 2 * DAY + HOUR;
+    expect((await h.boost.jobs.digest.runOnce(wednesday)).decided).toBe(true);
+    h.boost.context.repos.settings.update(TEAM, STOPPED, { digest: true }, wednesday + 60_000);
+
+    expect((await h.boost.jobs.digest.runOnce(wednesday + 2 * 60_000)).decided).toBe(false);
+    expect(dmsTo(h, STOPPED)).toHaveLength(0);
+    await h.boost.jobs.digest.runOnce(wednesday + HOUR);
+    expect(dmsTo(h, STOPPED)).toHaveLength(1);
+    expect(recipients(h).sort()).toEqual([...ELIGIBLE, STOPPED].sort());
   });
 
   it('gives the claim back when Slack certainly did not deliver, so the next run sends it', async () => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DECIDE_AT_LEAST_EVERY_MS,
   digestSlot,
+  EVERY_CLOCK,
   isCronPattern,
   isTimeZone,
+  nextDecisionAt,
   offsetAt,
   weekIn,
   weeksAround,
@@ -64,6 +67,54 @@ describe('digestSlot', () => {
   it('sends once a week even with a daily pattern: the week’s first slot counts', () => {
     const slot = digestSlot('0 9 * * *', { tz: 'UTC' }, at('2026-03-04T12:00:00Z'));
     expect(slot?.week).toBe('2026-W10');
+  });
+});
+
+describe('nextDecisionAt (when the minute tick must decide again)', () => {
+  const HOUR = 3_600_000;
+  const MINUTE = 60_000;
+
+  it('waits an hour in the middle of the week, when no clock on Earth shows Monday 09:00', () => {
+    const wednesday = at('2026-03-04T10:00:00Z');
+    expect(DECIDE_AT_LEAST_EVERY_MS).toBe(HOUR);
+    expect(nextDecisionAt(MONDAY_9, EVERY_CLOCK, wednesday)).toBe(wednesday + HOUR);
+  });
+
+  it('comes with the first Monday 09:00 anywhere: Kiritimati’s (UTC+14), on Sunday at 19:00 UTC', () => {
+    expect(nextDecisionAt(MONDAY_9, EVERY_CLOCK, at('2026-03-01T18:30:00Z'))).toBe(at('2026-03-01T19:00:00Z'));
+  });
+
+  it('never counts the slot it was decided at, and finds the next one a quarter of an hour later', () => {
+    const monday9Utc = at('2026-03-09T09:00:00Z');
+    expect(nextDecisionAt(MONDAY_9, EVERY_CLOCK, monday9Utc)).toBe(monday9Utc + 15 * MINUTE);
+  });
+
+  it('leaves no slot of any zone between two decisions, odd offsets and daylight saving time included', () => {
+    const zones = [
+      'Pacific/Kiritimati',
+      'Pacific/Chatham',
+      'Australia/Eucla',
+      'Asia/Kathmandu',
+      'Asia/Kolkata',
+      'Europe/Paris',
+      'America/St_Johns',
+      'America/New_York',
+      'Pacific/Pago_Pago',
+    ];
+    for (const tz of zones) {
+      // The Monday after the USA moved its clocks (2026-03-08), and one in Europe's summer time.
+      for (const now of [at('2026-03-10T12:00:00Z'), at('2026-07-08T12:00:00Z')]) {
+        const slot = digestSlot(MONDAY_9, { tz }, now);
+        if (!slot) throw new Error(`no slot this week in ${tz}`);
+        expect(nextDecisionAt(MONDAY_9, EVERY_CLOCK, slot.dueAt - MINUTE), tz).toBeLessThanOrEqual(slot.dueAt);
+      }
+    }
+  });
+
+  it('with one zone for everyone, follows that zone alone', () => {
+    const tokyo = [{ tz: 'Asia/Tokyo' }];
+    expect(nextDecisionAt(MONDAY_9, tokyo, at('2026-03-08T23:30:00Z'))).toBe(at('2026-03-09T00:00:00Z'));
+    expect(nextDecisionAt(MONDAY_9, tokyo, at('2026-03-09T00:00:00Z'))).toBe(at('2026-03-09T01:00:00Z'));
   });
 });
 
