@@ -88,9 +88,12 @@ try {
   }
   const finalDelay = (finalUpdate?.at ?? shownAt) - lastClick;
   const spanS = (lastClick - firstClick) / 1000;
-  // Updates per second from the first click until the final state: "about one a second" while the message catches up.
+  // The pace of updates from the first one of the burst to the final state: intervals per second between them (three
+  // updates a second apart are a pace of 1/s). "About one a second" while the message catches up.
   const updatesUntilFinal = updates.filter((call) => call.at >= firstClick && call.at <= (finalUpdate?.at ?? shownAt));
-  const rate = updatesUntilFinal.length / Math.max(1, ((finalUpdate?.at ?? shownAt) - firstClick) / 1000);
+  const first = updatesUntilFinal[0]?.at ?? firstClick;
+  const last = updatesUntilFinal.at(-1)?.at ?? first;
+  const rate = last > first ? (updatesUntilFinal.length - 1) / ((last - first) / 1000) : 0;
 
   line(
     `burst: ${CLICKS} clicks sent over ${ms(lastClick - firstClick)} (open loop), answers ${[...statuses]
@@ -107,7 +110,7 @@ try {
   }
   line(`  longest gap without an update while clicks arrived: ${ms(longestGap)}`);
   // Boost starts updates at least a second apart; arrival times at the fake also carry the transport's jitter.
-  line(`  closest two updates on arrival: ${ms(closest)}; ${rate.toFixed(2)} updates/s until the final state`);
+  line(`  closest two updates on arrival: ${ms(closest)}; ${rate.toFixed(2)} updates/s from the first to the final one`);
   line(
     `  exact final counts (${exact}) reached the fake Slack ${ms(finalDelay)} after the last click (seen in its stored message ${ms(shownAt - lastClick)} after it)`,
   );
