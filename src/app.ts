@@ -4,6 +4,7 @@ import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver } from '@s
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from './config.ts';
 import { checkpointInBackground } from './db/checkpointer.ts';
+import { CommitGroup } from './db/commit-group.ts';
 import { type Database_, openDatabase } from './db/connection.ts';
 import { createRepositories } from './db/repositories/index.ts';
 import { type Clock, systemClock } from './domain/types.ts';
@@ -174,6 +175,7 @@ export function createBoost({
     client: app.client,
     logger: app.logger,
     acksFirst,
+    commits: new CommitGroup(repos.transaction),
     service: requestService(repos, {
       admins: new Set(config.BOOST_ADMINS),
       maxOpenPerUser: config.MAX_OPEN_REQUESTS_PER_USER,

@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config.ts';
+import type { CommitGroup } from '../db/commit-group.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import type { MessageUpdater } from '../jobs/message-updater.ts';
@@ -23,6 +24,8 @@ export interface BoostContext {
   /** The bot's Web API client (Bolt's own), for calls that are not tied to one listener's `client`. */
   client: WebClient;
   logger: Logger;
+  /** Clicks arriving together share one commit; see db/commit-group.ts. */
+  commits: CommitGroup;
   /** Replies after an ack wait here while other requests are being acknowledged; see acks-first.ts. */
   acksFirst: AcksFirst;
 }

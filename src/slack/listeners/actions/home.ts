@@ -39,7 +39,7 @@ function answerOnHome(
 export const optInFromHome =
   (ctx: BoostContext) =>
   async ({ ack, body, action }: ButtonArgs) => {
-    const result = ctx.service.optIn(requestIdOf(action), actorOfClick(ctx, body, action));
+    const result = await ctx.commits.run(() => ctx.service.optIn(requestIdOf(action), actorOfClick(ctx, body, action)));
     await ack();
     answerOnHome(ctx, body, result, ({ request }) => optedInNotice(request));
   };
@@ -48,7 +48,9 @@ export const optInFromHome =
 export const markSharedFromHome =
   (ctx: BoostContext) =>
   async ({ ack, body, action, client, logger }: ButtonArgs) => {
-    const result = ctx.service.markShared(requestIdOf(action), actorOfClick(ctx, body, action));
+    const result = await ctx.commits.run(() =>
+      ctx.service.markShared(requestIdOf(action), actorOfClick(ctx, body, action)),
+    );
     await ack();
     if (!result.ok) return answerOnHome(ctx, body, result, () => undefined);
     try {
@@ -64,7 +66,9 @@ export const markSharedFromHome =
 export const withdrawFromHome =
   (ctx: BoostContext) =>
   async ({ ack, body, action }: ButtonArgs) => {
-    const result = ctx.service.withdraw(requestIdOf(action), actorOfClick(ctx, body, action));
+    const result = await ctx.commits.run(() =>
+      ctx.service.withdraw(requestIdOf(action), actorOfClick(ctx, body, action)),
+    );
     await ack();
     answerOnHome(ctx, body, result, ({ request }) => withdrawnNotice(request));
   };

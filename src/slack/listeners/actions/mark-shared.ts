@@ -12,7 +12,7 @@ export const markShared =
   (ctx: BoostContext) =>
   async ({ ack, body, action, respond, client, logger }: ButtonArgs) => {
     const requestId = requestIdOf(action);
-    const result = ctx.service.markShared(requestId, actorOfClick(ctx, body, action));
+    const result = await ctx.commits.run(() => ctx.service.markShared(requestId, actorOfClick(ctx, body, action)));
     await ack();
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
     const { request, participation, changed } = result.value;

@@ -11,7 +11,8 @@ export const optIn =
   (ctx: BoostContext) =>
   async ({ ack, body, action, respond }: ButtonArgs) => {
     const requestId = requestIdOf(action);
-    const result = ctx.service.optIn(requestId, actorOfClick(ctx, body, action));
+    // Clicks arriving together share one commit (see commit-group.ts); the ack follows it.
+    const result = await ctx.commits.run(() => ctx.service.optIn(requestId, actorOfClick(ctx, body, action)));
     await ack();
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
     const { request, participation, changed } = result.value;

@@ -9,7 +9,7 @@ export const withdraw =
   (ctx: BoostContext) =>
   async ({ ack, body, action, respond }: ButtonArgs) => {
     const requestId = requestIdOf(action);
-    const result = ctx.service.withdraw(requestId, actorOfClick(ctx, body, action));
+    const result = await ctx.commits.run(() => ctx.service.withdraw(requestId, actorOfClick(ctx, body, action)));
     await ack();
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
     if (result.value.changed) {
