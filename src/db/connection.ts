@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
@@ -14,7 +14,22 @@ export interface Database_ {
   close(): void;
 }
 
-const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+/**
+ * drizzle/ at the root of the project: found upwards from this module, which is src/db/connection.ts when run from
+ * source and dist/index.js once bundled.
+ */
+function findMigrationsFolder(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'drizzle');
+    if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('Could not find the drizzle/ migrations folder above this module');
+    dir = parent;
+  }
+}
+
+const migrationsFolder = findMigrationsFolder();
 
 /** Opens (creating when missing) the SQLite file, tunes it for a small busy server, and applies migrations. */
 export function openDatabase(path: string): Database_ {

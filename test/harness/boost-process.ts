@@ -4,12 +4,12 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { SlackSender } from './signed-client.ts';
 
-// Boost as it runs in production: `tsx src/index.ts` in its own process, configured only through the environment.
-// For tests that must kill it (SIGKILL mid-burst) or read what it prints to stdout and stderr.
+// Boost as it runs in production: the bundle `npm start` runs (dist/index.js, built by test/global-setup.ts), in its
+// own process, configured only through the environment. For tests that must kill it (SIGKILL mid-burst) or read what
+// it prints to stdout and stderr.
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = `${ROOT}node_modules/.bin/tsx`;
-const ENTRY = `${ROOT}src/index.ts`;
+const BUNDLE = `${ROOT}dist/index.js`;
 
 /** A TCP port that was free a moment ago (Boost does not report the port it bound when PORT=0). */
 export async function freePort(): Promise<number> {
@@ -43,11 +43,11 @@ export async function spawnBoost(
   options: { cwd: string; signingSecret: string; timeoutMs?: number; waitUntilHealthy?: boolean },
 ): Promise<BoostProcess> {
   const port = Number(env.PORT) || (await freePort());
-  const child = spawn(TSX, [ENTRY], {
+  const child = spawn(process.execPath, ['--enable-source-maps', BUNDLE], {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // tsx runs the app in a child node process: a group of its own lets a kill reach both, as a crash would.
+    // A group of its own, so a kill reaches it as a crash would, whatever started it.
     detached: true,
   });
   const chunks: string[] = [];
