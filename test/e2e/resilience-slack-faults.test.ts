@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEST_TOKEN } from '../harness/boost.ts';
 import {
+  answerOf,
   click,
   command,
   createRequest,
@@ -11,6 +12,7 @@ import {
   latestRequestOf,
   type Posted,
   participationRows,
+  type RequestRef,
   repliesTo,
   stillServes,
   submitForm,
@@ -55,7 +57,7 @@ async function submitUnposted(): Promise<RecordedCall> {
 }
 
 /** The counts on the message end up equal to the database's. */
-async function countsEndExact(request: Posted, timeoutMs = 15_000): Promise<void> {
+async function countsEndExact(request: RequestRef, timeoutMs = 15_000): Promise<void> {
   await eventually(
     () => visibleText(h.slack.message(request.channel, request.ts)).includes(expectedCounts(h, request.id)),
     timeoutMs,
@@ -159,6 +161,32 @@ describe('timeouts', () => {
     expect(logged('warn', /Could not post request \d+ in C0BOOST01: timeout/)).toHaveLength(1);
     h.slack.delay('chat.postMessage', 0);
     await stillServes(h);
+  });
+
+  it('finds a timed-out post that did land at its first click, keeps it current, and never posts it again', async () => {
+    h.slack.delay('chat.postMessage', 1000);
+    const dm = await submitUnposted();
+    h.slack.delay('chat.postMessage', 0);
+    const [landed] = channelPosts();
+    const request: RequestRef = {
+      id: Number(latestRequestOf(h, REQUESTER)?.id),
+      channel: CHANNEL,
+      ts: answerOf<{ ts: string }>(landed).ts,
+    };
+
+    await click(h, { userId: 'ULANDED01' }, ACTIONS.optIn, request);
+    await eventually(() => unpostedRow()?.message_ts === request.ts, 5000, 'the message to be found');
+    await countsEndExact(request);
+    expect(logged('info', /found its message in C0BOOST01 through a click on it/)).toHaveLength(1);
+
+    const dmRef = { id: request.id, teamId: 'T0G9PQBBK', channel: String(dm.args.channel), ts: '1.1' };
+    await click(h, REQUESTER, ACTIONS.retryPost, dmRef, { container: 'ephemeral' });
+    await eventually(
+      () => repliesTo(h, REQUESTER.userId).some((call) => visibleText(call.args).includes('Already posted')),
+      5000,
+      'the answer to Try again',
+    );
+    expect(channelPosts()).toHaveLength(1);
   });
 
   it('tries a timed-out message update again, so the counts end exact', async () => {

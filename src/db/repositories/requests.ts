@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { BoostRequest, RequestStatus } from '../../domain/types.ts';
 import type { Db } from '../connection.ts';
 import { type NewRequestRow, requests, workspaces } from '../schema.ts';
@@ -21,6 +21,17 @@ export function requestsRepository(db: Db) {
 
     get(id: number): BoostRequest | undefined {
       return byId.get({ id });
+    },
+
+    /** Records the message of a request that has none yet; false when it already had one. */
+    adoptMessage(id: number, messageTs: string): boolean {
+      return (
+        db
+          .update(requests)
+          .set({ messageTs })
+          .where(and(eq(requests.id, id), isNull(requests.messageTs)))
+          .run().changes === 1
+      );
     },
 
     setMessageTs(id: number, channelId: string, messageTs: string): void {

@@ -1,3 +1,4 @@
+import { adoptClickedMessage } from '../../adopt-message.ts';
 import type { BoostContext } from '../../context.ts';
 import { privateReply } from '../../private-reply.ts';
 import { showChange } from '../../show-change.ts';
@@ -16,6 +17,7 @@ export const markShared =
     await ack();
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
     const { request, participation, changed } = result.value;
+    adoptClickedMessage(ctx, request, body);
     if (changed) {
       showChange(ctx, request, body.user.id);
     }

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { adoptClickedMessage } from '../../adopt-message.ts';
 import type { BoostContext } from '../../context.ts';
 import { privateReply } from '../../private-reply.ts';
 import { showChange } from '../../show-change.ts';
@@ -16,6 +17,7 @@ export const optIn =
     await ack();
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
     const { request, participation, changed } = result.value;
+    adoptClickedMessage(ctx, request, body);
     if (changed) {
       showChange(ctx, request, body.user.id);
     }

@@ -1,3 +1,4 @@
+import { adoptClickedMessage } from '../../adopt-message.ts';
 import type { BoostContext } from '../../context.ts';
 import { showChange } from '../../show-change.ts';
 import { withdrawnReply } from '../../views/opt-in-reply.ts';
@@ -12,6 +13,7 @@ export const withdraw =
     const result = await ctx.commits.run(() => ctx.service.withdraw(requestId, actorOfClick(ctx, body, action)));
     await ack();
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
+    adoptClickedMessage(ctx, result.value.request, body);
     if (result.value.changed) {
       showChange(ctx, result.value.request, body.user.id);
     }
