@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { AppStats } from './lib/app-stats.ts';
 import { timeOpenLoop, timeRequests } from './lib/http-client.ts';
 import { line, summary, verdict } from './lib/report.ts';
@@ -13,6 +14,7 @@ import {
   userId,
 } from './lib/slack.ts';
 import { median, ms, percentile, ratio } from './lib/stats.ts';
+import type { CallSummary } from './servers/fake-slack.ts';
 
 // 1. Ack latency: signed "I'm in" clicks from distinct people at fixed concurrency, against Boost and against a bare
 // Bolt app that only acks, interleaved in rounds against the same fake Slack. Slack drops an interaction that is not
@@ -34,6 +36,7 @@ const PER_ROUND = Math.ceil(TOTAL / ROUNDS);
 
 type Which = 'boost' | 'bare';
 const LABEL: Record<Which, string> = { boost: 'boost', bare: 'bolt' };
+const wallClock = () => performance.timeOrigin + performance.now();
 
 const fake = await startFakeSlack();
 const [boost, bare] = await Promise.all([startBoostChild(fake.info.apiUrl), startBareBolt(fake.info.apiUrl)]);
@@ -54,13 +57,20 @@ try {
     await app.call('stats');
     if (profile) await app.call('profileStart');
     const latencies = await timeRequests(optInClicks(app.info.url, fake.info.url, request, users), CONCURRENCY);
+    const lastAck = wallClock();
     // Boost answers each click privately and updates the message after its ack; that tail must not spill into the
-    // next measurement, so wait for it (the bare app does no such work).
-    if (which === 'boost') await settle(boost, fake, from, users.length);
+    // next measurement, so wait for it (the bare app does no such work). How long after the last ack the last private
+    // reply reached Slack shows what putting acks first costs the replies.
+    let lastReplyAfterMs = Number.NaN;
+    if (which === 'boost') {
+      await settle(boost, fake, from, users.length);
+      const replies = await fake.call<CallSummary[]>('calls', from, 'response_url');
+      lastReplyAfterMs = Math.max(...replies.map((call) => call.at)) - lastAck;
+    }
     if (profile) line(`  profile: ${await app.call<string>('profileStop', `ack-${which}`)}`);
     const { cpuMs } = await app.call<AppStats>('stats');
     if (which === 'bare') await sleep(200);
-    return { latencies, cpuPerClick: cpuMs / users.length };
+    return { latencies, cpuPerClick: cpuMs / users.length, lastReplyAfterMs };
   };
 
   const warmupUsers = Array.from({ length: WARMUP }, (_, i) => userId(1_000_000 + i));
@@ -70,6 +80,7 @@ try {
   const all: Record<Which, number[]> = { boost: [], bare: [] };
   const cpu: Record<Which, number[]> = { boost: [], bare: [] };
   const ratios: number[] = [];
+  const replyTails: number[] = [];
   line(
     `ack latency: ${ROUNDS} rounds of ${PER_ROUND} clicks at ${CONCURRENCY} concurrent (after ${WARMUP} warm-up each)`,
   );
@@ -83,6 +94,7 @@ try {
       measured[which] = result.latencies;
       all[which].push(...result.latencies);
       cpu[which].push(result.cpuPerClick);
+      if (which === 'boost') replyTails.push(result.lastReplyAfterMs);
     }
     const r = percentile(measured.boost, 99) / percentile(measured.bare, 99);
     ratios.push(r);
@@ -101,7 +113,7 @@ try {
     const from = await fake.call<number>('callCount');
     const users = Array.from({ length: ONE_AT_A_TIME }, (_, i) => userId(2_000_000 + i));
     single[which] = (
-      await timeOpenLoop(optInClicks(apps[which].info.url, fake.info.url, request, users), 25, 1)
+      await timeOpenLoop(optInClicks(apps[which].info.url, fake.info.url, request, users), ISOLATED_GAP_MS, 1)
     ).latencies;
     if (which === 'boost') await settle(boost, fake, from, users.length);
   }
@@ -118,6 +130,9 @@ try {
   line(`median of the rounds' p99 ratios: ${ratio(medianRatio)} (target <= ${TARGET_RATIO.toFixed(2)})`);
   line(
     `CPU per click (median of rounds): boost ${ms(median(cpu.boost))}, bolt ${ms(median(cpu.bare))}, ratio ${ratio(cpuRatio)}`,
+  );
+  line(
+    `private replies (sent after the acks, while no click arrives): the last one of a round reached Slack ${ms(median(replyTails))} after the round's last ack (median of rounds)`,
   );
   line(
     `one click every ${ISOLATED_GAP_MS} ms (${ONE_AT_A_TIME} each): boost p50 ${ms(percentile(single.boost, 50))} p99 ${ms(percentile(single.boost, 99))}, bolt p50 ${ms(percentile(single.bare, 50))} p99 ${ms(percentile(single.bare, 99))}, p50 ratio ${ratio(percentile(single.boost, 50) / percentile(single.bare, 50))}`,

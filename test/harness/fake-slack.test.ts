@@ -1,12 +1,6 @@
-import {
-  type Logger,
-  LogLevel,
-  WebAPIHTTPError,
-  WebAPIPlatformError,
-  WebAPIRateLimitedError,
-  WebClient,
-} from '@slack/web-api';
+import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { captureLogger } from './boost.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { fixture } from './fixtures.ts';
 
@@ -16,15 +10,7 @@ let fake: FakeSlack;
 let client: WebClient;
 
 // The client logs every platform error; these tests provoke them on purpose.
-const silent: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  setLevel: () => undefined,
-  getLevel: () => LogLevel.ERROR,
-  setName: () => undefined,
-};
+const silent = captureLogger([]);
 
 beforeAll(async () => {
   fake = await startFakeSlack();

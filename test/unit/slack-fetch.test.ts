@@ -1,9 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ErrorCode, type Logger, LogLevel, WebClient } from '@slack/web-api';
+import { ErrorCode, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { slackErrorCode } from '../../src/slack/slack-errors.ts';
 import { slackFetch } from '../../src/slack/slack-fetch.ts';
+import { captureLogger } from '../harness/boost.ts';
 import { fixture } from '../harness/fixtures.ts';
 
 // Every test talks to a real node:http server on loopback, so what is checked is what goes over the wire.
@@ -272,15 +273,7 @@ describe('slackFetch', () => {
 });
 
 describe('slackFetch under @slack/web-api', () => {
-  const silent: Logger = {
-    debug: () => undefined,
-    info: () => undefined,
-    warn: () => undefined,
-    error: () => undefined,
-    setLevel: () => undefined,
-    getLevel: () => LogLevel.ERROR,
-    setName: () => undefined,
-  };
+  const silent = captureLogger([]);
   const clientFor = (base: string, options: { rejectRateLimitedCalls?: boolean; timeout?: number } = {}) =>
     new WebClient('xoxb-test-token', {
       slackApiUrl: `${base}/api/`,
