@@ -5,6 +5,7 @@ import {
   buttonsIn,
   click,
   createRequest,
+  eventually,
   isReplyTo,
   messageOf,
   optIn,
@@ -139,7 +140,11 @@ describe('helping with a request', () => {
 
     const form = await sharedFormFor(h, clicked);
     expect(form.callback_id).toBe(VIEWS.shared);
-    const replies = repliesTo(h, 'UHELPER01');
+    // The form opens first (its trigger expires); the updated reply follows.
+    const replies = await eventually(() => {
+      const sent = repliesTo(h, 'UHELPER01');
+      return sent.length >= 2 && sent;
+    });
     expect(replies).toHaveLength(2);
     expect(replies[1]?.args).toMatchObject({ replace_original: true });
     expect(visibleText(replies[1]?.args ?? {})).toContain('You shared *Spring launch*');

@@ -1,21 +1,27 @@
 import type { App } from '@slack/bolt';
 import type { BoostContext } from '../context.ts';
-import { registerActions } from './actions/index.ts';
-import { registerCommands } from './commands/index.ts';
-import { registerEvents } from './events/index.ts';
+import { actionRouter } from './actions/index.ts';
+import { commandRouter } from './commands/index.ts';
+import { eventRouter } from './events/index.ts';
+import { routeByKind } from './route.ts';
 import { answerEveryInteraction } from './safety-net.ts';
-import { registerShortcuts } from './shortcuts/index.ts';
-import { registerViews } from './views/index.ts';
+import { shortcutRouter } from './shortcuts/index.ts';
+import { viewRouter } from './views/index.ts';
 import { recordWorkspaces } from './workspaces.ts';
 
-/** Wires every listener; each kind's index maps ids to handlers, so "what happens when X" is one hop away. */
+/** Wires every handler; each kind's index maps ids to handlers, so "what happens when X" is one hop away. */
 export function registerListeners(app: App, ctx: BoostContext): void {
-  // First, so that it wraps every other middleware and listener.
+  // First, so that it wraps every other middleware and handler.
   app.use(answerEveryInteraction(ctx));
   app.use(recordWorkspaces(ctx));
-  registerCommands(app, ctx);
-  registerActions(app, ctx);
-  registerViews(app, ctx);
-  registerShortcuts(app, ctx);
-  registerEvents(app, ctx);
+  // Last: hands each delivery to its handler (see route.ts for why there are no Bolt listeners).
+  app.use(
+    routeByKind({
+      command: commandRouter(ctx),
+      action: actionRouter(ctx),
+      view: viewRouter(ctx),
+      shortcut: shortcutRouter(ctx),
+      event: eventRouter(ctx),
+    }),
+  );
 }

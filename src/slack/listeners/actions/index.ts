@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { BoostContext } from '../../context.ts';
 import { ACTIONS } from '../../ids.ts';
 import { routeById } from '../route.ts';
@@ -24,7 +24,8 @@ const actionIdOf = ({ action }: ActionArgs): string | undefined => {
   return id?.startsWith(SHARE_LINK_PREFIX) ? ACTIONS.shareLink : id;
 };
 
-export function registerActions(app: App, ctx: BoostContext): void {
+/** Buttons, by action id. */
+export function actionRouter(ctx: BoostContext) {
   const handlers = {
     [ACTIONS.optIn]: optIn(ctx),
     [ACTIONS.markShared]: markShared(ctx),
@@ -52,5 +53,5 @@ export function registerActions(app: App, ctx: BoostContext): void {
   // around all listeners (../safety-net.ts) acks it and tells the person the button is no longer in use.
   const unknown = (_args: ActionArgs, id: string | undefined) =>
     ctx.logger.info(`A click on a button Boost no longer handles: ${id ?? '(no action id)'}`);
-  app.action({ type: 'block_actions' }, routeById(handlers, actionIdOf, unknown));
+  return routeById(handlers, actionIdOf, unknown);
 }

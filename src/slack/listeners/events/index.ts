@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { BoostContext } from '../../context.ts';
 import { routeById } from '../route.ts';
 import { appHomeOpened } from './app-home-opened.ts';
@@ -7,15 +7,13 @@ import { userChanged } from './user-change.ts';
 
 type EventArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs;
 
-export function registerEvents(app: App, ctx: BoostContext): void {
+/** Events, by type; Bolt acknowledges each before it gets here. */
+export function eventRouter(ctx: BoostContext) {
   const handlers = {
     app_home_opened: appHomeOpened(ctx),
     user_change: userChanged(ctx),
     app_uninstalled: appUninstalled(ctx),
     tokens_revoked: tokensRevoked(ctx),
   };
-  app.event(
-    /.*/,
-    routeById(handlers, ({ event }: EventArgs) => event.type),
-  );
+  return routeById(handlers, ({ event }: EventArgs) => event.type);
 }

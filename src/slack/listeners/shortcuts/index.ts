@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { BoostContext } from '../../context.ts';
 import { SHORTCUTS } from '../../ids.ts';
 import { routeById } from '../route.ts';
@@ -10,10 +10,10 @@ type ShortcutArgs = AllMiddlewareArgs & SlackShortcutMiddlewareArgs;
 /** A shortcut is known by its kind and callback_id together: one from a message and one from anywhere. */
 const keyOf = ({ shortcut }: ShortcutArgs) => `${shortcut.type}:${shortcut.callback_id}`;
 
-export function registerShortcuts(app: App, ctx: BoostContext): void {
+export function shortcutRouter(ctx: BoostContext) {
   const handlers = {
     [`message_action:${SHORTCUTS.fromMessage}`]: askFromMessage(ctx),
     [`shortcut:${SHORTCUTS.newRequest}`]: newRequestShortcut(ctx),
   };
-  app.shortcut({}, routeById(handlers, keyOf));
+  return routeById(handlers, keyOf);
 }

@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { BoostContext } from '../../context.ts';
 import { VIEWS } from '../../ids.ts';
 import { routeById } from '../route.ts';
@@ -8,14 +8,12 @@ import { submitShared } from './shared.ts';
 
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs;
 
-export function registerViews(app: App, ctx: BoostContext): void {
+/** Submitted forms, by callback_id. */
+export function viewRouter(ctx: BoostContext) {
   const handlers = {
     [VIEWS.newRequest]: submitNewRequest(ctx),
     [VIEWS.shared]: submitShared(ctx),
     [VIEWS.settings]: submitSettings(ctx),
   };
-  app.view(
-    { type: 'view_submission' },
-    routeById(handlers, ({ view }: ViewArgs) => view.callback_id),
-  );
+  return routeById(handlers, ({ view }: ViewArgs) => view.callback_id);
 }
