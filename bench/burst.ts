@@ -110,7 +110,9 @@ try {
   }
   line(`  longest gap without an update while clicks arrived: ${ms(longestGap)}`);
   // Boost starts updates at least a second apart; arrival times at the fake also carry the transport's jitter.
-  line(`  closest two updates on arrival: ${ms(closest)}; ${rate.toFixed(2)} updates/s from the first to the final one`);
+  line(
+    `  closest two updates on arrival: ${ms(closest)}; ${rate.toFixed(2)} updates/s from the first to the final one`,
+  );
   line(
     `  exact final counts (${exact}) reached the fake Slack ${ms(finalDelay)} after the last click (seen in its stored message ${ms(shownAt - lastClick)} after it)`,
   );

@@ -11,7 +11,7 @@ import { type Clock, systemClock } from './domain/types.ts';
 import { healthRoute } from './http/health.ts';
 import { answerUnprocessable, screenSlackRequests } from './http/slack-edge.ts';
 import { guardSocketModeRoutes } from './http/socket-mode-guard.ts';
-import { trackedLinkRoute } from './http/tracked-link.ts';
+import { serveTrackedLinksFirst, trackedLinkRoute } from './http/tracked-link.ts';
 import { type BoostJobs, createJobs } from './jobs/index.ts';
 import { MessageUpdater } from './jobs/message-updater.ts';
 import { requestService } from './services/requests.ts';
@@ -114,11 +114,10 @@ export function createBoost({
     warn: (...messages: unknown[]) => app.logger.warn(...messages),
     error: (...messages: unknown[]) => app.logger.error(...messages),
   };
-  // The tracked-link redirect comes first: Bolt tries custom routes in order, compiling each path, on every request.
-  const customRoutes = [
-    trackedLinkRoute({ links: repos.links, clock, logger: routeLogger }),
-    healthRoute(database.sqlite),
-  ];
+  const trackedLinks = trackedLinkRoute({ links: repos.links, clock, logger: routeLogger });
+  // The tracked-link redirect comes first: Bolt tries custom routes in order, compiling each path, on every request
+  // (over HTTP, links as Boost writes them are answered before that: serveTrackedLinksFirst).
+  const customRoutes = [trackedLinks, healthRoute(database.sqlite)];
   const receiver = config.SOCKET_MODE
     ? new SocketModeReceiver({
         appToken: config.SLACK_APP_TOKEN ?? '',
@@ -141,6 +140,7 @@ export function createBoost({
   if (receiver instanceof SocketModeReceiver) guardSocketModeRoutes(receiver, routeLogger);
   else {
     screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
+    serveTrackedLinksFirst(receiver, trackedLinks);
     const handle = receiver.requestListener;
     receiver.requestListener = (req, res) => {
       acksFirst.requestArrived();

@@ -77,7 +77,7 @@ export async function timeRequests(
 export interface OpenLoopResult {
   /** When each request was due (ms since the epoch, sub-millisecond). */
   dueAt: number[];
-  /** From when each was due (not when it actually left) until its answer was read: waiting to leave counts. */
+  /** From when each was due (or left, if earlier) until its answer was read: waiting to leave counts. */
   latencies: number[];
   statuses: Map<number, number>;
 }
@@ -105,9 +105,11 @@ export async function timeOpenLoop(
       const wait = due - performance.now();
       if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
       dueAt[i] = epoch + due;
+      // A timer may fire up to a millisecond early: then the request is timed from when it actually left.
+      const from = Math.min(due, performance.now());
       inFlight.push(
         send(agent, requests[i] as PreparedRequest).then(({ status }) => {
-          latencies[i] = performance.now() - due;
+          latencies[i] = performance.now() - from;
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
         }),
       );

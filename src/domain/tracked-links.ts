@@ -7,7 +7,9 @@ import type { Network } from './networks.ts';
 /** 18 random bytes: 144 bits, comfortably above the 128 an unguessable token needs; 24 URL-safe characters. */
 const TOKEN_BYTES = 18;
 export const TOKEN_LENGTH = 24;
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{24}$/;
+/** A token as a piece of a regular expression: base64url characters, TOKEN_LENGTH of them. */
+export const TOKEN_SOURCE = `[A-Za-z0-9_-]{${TOKEN_LENGTH}}`;
+const TOKEN_PATTERN = new RegExp(`^${TOKEN_SOURCE}$`);
 
 /** The path prefix the redirect is served under, on the same server as /slack/events. */
 export const LINK_PATH_PREFIX = '/r/';

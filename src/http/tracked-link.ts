@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import type { CustomRoute, Logger } from '@slack/bolt';
+import type { CustomRoute, HTTPReceiver, Logger } from '@slack/bolt';
 import type { LinksRepository } from '../db/repositories/links.ts';
 import { isPreviewBot } from '../domain/preview-bots.ts';
-import { dayCache, isLinkToken, LINK_PATH_PREFIX } from '../domain/tracked-links.ts';
+import { dayCache, isLinkToken, LINK_PATH_PREFIX, TOKEN_SOURCE } from '../domain/tracked-links.ts';
 import type { Clock } from '../domain/types.ts';
 import { ClickBatch } from './click-batch.ts';
 
@@ -73,5 +73,24 @@ export function trackedLinkRoute({ links, clock, logger }: TrackedLinkDeps): Cus
       }
       redirect(res, target);
     },
+  };
+}
+
+/** A link as Boost writes it, `/r/<token>`, with the trailing slash or query string Bolt's route accepts too. */
+const WRITTEN_LINK = new RegExp(`^${LINK_PATH_PREFIX}(${TOKEN_SOURCE})/?(?:\\?|$)`);
+
+/**
+ * Answers GET and HEAD on links written as Boost writes them before Bolt's router sees the request: the router compiles
+ * every custom route's path pattern (path-to-regexp) on each request, on the hottest path Boost has. The route's own
+ * handler answers, so statuses, headers and counting stay the route's; any other spelling of the path (percent-encoded,
+ * dot segments, `/R/`) still reaches the same route through Bolt's router. The route stays in customRoutes for Socket
+ * Mode, whose HTTP server has no requestListener to wrap.
+ */
+export function serveTrackedLinksFirst(receiver: HTTPReceiver, route: CustomRoute): void {
+  const next = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    const link = req.method === 'GET' || req.method === 'HEAD' ? WRITTEN_LINK.exec(req.url ?? '') : null;
+    if (link) route.handler(Object.assign(req, { params: { token: link[1] ?? '' } }), res);
+    else next(req, res);
   };
 }

@@ -198,6 +198,23 @@ describe('the redirect', () => {
     expect(totalClicks(link)).toBe(1);
   });
 
+  it('answers a link with a query string, a trailing slash or an encoded character as the link itself', async () => {
+    await start();
+    const link = await personalLinkOf(helper, await postLaunch());
+    const token = link.slice(link.lastIndexOf('/') + 1);
+    const encoded = link.replace(`/r/${token}`, `/r/%${token.charCodeAt(0).toString(16)}${token.slice(1)}`);
+    const spellings = [`${link}?utm_source=linkedin`, `${link}/`, `${link}/?ref=x`, encoded];
+    for (const spelling of spellings) {
+      const response = await open(spelling);
+      expect(response.status, spelling).toBe(302);
+      expect(response.headers.get('location')).toBe(TARGET);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    }
+    expect((await open(`${link}?utm_source=x`, { method: 'HEAD' })).status).toBe(302);
+    expect((await open(`${link}/more`)).status).toBe(404);
+    expect(totalClicks(link)).toBe(spellings.length);
+  });
+
   it('counts 200 clicks arriving at once exactly', async () => {
     await start();
     const link = await personalLinkOf(helper, await postLaunch());
