@@ -83,40 +83,52 @@ export interface OpenLoopResult {
 }
 
 /**
- * Sends request i at `start + i * intervalMs`, whatever earlier answers are doing (an open loop, as independent people
- * click), over at most `sockets` keep-alive connections; a request due while all are busy waits for one, and that wait
- * counts in its latency (no coordinated omission).
+ * Starts request i at `start + i * intervalMs` with `sendOne(i)` (which resolves with the answer's status), whatever
+ * earlier answers are doing: an open loop, as independent people click. A request that must wait for a free connection
+ * waits inside `sendOne`, and that wait counts in its latency (no coordinated omission).
  */
+export async function runOpenLoop(
+  count: number,
+  intervalMs: number,
+  sendOne: (index: number) => Promise<number>,
+): Promise<OpenLoopResult> {
+  const epoch = performance.timeOrigin;
+  const dueAt = new Array<number>(count);
+  const latencies = new Array<number>(count);
+  const statuses = new Map<number, number>();
+  const start = performance.now() + 20;
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = start + i * intervalMs;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    dueAt[i] = epoch + due;
+    // A timer may fire up to a millisecond early: then the request is timed from when it actually left.
+    const from = Math.min(due, performance.now());
+    inFlight.push(
+      sendOne(i).then((status) => {
+        latencies[i] = performance.now() - from;
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+  return { dueAt, latencies, statuses };
+}
+
+/** runOpenLoop over at most `sockets` keep-alive node:http connections. */
 export async function timeOpenLoop(
   requests: readonly PreparedRequest[],
   intervalMs: number,
   sockets: number,
 ): Promise<OpenLoopResult> {
   const agent = keepAliveAgent(sockets);
-  const epoch = performance.timeOrigin;
-  const dueAt = new Array<number>(requests.length);
-  const latencies = new Array<number>(requests.length);
-  const statuses = new Map<number, number>();
-  const start = performance.now() + 20;
-  const inFlight: Promise<void>[] = [];
   try {
-    for (let i = 0; i < requests.length; i++) {
-      const due = start + i * intervalMs;
-      const wait = due - performance.now();
-      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-      dueAt[i] = epoch + due;
-      // A timer may fire up to a millisecond early: then the request is timed from when it actually left.
-      const from = Math.min(due, performance.now());
-      inFlight.push(
-        send(agent, requests[i] as PreparedRequest).then(({ status }) => {
-          latencies[i] = performance.now() - from;
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        }),
-      );
-    }
-    await Promise.all(inFlight);
+    return await runOpenLoop(requests.length, intervalMs, async (i) => {
+      const { status } = await send(agent, requests[i] as PreparedRequest);
+      return status;
+    });
   } finally {
     agent.destroy();
   }
-  return { dueAt, latencies, statuses };
 }

@@ -1,6 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { OpenLoopResult, TimedResponse } from './http-client.ts';
+import { type OpenLoopResult, runOpenLoop, type TimedResponse } from './http-client.ts';
 
 // A leaner load generator for GETs whose answers carry a content-length (benchmark 4's redirects). On a 2-core machine
 // the generator shares the CPU with the servers it measures, and node:http's client costs as much CPU per request as a
@@ -210,29 +210,9 @@ export async function timeRawGetsPaced(
     }
   };
 
-  const epoch = performance.timeOrigin;
-  const dueAt = new Array<number>(requests.length);
-  const latencies = new Array<number>(requests.length);
-  const statuses = new Map<number, number>();
-  const start = performance.now() + 20;
-  const inFlight: Promise<void>[] = [];
   try {
-    for (let i = 0; i < requests.length; i++) {
-      const due = start + i * intervalMs;
-      const wait = due - performance.now();
-      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-      dueAt[i] = epoch + due;
-      const from = Math.min(due, performance.now());
-      inFlight.push(
-        send(requests[i] as RawGet).then((status) => {
-          latencies[i] = performance.now() - from;
-          statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        }),
-      );
-    }
-    await Promise.all(inFlight);
+    return await runOpenLoop(requests.length, intervalMs, (i) => send(requests[i] as RawGet));
   } finally {
     for (const connection of connections) connection.close();
   }
-  return { dueAt, latencies, statuses };
 }
