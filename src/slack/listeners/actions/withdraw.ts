@@ -1,26 +1,17 @@
-import { adoptClickedMessage } from '../../adopt-message.ts';
 import type { BoostContext } from '../../context.ts';
-import { showChange } from '../../show-change.ts';
 import { withdrawnReply } from '../../views/opt-in-reply.ts';
-import { actorOfClick, clickedInEphemeral, explainRefusal, requestIdOf } from '../actor.ts';
+import { clickedInEphemeral } from '../actor.ts';
 import type { ButtonArgs } from './opt-in.ts';
+import { recordClick } from './record-click.ts';
 
 /** "Withdraw": one click, no question, and nobody is told (rule 4). */
-export const withdraw =
-  (ctx: BoostContext) =>
-  async ({ ack, body, action, respond }: ButtonArgs) => {
-    const requestId = requestIdOf(action);
-    const result = await ctx.commits.run(() => ctx.service.withdraw(requestId, actorOfClick(ctx, body, action)));
-    await ack();
-    if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
-    adoptClickedMessage(ctx, result.value.request, body);
-    if (result.value.changed) {
-      showChange(ctx, result.value.request, body.user.id);
-    }
-    await ctx.acksFirst.wait();
-    await respond({
-      response_type: 'ephemeral',
-      replace_original: clickedInEphemeral(body),
-      ...withdrawnReply(result.value.request),
-    });
-  };
+export const withdraw = (ctx: BoostContext) => async (args: ButtonArgs) => {
+  const recorded = await recordClick(ctx, args, (requestId, actor) => ctx.service.withdraw(requestId, actor));
+  if (!recorded) return;
+  await ctx.acksFirst.wait();
+  await args.respond({
+    response_type: 'ephemeral',
+    replace_original: clickedInEphemeral(args.body),
+    ...withdrawnReply(recorded.request),
+  });
+};
