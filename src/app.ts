@@ -88,7 +88,7 @@ export function createBoost({
       : checkpointInBackground(database, (message) =>
           app.logger.warn(`A background WAL checkpoint failed: ${message}`),
         );
-  const repos = createRepositories(database.db);
+  const repos = createRepositories(database.db, { receiptSecret: config.SLACK_SIGNING_SECRET });
   const logLevel = LOG_LEVELS[config.LOG_LEVEL];
   const clientOptions: WebClientOptions = {
     slackApiUrl: config.SLACK_API_URL,

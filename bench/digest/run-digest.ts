@@ -25,7 +25,8 @@ function memory(): { peak: number; current: number } {
 const quiet = { debug() {}, info() {}, warn: console.warn, error: console.error };
 const logger = { ...quiet, setLevel() {}, getLevel: () => LogLevel.WARN, setName() {} };
 const database = openDatabase(path);
-const repos = createRepositories(database.db);
+// A dry run claims no delivery receipt, so any secret serves.
+const repos = createRepositories(database.db, { receiptSecret: 'benchmark' });
 // A dry run never sends; a sender that throws proves it.
 const sender = {
   deliver: () => {

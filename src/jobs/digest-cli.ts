@@ -66,7 +66,7 @@ export async function main(
   const database = openDatabase(config.DATABASE_PATH);
   const clientOptions = { slackApiUrl: config.SLACK_API_URL, logger, logLevel: LogLevel.ERROR, timeout: 10_000 };
   const client = new WebClient(config.SLACK_BOT_TOKEN, clientOptions);
-  const repos = createRepositories(database.db);
+  const repos = createRepositories(database.db, { receiptSecret: config.SLACK_SIGNING_SECRET });
   const sender = new DmSender({ client: dmClient(config.SLACK_BOT_TOKEN, clientOptions), logger });
   const job = new DigestJob({
     repos,

@@ -473,7 +473,7 @@ describe('in Socket Mode', () => {
     const logs: string[] = [];
     const logger = captureLogger(logs);
     try {
-      const repos = createRepositories(database.db);
+      const repos = createRepositories(database.db, { receiptSecret: 'test-receipt-secret' });
       const { sqlite } = database;
       sqlite.exec(
         `insert into requests (id, team_id, requester_id, url, ask, networks, channel_id, created_at, deadline_at)

@@ -13,7 +13,7 @@ let repos: Repositories;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'boost-clicks-'));
   database = openDatabase(join(dir, 'boost.sqlite'));
-  repos = createRepositories(database.db);
+  repos = createRepositories(database.db, { receiptSecret: 'test-receipt-secret' });
   database.sqlite.exec(
     `insert into requests (id, team_id, requester_id, url, ask, networks, channel_id, created_at, deadline_at)
      values (1, 'T1', 'U1', 'https://example.com/', 'ask', '[]', 'C1', 0, 0)`,

@@ -16,7 +16,7 @@ let group: CommitGroup;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'boost-commit-group-'));
   database = openDatabase(join(dir, 'boost.sqlite'));
-  repos = createRepositories(database.db);
+  repos = createRepositories(database.db, { receiptSecret: 'test-receipt-secret' });
   commits = 0;
   group = new CommitGroup((work) => {
     if (!database.sqlite.inTransaction) commits += 1;

@@ -14,13 +14,18 @@ import { statsRepository } from './stats.ts';
 import { thanksRepository } from './thanks.ts';
 import { workspacesRepository } from './workspaces.ts';
 
-export function createRepositories(db: Db) {
+export interface RepositorySecrets {
+  /** Keys the hash under which Slack delivery keys are stored (see receipts.ts); the signing secret serves. */
+  receiptSecret: string;
+}
+
+export function createRepositories(db: Db, { receiptSecret }: RepositorySecrets) {
   return {
     /** Runs fn in one SQLite transaction; fn must be synchronous (better-sqlite3 transactions are). */
     transaction: <T>(fn: () => T): T => db.transaction(() => fn()),
     requests: requestsRepository(db),
     participations: participationsRepository(db),
-    receipts: receiptsRepository(db),
+    receipts: receiptsRepository(db, receiptSecret),
     settings: settingsRepository(db),
     profiles: profilesRepository(db),
     overview: overviewRepository(db),

@@ -1,0 +1,207 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ACTIONS, SETTINGS_FIELDS } from '../../src/slack/ids.ts';
+import { type BoostHarness, startBoost, TEAM, TestClock } from '../harness/boost.ts';
+import {
+  answerOf,
+  click,
+  clickOnHome,
+  command,
+  createRequest,
+  DAY,
+  isReplyTo,
+  openHome,
+  optIn,
+  optInAndShare,
+  type Posted,
+  responseUrlFor,
+  rows,
+  settled,
+  sharedFormFor,
+  submitSharedForm,
+  visibleText,
+} from '../harness/driver.ts';
+import type { Args } from '../harness/fake-slack.ts';
+import { appUninstalled, blockAction, userChange, viewSubmission } from '../harness/payloads.ts';
+import { MONDAY_9_UTC, WEDNESDAY } from './digest-driver.ts';
+
+// "Everything Boost holds about you" must mean everything: after each way of being forgotten, no table and no column of
+// the SQLite file holds the person's Slack id, not even inside a longer text. The scan reads the schema from the file
+// itself, so a table added later is covered without changing this test.
+
+const PERSON = 'UWHOLE001';
+const COLLEAGUE = 'UCOLLEAG1';
+const ANOTHER = 'UANOTHER1';
+const BASE = 'https://boost.example.com';
+
+let h: BoostHarness;
+afterEach(async () => {
+  await h?.stop();
+});
+
+/** Every `table.column` of the database whose value holds `id`, whole or inside a text, in any case. */
+function columnsHolding(id: string): string[] {
+  const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const tables = rows<{ name: string }>(h, "select name from sqlite_master where type = 'table'");
+  return tables.flatMap(({ name: table }) =>
+    rows<{ name: string }>(h, 'select name from pragma_table_info(?)', table)
+      .map(({ name: column }) => `${table}.${column}`)
+      .filter((qualified) => {
+        const [table, column] = qualified.split('.') as [string, string];
+        const sql = `select count(*) as n from ${quote(table)} where instr(upper(cast(${quote(column)} as text)), upper(?)) > 0`;
+        return (rows<{ n: number }>(h, sql, id)[0]?.n ?? 0) > 0;
+      }),
+  );
+}
+
+async function start(): Promise<void> {
+  h = await startBoost({ PUBLIC_BASE_URL: BASE, DATA_RETENTION_DAYS: '30' }, new TestClock(WEDNESDAY), {
+    runJobs: false,
+  });
+}
+
+/** The personal tracked link in the private reply to "I'm in", opened once by a browser. */
+async function openTrackedLink(reply: { args: Args }): Promise<void> {
+  const path = /https:\/\/boost\.example\.com(\/r\/[A-Za-z0-9_-]+)/.exec(visibleText(reply.args))?.[1];
+  if (!path) throw new Error('no tracked link in the reply to "I\'m in"');
+  const visit = await fetch(`${h.sender.baseUrl}${path}`, {
+    redirect: 'manual',
+    headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0' },
+  });
+  expect(visit.status).toBe(302);
+}
+
+/** `/boost settings`, then the modal saved with every choice changed. */
+async function saveSettings(userId: string): Promise<void> {
+  const opened = h.slack.callsTo('views.open').length;
+  await command(h, userId, 'settings');
+  const call = (await h.slack.waitFor('views.open', 5000, opened + 1))[opened];
+  const { view } = answerOf<{ view: Args }>(call);
+  const choice = (value: string) => ({ value: { type: 'radio_buttons', selected_option: { value } } });
+  const values = {
+    [SETTINGS_FIELDS.digest]: choice('weekly'),
+    [SETTINGS_FIELDS.showName]: choice('on'),
+    [SETTINGS_FIELDS.reminders]: choice('on'),
+  };
+  expect((await h.sender.interact(viewSubmission({ userId, view, values }))).status).toBe(200);
+}
+
+/**
+ * The person uses everything Boost has: asks, is joined and thanks; joins a colleague's request through its tracked
+ * link, asks for a reminder, shares with a link to their post and is thanked; closes a request as an admin; saves
+ * settings; runs the reading commands; gets the weekly digest. Returns the colleague's request.
+ */
+async function personDoesEverything(): Promise<Posted> {
+  h.slack.setUser(PERSON, { is_admin: true });
+  const own = await createRequest(h, { title: 'My talk' }, PERSON);
+  await optInAndShare(h, COLLEAGUE, own);
+  await openHome(h, PERSON);
+  await clickOnHome(h, PERSON, ACTIONS.sendThanks, String(own.id));
+
+  const theirs = await createRequest(h, { title: 'Their launch', channelId: 'C200' }, COLLEAGUE);
+  await openTrackedLink(await optIn(h, PERSON, theirs));
+  await click(h, PERSON, ACTIONS.remindMe, theirs, { container: 'ephemeral' });
+  const shared = await click(h, PERSON, ACTIONS.markShared, theirs);
+  const form = await sharedFormFor(h, shared);
+  expect((await submitSharedForm(h, PERSON, form, 'https://www.linkedin.com/posts/whole', 'linkedin')).status).toBe(
+    200,
+  );
+  await openHome(h, COLLEAGUE);
+  await clickOnHome(h, COLLEAGUE, ACTIONS.sendThanks, String(theirs.id));
+
+  const closed = await createRequest(h, { title: 'Closed by an admin', channelId: 'C300' }, ANOTHER);
+  await click(h, PERSON, ACTIONS.close, closed);
+  await saveSettings(PERSON);
+  for (const words of ['mine', 'list', 'report', 'stats', 'export']) await command(h, PERSON, words);
+
+  h.clock.set(MONDAY_9_UTC);
+  await h.boost.jobs.digest.runOnce(h.clock.now());
+  await settled(h);
+  return theirs;
+}
+
+/** What the scenario left, checked so that an empty scan afterwards means something. */
+function expectTracesOfEverything(): void {
+  expect(columnsHolding(PERSON)).toEqual(
+    expect.arrayContaining([
+      'requests.requester_id',
+      'requests.closed_by',
+      'participations.user_id',
+      'tracked_links.user_id',
+      'user_settings.user_id',
+      'user_profiles.user_id',
+      'digest_deliveries.user_id',
+    ]),
+  );
+  const [joined] = rows<Args>(h, 'select * from participations where user_id = ?', PERSON);
+  expect(joined).toMatchObject({
+    remind_me: 1,
+    share_url: 'https://www.linkedin.com/posts/whole',
+    network: 'linkedin',
+  });
+  expect(joined?.thanked_at).toEqual(expect.any(Number));
+  expect(rows(h, 'select * from participations where user_id = ? and thanked_at is not null', COLLEAGUE)).toHaveLength(
+    1,
+  );
+  expect(rows(h, 'select * from link_clicks')).toHaveLength(1);
+}
+
+describe('forgetting a person leaves no trace of their Slack id in the database', () => {
+  it('after /boost forget-me, confirmed', async () => {
+    await start();
+    await personDoesEverything();
+    expectTracesOfEverything();
+
+    await command(h, PERSON, 'forget-me');
+    const confirm = blockAction({
+      container: 'ephemeral',
+      userId: PERSON,
+      actionId: ACTIONS.forgetMe,
+      value: 'forget-me',
+      channelId: 'CBOOST001',
+      responseUrl: responseUrlFor(h, PERSON),
+    });
+    expect((await h.sender.interact(confirm)).status).toBe(200);
+    await h.slack.waitFor((call) => isReplyTo(PERSON)(call) && visibleText(call.args).includes('Done'));
+    await settled(h);
+
+    expect(columnsHolding(PERSON)).toEqual([]);
+  });
+
+  it('after Slack says the account was deactivated (user_change, deleted: true)', async () => {
+    await start();
+    await personDoesEverything();
+    expectTracesOfEverything();
+
+    expect((await h.sender.event(userChange({ id: PERSON, deleted: true }))).status).toBe(200);
+    await h.slack.waitFor((call) => call.method === 'chat.update' && visibleText(call.args).includes('removed'));
+    await settled(h);
+
+    expect(columnsHolding(PERSON)).toEqual([]);
+  });
+
+  it('after the workspace uninstalled Boost and the retention period passed', async () => {
+    await start();
+    await personDoesEverything();
+    expectTracesOfEverything();
+
+    expect((await h.sender.event(appUninstalled(TEAM))).status).toBe(200);
+    await settled(h);
+    await h.boost.jobs.retention.runOnce(h.clock.now() + 31 * DAY);
+
+    expect(columnsHolding(PERSON)).toEqual([]);
+  });
+
+  it('still recognises a click Slack delivers again after the person was forgotten, so nothing comes back', async () => {
+    await start();
+    const theirs = await personDoesEverything();
+    const retried = await click(h, PERSON, ACTIONS.optIn, theirs);
+    await h.sender.event(userChange({ id: PERSON, deleted: true }));
+    await settled(h);
+    expect(rows(h, 'select * from participations where user_id = ?', PERSON)).toEqual([]);
+
+    await click(h, PERSON, ACTIONS.optIn, theirs, { payload: retried.payload, send: { retryNum: 1 } });
+    await settled(h);
+    expect(rows(h, 'select * from participations where user_id = ?', PERSON)).toEqual([]);
+    expect(columnsHolding(PERSON)).toEqual([]);
+  });
+});
