@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { captureLogger } from './boost.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { fixture } from './fixtures.ts';
+import { manifestBotScopes } from './slack-scopes.ts';
 
 // The fake is driven through the real @slack/web-api client, so what it parses is Slack's real wire format.
 
@@ -221,6 +222,7 @@ describe('fake Slack Web API', () => {
   });
 
   it('treats posting to a user id as a DM and records it for that user', async () => {
+    fake.grantScopes('im:write'); // conversations.open needs it; Boost itself posts to the user id
     const open = await client.conversations.open({ users: 'U0HELPER' });
     expect(open.channel?.id).toBe('D0HELPER');
     const posted = await client.chat.postMessage({ channel: 'U0HELPER', text: 'Your digest' });
@@ -272,6 +274,35 @@ describe('fake Slack Web API', () => {
       user_id: fake.botUserId,
       team_id: fake.teamId,
     });
+  });
+
+  it('refuses a method whose scope manifest.yml does not grant, as Slack does, naming the scopes needed and held', async () => {
+    const granted = manifestBotScopes();
+    expect(granted).not.toContain('team:read');
+
+    const refusal = await failureOf(client.team.info());
+    expect(refusal).toBeInstanceOf(WebAPIPlatformError);
+    expect((refusal as WebAPIPlatformError).data).toMatchObject({
+      ok: false,
+      error: 'missing_scope',
+      needed: 'team:read',
+      provided: granted.join(','),
+    });
+    // Any one of a method's scopes will do; the refusal lists them all.
+    expect(await failureOf(client.conversations.open({ users: 'U0HELPER' }))).toMatchObject({
+      data: { error: 'missing_scope', needed: 'channels:manage,groups:write,im:write,mpim:write' },
+    });
+    fake.grantScopes('im:write');
+    await expect(client.conversations.open({ users: 'U0HELPER' })).resolves.toMatchObject({ ok: true });
+    expect(fake.calls.map((call) => call.error ?? 'ok')).toEqual(['missing_scope', 'missing_scope', 'ok']);
+  });
+
+  it('lets through the methods Boost calls with the scopes manifest.yml grants', async () => {
+    await client.chat.postMessage({ channel: 'C1', text: 'hi' });
+    await client.users.info({ user: 'U0PLAIN' });
+    await client.views.publish({ user_id: 'U1', view: { type: 'home', blocks: [] } });
+    await client.auth.test();
+    expect(fake.calls.map((call) => call.error ?? 'ok')).toEqual(['ok', 'ok', 'ok', 'ok']);
   });
 
   it('answers unknown_method for methods it does not implement', async () => {

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse, S
 import type { AddressInfo } from 'node:net';
 import { checkBlocks, checkView, LIMITS } from './block-kit-limits.ts';
 import { DEFAULT_IDS, dmChannelFor, fixture, isUserId } from './fixtures.ts';
+import { manifestBotScopes, missingScope } from './slack-scopes.ts';
 
 // A stand-in for Slack's Web API on 127.0.0.1: the app under test talks to it through the real @slack/web-api client
 // (`clientOptions.slackApiUrl`), so wire format, retries and error handling are the real ones. Answers start from the
@@ -14,6 +15,8 @@ export interface FakeSlackOptions {
   botUserId?: string;
   botId?: string;
   appId?: string;
+  /** The bot token's OAuth scopes; by default those manifest.yml grants, so a call Boost lacks a scope for fails. */
+  scopes?: readonly string[];
 }
 
 export type Args = Record<string, unknown>;
@@ -108,7 +111,9 @@ export class FakeSlack {
   readonly botUserId: string;
   readonly botId: string;
   readonly appId: string;
+  private readonly installedScopes: readonly string[];
 
+  private scopes: string[];
   private recorded: RecordedCall[] = [];
   private store = new Map<string, Map<string, StoredMessage>>();
   private views = new Map<string, StoredView>();
@@ -153,6 +158,8 @@ export class FakeSlack {
     this.botUserId = options.botUserId ?? DEFAULT_IDS.botUserId;
     this.botId = options.botId ?? DEFAULT_IDS.botId;
     this.appId = options.appId ?? DEFAULT_IDS.appId;
+    this.installedScopes = options.scopes ?? manifestBotScopes();
+    this.scopes = [...this.installedScopes];
   }
 
   // ---- set-up ---------------------------------------------------------------------------------------------------
@@ -176,6 +183,11 @@ export class FakeSlack {
   /** users.info answers `user_not_found`; DMs to this user fail. */
   removeUser(id: string): void {
     this.removedUsers.add(id);
+  }
+
+  /** Adds scopes to the bot token, as reinstalling the app with a wider manifest would. */
+  grantScopes(...scopes: string[]): void {
+    this.scopes.push(...scopes.filter((scope) => !this.scopes.includes(scope)));
   }
 
   /** views.open/push with this trigger id answer `expired_trigger_id` (real ones expire after 3 s). */
@@ -278,6 +290,7 @@ export class FakeSlack {
     this.dmUsers.clear();
     this.responseOrigins.clear();
     this.faults = [];
+    this.scopes = [...this.installedScopes];
   }
 
   async close(): Promise<void> {
@@ -348,6 +361,8 @@ export class FakeSlack {
     if (!handler) return { status: 200, body: failure('unknown_method') };
     if (!token) return { status: 200, body: failure('not_authed') };
     if (token !== this.botToken) return { status: 200, body: fixture('api.error.invalid_auth.json') };
+    const refused = missingScope(method, this.scopes);
+    if (refused) return { status: 200, body: refused };
     const fault = this.takeFault(method, args);
     if (fault) return fault;
     try {
