@@ -44,12 +44,11 @@ function columnsHolding(id: string): string[] {
   const tables = rows<{ name: string }>(h, "select name from sqlite_master where type = 'table'");
   return tables.flatMap(({ name: table }) =>
     rows<{ name: string }>(h, 'select name from pragma_table_info(?)', table)
-      .map(({ name: column }) => `${table}.${column}`)
-      .filter((qualified) => {
-        const [table, column] = qualified.split('.') as [string, string];
+      .filter(({ name: column }) => {
         const sql = `select count(*) as n from ${quote(table)} where instr(upper(cast(${quote(column)} as text)), upper(?)) > 0`;
         return (rows<{ n: number }>(h, sql, id)[0]?.n ?? 0) > 0;
-      }),
+      })
+      .map(({ name: column }) => `${table}.${column}`),
   );
 }
 
