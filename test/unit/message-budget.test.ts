@@ -12,6 +12,7 @@ import { exportMessages } from '../../src/slack/views/privacy.ts';
 import { reminderMessage } from '../../src/slack/views/reminder.ts';
 import { reportMessage, reportPicker } from '../../src/slack/views/report.ts';
 import { requestMessage, type SlackMessage } from '../../src/slack/views/request-message.ts';
+import { thanksMessage } from '../../src/slack/views/thanks.ts';
 import { blocksTooLong, checkBlocks } from '../harness/block-kit-limits.ts';
 
 // Every message Boost builds fits in one Slack message, however busy the data: within 50 blocks and within the text
@@ -223,7 +224,7 @@ describe('every message at its busiest', () => {
     expect(code).toBe(json);
   });
 
-  it('the request message, the private reply after "I\'m in" and the reminder fit, their fields being bounded', () => {
+  it('the request message, the private reply after "I\'m in" and the reminder and the thanks fit, their fields being bounded', () => {
     const busy = request(1);
     const post = HOSTILE.repeat(100).slice(0, 1200);
     const links = busy.networks.map((network) => ({
@@ -245,5 +246,6 @@ describe('every message at its busiest', () => {
       }),
     );
     expectFits(reminderMessage({ request: busy, links, post }));
+    expectFits(thanksMessage(busy));
   });
 });
