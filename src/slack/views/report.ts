@@ -78,7 +78,7 @@ export function reportBlocks(report: RequestReport, viewer: ReportViewer): Block
   const budget = MessageBudget.after(head, footer);
   const blocks: Blocks = [...head];
   if (report.optedIn === 0) {
-    blocks.push(section('No one has joined yet. Reports fill in as colleagues opt in and share.'));
+    blocks.push(...budget.spend([section('No one has joined yet. Reports fill in as colleagues opt in and share.')]));
   } else {
     const networks = report.sharesByNetwork.map((n) => `${n.label}: ${n.shares}`).join(' · ');
     blocks.push(...budget.spend([section(`*Shares by network*\n${networks || 'No shares marked yet.'}`)]));
@@ -96,7 +96,7 @@ export function reportBlocks(report: RequestReport, viewer: ReportViewer): Block
       ...listSection(budget, '*To thank:* ', names, { separator: ', ', ...(thank ? { accessory: thank } : {}) }),
     );
   } else if (report.shared > 0) {
-    blocks.push(section(':sparkles: Everyone who shared has been thanked.'));
+    blocks.push(...budget.spend([section(':sparkles: Everyone who shared has been thanked.')]));
   }
   blocks.push(...footer);
   return blocks;
