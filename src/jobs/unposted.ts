@@ -30,7 +30,9 @@ export class UnpostedJob {
     const { requests } = this.deps.repos;
     const lapsed = requests.lapsePostsPastLease(now);
     for (const id of lapsed) {
-      this.deps.logger.warn(`Request ${id}: its post never got an answer; it may be in the channel, so it is not sent again`);
+      this.deps.logger.warn(
+        `Request ${id}: its post never got an answer; it may be in the channel, so it is not sent again`,
+      );
     }
     let retried = 0;
     for (const request of requests.claimDueRetries(now, now + POST_LEASE_MS, BATCH)) {

@@ -68,7 +68,9 @@ async function afterPosted(ctx: BoostContext, requestId: number, attempt: PostAt
   try {
     await ctx.client.chat.postMessage({ channel: request.requesterId, ...postedLaterMessage(request) });
   } catch (error) {
-    ctx.logger.warn(`Could not tell ${request.requesterId} that request ${request.id} is posted: ${slackErrorCode(error)}`);
+    ctx.logger.warn(
+      `Could not tell ${request.requesterId} that request ${request.id} is posted: ${slackErrorCode(error)}`,
+    );
   }
 }
 

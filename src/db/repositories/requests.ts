@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { PostFailure } from '../../domain/posting.ts';
 import type { BoostRequest, RequestStatus } from '../../domain/types.ts';
 import type { Db } from '../connection.ts';
@@ -80,7 +80,15 @@ export function requestsRepository(db: Db) {
       const due = db
         .select({ id: requests.id })
         .from(requests)
-        .where(and(eq(requests.postState, 'retry'), lte(requests.postDueAt, now), unposted, installed))
+        .where(
+          and(
+            eq(requests.postState, 'retry'),
+            lte(requests.postDueAt, now),
+            gte(requests.deadlineAt, now),
+            unposted,
+            installed,
+          ),
+        )
         .orderBy(asc(requests.postDueAt))
         .limit(limit);
       return db

@@ -25,7 +25,8 @@ async function answer(ctx: BoostContext, { body, respond }: ButtonArgs, text: st
 
 async function refuse(ctx: BoostContext, args: ButtonArgs, refusal: Refusal): Promise<void> {
   if (!onHome(args.body)) return explainRefusal(ctx, args.respond, refusal);
-  if (refusal !== 'duplicate') await answer(ctx, args, refusalNote(refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER).text);
+  if (refusal !== 'duplicate')
+    await answer(ctx, args, refusalNote(refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER).text);
 }
 
 /** "Try again" on a request that could not be posted (for example after inviting the bot). */
