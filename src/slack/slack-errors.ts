@@ -70,6 +70,9 @@ function requestErrorCode(original: unknown): string {
   return typeof networkCode === 'string' && NOT_SENT.has(networkCode) ? networkCode : 'network_error';
 }
 
+/** True for a code meaning Slack refused Boost's token. */
+export const isAuthFailure = (code: string): boolean => AUTH_FAILURES.has(code);
+
 export function classifySlackFailure(error: unknown): SlackFailure {
   const code = slackErrorCode(error);
   if (AUTH_FAILURES.has(code)) return 'auth';

@@ -6,13 +6,11 @@ import { postStateOf } from '../../domain/posting.ts';
 import type { BoostRequest, Counts } from '../../domain/types.ts';
 import type { Refusal } from '../../services/requests.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
+import { isAuthFailure } from '../slack-errors.ts';
 import { actions, type Blocks, button, context, link, section, slackDate } from './blocks.ts';
 import { requestTitle, type SlackMessage } from './request-message.ts';
 
 export const note = (text: string): SlackMessage => ({ text, blocks: [section(text)] });
-
-/** Codes meaning Slack refused Boost's token (see slack-errors.ts). */
-const AUTH_CODES = /^(invalid_auth|not_authed|account_inactive|token_revoked|token_expired|missing_scope)$/;
 
 const REFUSALS: Record<Refusal, string> = {
   not_found: 'That request no longer exists.',
@@ -101,7 +99,7 @@ function unpostedReason(request: BoostRequest): string {
     const cause =
       reason === 'ratelimited'
         ? 'Slack asked Boost to slow down for a moment.'
-        : AUTH_CODES.test(reason)
+        : isAuthFailure(reason)
           ? `Slack refused Boost's access (${code(reason)}); please tell whoever runs Boost.`
           : `Slack had a problem (${code(reason)}).`;
     return `${cause} I'll try again by myself and post it in ${channel} as soon as Slack lets me. Nobody else sees it until then.`;
