@@ -34,17 +34,18 @@ export class UnpostedJob {
         `Request ${id}: its post never got an answer; it may be in the channel, so it is not sent again`,
       );
     }
+    // One at a time: a job told to stop leaves nothing claimed and unsent behind it.
     let retried = 0;
-    for (const request of requests.claimDueRetries(now, now + POST_LEASE_MS, BATCH)) {
-      if (this.stopped) break;
+    for (; retried < BATCH && !this.stopped; retried++) {
+      const request = requests.claimDueRetry(now, now + POST_LEASE_MS);
+      if (!request) break;
       await this.deps.retry(request);
-      retried += 1;
     }
     let told = 0;
-    for (const request of requests.claimDueNotices(now, now + POST_LEASE_MS, BATCH)) {
-      if (this.stopped) break;
+    for (; told < BATCH && !this.stopped; told++) {
+      const request = requests.claimDueNotice(now, now + POST_LEASE_MS);
+      if (!request) break;
       await this.deps.tell(request);
-      told += 1;
     }
     return { lapsed: lapsed.length, retried, told };
   }

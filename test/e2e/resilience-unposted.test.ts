@@ -28,10 +28,12 @@ const CHANNEL = 'C0OUTAGE1';
 const REQUESTER = 'UASKER002';
 const OTHER = 'UOTHER001';
 const MINUTE = 60_000;
+/** Long enough that a busy machine does not turn a 503 into a timeout, short enough for the timeout test. */
+const TIMEOUT_MS = 1500;
 
 let h: BoostHarness;
 beforeEach(async () => {
-  h = await startBoost({}, undefined, { runJobs: false, tuning: { webApiTimeoutMs: 300, webApiRetries: 0 } });
+  h = await startBoost({}, undefined, { runJobs: false, tuning: { webApiTimeoutMs: TIMEOUT_MS, webApiRetries: 0 } });
 });
 afterEach(async () => {
   await h.stop();
@@ -183,7 +185,7 @@ describe('a request Slack refuses to post for good', () => {
 
 describe('a request Slack may have posted (a timeout, a 500)', () => {
   it('is never posted again by the tick; the first click on the post that landed records it', async () => {
-    h.slack.delay('chat.postMessage', 1000);
+    h.slack.delay('chat.postMessage', 2 * TIMEOUT_MS);
     const start = h.clock.now();
     const failed = await submitDuringOutage();
     h.slack.delay('chat.postMessage', 0);

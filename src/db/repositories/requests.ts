@@ -73,10 +73,10 @@ export function requestsRepository(db: Db) {
     },
 
     /**
-     * Takes the retries that are due (at most `limit`), leasing each until `leaseUntil`; one UPDATE, so two instances
-     * never take the same one. Returned as they are now (state `posting`).
+     * Takes the retry that is due first, leasing it until `leaseUntil`; one conditional UPDATE, so two instances never
+     * take the same one. Returned as it is now (state `posting`), or undefined when none is due.
      */
-    claimDueRetries(now: number, leaseUntil: number, limit: number): BoostRequest[] {
+    claimDueRetry(now: number, leaseUntil: number): BoostRequest | undefined {
       const due = db
         .select({ id: requests.id })
         .from(requests)
@@ -90,13 +90,13 @@ export function requestsRepository(db: Db) {
           ),
         )
         .orderBy(asc(requests.postDueAt))
-        .limit(limit);
+        .limit(1);
       return db
         .update(requests)
         .set({ postState: 'posting', postDueAt: leaseUntil, postAttempts: sql`${requests.postAttempts} + 1` })
         .where(and(inArray(requests.id, due), eq(requests.postState, 'retry')))
         .returning()
-        .all();
+        .get();
     },
 
     /**
@@ -126,20 +126,20 @@ export function requestsRepository(db: Db) {
       db.update(requests).set({ noticeDueAt: at }).where(eq(requests.id, id)).run();
     },
 
-    /** Takes the notices that are due (at most `limit`), pushing each to `leaseUntil` so one instance sends it. */
-    claimDueNotices(now: number, leaseUntil: number, limit: number): BoostRequest[] {
+    /** Takes the notice that is due first, pushing it to `leaseUntil` so that one instance sends it. */
+    claimDueNotice(now: number, leaseUntil: number): BoostRequest | undefined {
       const due = db
         .select({ id: requests.id })
         .from(requests)
         .where(and(lte(requests.noticeDueAt, now), unposted, installed))
         .orderBy(asc(requests.noticeDueAt))
-        .limit(limit);
+        .limit(1);
       return db
         .update(requests)
         .set({ noticeDueAt: leaseUntil })
         .where(and(inArray(requests.id, due), lte(requests.noticeDueAt, now)))
         .returning()
-        .all();
+        .get();
     },
 
     countOpenBy(teamId: string, requesterId: string): number {
