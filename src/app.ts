@@ -22,7 +22,7 @@ import { homeFor } from './slack/home.ts';
 import { HomeRefresher } from './slack/home-refresher.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { lookUpProfile } from './slack/profiles.ts';
-import { updateRequestMessage } from './slack/request-publisher.ts';
+import { postRequest, tellRequesterUnposted, updateRequestMessage } from './slack/request-publisher.ts';
 import { classifySlackFailure, mayHaveBeenApplied, retryAfterMs, slackErrorCode } from './slack/slack-errors.ts';
 import { slackFetch } from './slack/slack-fetch.ts';
 
@@ -207,6 +207,8 @@ export function createBoost({
     sender: dm,
     updateMessage: (requestId) => context.updater.request(requestId),
     lookUpZone: (teamId, userId) => lookUpProfile(context, teamId, userId),
+    retryPost: (request) => postRequest(context, request, { told: 'retry', announce: true }),
+    tellRequester: (request) => tellRequesterUnposted(context, request),
   });
   app.error(async (error) => {
     app.logger.error(`Unhandled error in a listener: ${error.message}`);
