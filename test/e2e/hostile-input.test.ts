@@ -2,7 +2,17 @@ import { Agent, request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost } from '../harness/boost.ts';
-import { click, createRequest, eventually, repliesTo, visibleText } from '../harness/driver.ts';
+import {
+  click,
+  command,
+  createRequest,
+  eventually,
+  fieldErrors,
+  messageOf,
+  repliesTo,
+  submitForm,
+  visibleText,
+} from '../harness/driver.ts';
 
 // What a stranger on the internet, or a careless member, can send Boost: hostile User-Agents on public links, broken
 // percent-encoding, tokens in odd paths, invisible or internal text in a request.
@@ -63,5 +73,38 @@ describe('a hostile User-Agent on a personal link', () => {
     }
     const counted = h.boost.database.sqlite.prepare('select sum(count) as n from link_clicks').get() as { n: number };
     expect(counted.n).toBe(80);
+  });
+});
+
+/** What is wrong with a cut text: an unpaired surrogate, a `<` left open, an entity cut short. */
+function brokenPieces(text: string): string[] {
+  const broken: string[] = [];
+  if (/\p{Cs}/u.test(text)) broken.push('half of a surrogate pair');
+  if (text.lastIndexOf('<') > text.lastIndexOf('>'))
+    broken.push(`an open <: ${text.slice(text.lastIndexOf('<'), text.lastIndexOf('<') + 40)}`);
+  if (/&[#a-z0-9]*…$/i.test(text)) broken.push('an entity cut short');
+  return broken;
+}
+
+describe('text cut to fit', () => {
+  it('prefills the ask from /boost without splitting an emoji at the 1,000th character', async () => {
+    h = await startBoost();
+    await command(h, 'U0ASKER01', `https://example.com/launch ${'a'.repeat(999)}😀 and more`);
+    const [open] = await h.slack.waitFor('views.open');
+    const initial = JSON.stringify(open?.args.view).match(/"initial_value":"(a{900}[^"]*)"/)?.[1] ?? '';
+    expect(initial.length).toBeGreaterThan(900);
+    expect(brokenPieces(JSON.parse(`"${initial}"`))).toEqual([]);
+  });
+
+  it('cuts a request message section before its link, never inside it, when escaped text fills it', async () => {
+    h = await startBoost();
+    const url = `https://example.com/${'long-path/'.repeat(90)}`;
+    const request = await createRequest(h, { url, ask: `${'<b> & '.repeat(160)}`, networks: ['linkedin'] });
+    const sections = (messageOf(h, request).blocks ?? [])
+      .map((block) => (block as { text?: { type?: string; text?: string } }).text)
+      .filter((text) => text?.type === 'mrkdwn')
+      .map((text) => text?.text ?? '');
+    expect(sections.some((text) => text.endsWith('…'))).toBe(true);
+    for (const text of sections) expect(brokenPieces(text)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { formatCounts } from '../../domain/counts.ts';
-import { escapeMrkdwn } from '../../domain/escape.ts';
+import { escapeMrkdwn, truncate } from '../../domain/escape.ts';
 import { OPEN_LIMIT_MESSAGE } from '../../domain/policy.ts';
 import type { BoostRequest, Counts } from '../../domain/types.ts';
 import type { Refusal } from '../../services/requests.ts';
@@ -38,7 +38,7 @@ export function helpMessage(unknownWord?: string): SlackMessage {
   ];
   const blocks: Blocks = [];
   if (unknownWord !== undefined) {
-    blocks.push(section(`I don't know \`${escapeMrkdwn(unknownWord.slice(0, 50))}\`. Here is what I can do:`));
+    blocks.push(section(`I don't know \`${escapeMrkdwn(truncate(unknownWord, 50))}\`. Here is what I can do:`));
   }
   blocks.push(section(lines.join('\n')));
   return { text: unknownWord !== undefined ? 'Unknown Boost command; here is the help.' : 'How to use Boost', blocks };
