@@ -22,6 +22,29 @@ export function escapeMrkdwn(text: string): string {
     .replace(BROADCAST_WORD, `@${WORD_JOINER}$1`);
 }
 
+/**
+ * User text for a plain_text field (a header, a button): without control characters, with direction overrides it
+ * leaves open closed, and at most `max` UTF-16 units once closed.
+ */
+export function plainTextWithin(text: string, max: number): string {
+  const clean = stripControlCharacters(text);
+  let room = max;
+  for (;;) {
+    const cut = closeBidiControls(truncate(clean, room));
+    if (cut.length <= max) return cut;
+    room -= cut.length - max;
+  }
+}
+
+// Spaces, format characters (zero-width spaces, joiners, direction marks), controls, lone combining marks and the
+// blank-looking fillers (Hangul fillers, the blank Braille pattern).
+const VISIBLE = /[^\p{White_Space}\p{Cf}\p{Cc}\p{Mn}\p{Me}\u115f\u1160\u3164\uffa0\u2800]/u;
+
+/** Whether people would see anything of `text` at all. */
+export function hasVisibleText(text: string): boolean {
+  return VISIBLE.test(text);
+}
+
 const POP_DIRECTIONAL_FORMATTING = '\u202c';
 const POP_DIRECTIONAL_ISOLATE = '\u2069';
 

@@ -24,6 +24,11 @@ export function isLinkToken(text: string): boolean {
   return TOKEN_PATTERN.test(text);
 }
 
+/** `path` with the token of any personal link in it (`/r/<token>`, in any case) replaced by `…`, for logs. */
+export function withoutLinkTokens(path: string): string {
+  return path.replace(/\/r\/[^/?#]*/gi, '/r/…');
+}
+
 /** The public address of a personal link; a trailing slash on the base (or a path prefix behind a proxy) is kept sane. */
 export function trackedLinkUrl(publicBaseUrl: string, token: string): string {
   return `${withoutTrailingSlashes(publicBaseUrl)}${LINK_PATH_PREFIX}${token}`;

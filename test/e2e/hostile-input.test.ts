@@ -1,6 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACTIONS } from '../../src/slack/ids.ts';
+import { ACTIONS, REQUEST_FIELDS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost } from '../harness/boost.ts';
 import {
   click,
@@ -106,5 +106,68 @@ describe('text cut to fit', () => {
       .map((text) => text?.text ?? '');
     expect(sections.some((text) => text.endsWith('…'))).toBe(true);
     for (const text of sections) expect(brokenPieces(text)).toEqual([]);
+  });
+});
+
+describe('odd paths', () => {
+  it('answers a path that is not valid percent-encoding with a 404, logging no error', async () => {
+    h = await startBoost();
+    for (const path of ['/r/%E0', '/r/%', '/healthz%E0']) {
+      expect((await fetch(`${h.sender.baseUrl}${path}`)).status).toBe(404);
+    }
+    expect(h.logs.filter((line) => line.startsWith('error'))).toEqual([]);
+  });
+
+  it('never logs the token of a personal link, however the path around it is spelled', async () => {
+    const path = await personalLinkPath();
+    const token = path.slice('/r/'.length);
+    const base = h.sender.baseUrl;
+    expect((await fetch(`${base}${path}`, { method: 'POST' })).status).toBe(404);
+    expect((await fetch(`${base}${path}/extra`)).status).toBe(404);
+    expect((await fetch(`${base}/R/${token}/x`)).status).toBe(404);
+    expect((await fetch(`${base}${path}%E0`)).status).toBe(404);
+    expect(h.logs.some((line) => line.includes('Unhandled HTTP request'))).toBe(true);
+    expect(h.logs.filter((line) => line.includes(token))).toEqual([]);
+  });
+});
+
+describe('what a request may say and link to', () => {
+  it('shows a title without control characters and with its right-to-left override closed', async () => {
+    h = await startBoost();
+    const title = 'Launch\u0000\u001b[31m\u0007 \u202eday';
+    const request = await createRequest(h, { title, networks: ['linkedin'] });
+    const header = (messageOf(h, request).blocks ?? []).find((block) => block.type === 'header') as {
+      text: { text: string };
+    };
+    expect(header.text.text).toBe(':rocket: Launch[31m \u202eday\u202c');
+  });
+
+  it('refuses a title or an ask made only of invisible characters, with a field error', async () => {
+    h = await startBoost();
+    const invisible = '\u200b \u200e\u2060\u202e\u3164\n\u00a0';
+    const errors = fieldErrors(await submitForm(h, 'U0ASKER01', { title: invisible, ask: invisible }));
+    expect(Object.keys(errors).sort()).toEqual([REQUEST_FIELDS.ask, REQUEST_FIELDS.title].sort());
+    expect(h.slack.callsTo('chat.postMessage')).toEqual([]);
+  });
+
+  it('refuses links to internal addresses, in every spelling, with a field error', async () => {
+    h = await startBoost();
+    const internal = [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://127.0.0.1/admin',
+      'http://2130706433/',
+      'http://[::1]/',
+      'http://0x7f.1/',
+      'http://[::ffff:10.0.0.1]/',
+      'http://[fe80::1]/',
+      'http://192.168.1.1./',
+      'http://intranet.localhost/',
+    ];
+    for (const url of internal) {
+      const errors = fieldErrors(await submitForm(h, 'U0ASKER01', { url }));
+      expect(Object.keys(errors)).toEqual([REQUEST_FIELDS.url]);
+      expect(errors[REQUEST_FIELDS.url]).toMatch(/internal network/);
+    }
+    expect(h.slack.callsTo('chat.postMessage')).toEqual([]);
   });
 });

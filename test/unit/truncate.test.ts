@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { truncate, truncateMrkdwn } from '../../src/domain/escape.ts';
+import { hasVisibleText, plainTextWithin, truncate, truncateMrkdwn } from '../../src/domain/escape.ts';
 
 const graphemes = (text: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)];
 
@@ -68,5 +68,32 @@ describe('truncateMrkdwn', () => {
   it('drops a link that does not fit whole', () => {
     expect(truncateMrkdwn('See <https://example.com/page|the page> now', 20)).toBe('See…');
     expect(truncateMrkdwn('Tom &amp; Jerry', 8)).toBe('Tom…');
+  });
+});
+
+describe('plainTextWithin', () => {
+  it('drops control characters, closes an open override and stays within max', () => {
+    expect(plainTextWithin('a\u0000b\u001b\u0007c', 150)).toBe('abc');
+    expect(plainTextWithin('\u202eevil', 150)).toBe('\u202eevil\u202c');
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', '\u202e', '\u2067', '\u0000', '😀'), { maxLength: 300 }),
+        MAX,
+        (pieces, max) => {
+          expect(plainTextWithin(pieces.join(''), max).length).toBeLessThanOrEqual(max);
+        },
+      ),
+    );
+  });
+});
+
+describe('hasVisibleText', () => {
+  it('is false for text made only of spaces, zero-width and direction marks, and fillers', () => {
+    expect(hasVisibleText('\u200b \u200c\u200d\u200e\u200f\u2060\ufeff\u202e\u3164\u2800\n\t\u00a0\u3000')).toBe(false);
+    expect(hasVisibleText('')).toBe(false);
+  });
+
+  it('is true as soon as one visible character is there', () => {
+    for (const text of ['\u200ba', ' 😀 ', '\u202e!', '字']) expect(hasVisibleText(text)).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import type {
   PlainTextElement,
   SectionBlock,
 } from '@slack/types';
-import { truncate, truncateMrkdwn } from '../../domain/escape.ts';
+import { plainTextWithin, truncateMrkdwn } from '../../domain/escape.ts';
 import { honestLinkLabel } from '../../domain/link-label.ts';
 
 // Small typed builders for Block Kit. Text given to them is already safe: callers escape user text with
@@ -21,7 +21,7 @@ export type Blocks = KnownBlock[];
 
 export const plain = (text: string, max = 3000): PlainTextElement => ({
   type: 'plain_text',
-  text: truncate(text, max),
+  text: plainTextWithin(text, max),
   emoji: true,
 });
 
