@@ -12,6 +12,7 @@ import { healthRoute } from './http/health.ts';
 import { answerUnprocessable, screenSlackRequests } from './http/slack-edge.ts';
 import { guardSocketModeRoutes } from './http/socket-mode-guard.ts';
 import { serveTrackedLinksFirst, trackedLinkRoute } from './http/tracked-link.ts';
+import { answerUnrouted } from './http/unrouted.ts';
 import { type BoostJobs, createJobs } from './jobs/index.ts';
 import { MessageUpdater } from './jobs/message-updater.ts';
 import { requestService } from './services/requests.ts';
@@ -133,6 +134,7 @@ export function createBoost({
         processBeforeResponse: false,
         // A body Bolt cannot read as a Slack request is the sender's mistake: 400, not Bolt's default 500.
         processEventErrorHandler: answerUnprocessable,
+        dispatchErrorHandler: answerUnrouted,
         logLevel,
         ...(logger ? { logger } : {}),
       });
