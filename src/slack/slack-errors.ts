@@ -100,3 +100,11 @@ export function retryAfterMs(error: unknown): number | undefined {
   }
   return undefined;
 }
+
+/** Slack's answers meaning the bot token itself is refused: no later try will pass until someone replaces it. */
+const TOKEN_REFUSED = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
+/** True when Slack answered that the bot token is refused, as opposed to not answering or failing on its side. */
+export function isTokenRefused(error: unknown): boolean {
+  return TOKEN_REFUSED.has(slackErrorCode(error));
+}

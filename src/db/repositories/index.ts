@@ -1,4 +1,5 @@
 import type { Db } from '../connection.ts';
+import { botIdentitiesRepository } from './bot-identities.ts';
 import { digestsRepository } from './digests.ts';
 import { linksRepository } from './links.ts';
 import { overviewRepository } from './overview.ts';
@@ -32,6 +33,7 @@ export function createRepositories(db: Db) {
     retention: retentionRepository(db),
     stats: statsRepository(db),
     workspaces: workspacesRepository(db),
+    botIdentities: botIdentitiesRepository(db),
   };
 }
 
