@@ -167,7 +167,8 @@ export function createBoost({
     ? new SocketModeReceiver({
         appToken: config.SLACK_APP_TOKEN ?? '',
         customRoutes,
-        installerOptions: { port: config.PORT },
+        // apps.connections.open goes to SLACK_API_URL too (GovSlack, a local test server), not always slack.com.
+        installerOptions: { port: config.PORT, clientOptions: { slackApiUrl: config.SLACK_API_URL } },
         logLevel,
         ...(logger ? { logger } : {}),
       })

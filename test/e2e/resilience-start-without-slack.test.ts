@@ -250,3 +250,33 @@ describe('Boost in its own process while Slack is down', () => {
     expect(slack.callsTo('auth.test').map((call) => call.error)).toEqual(['http_500', 'invalid_auth']);
   }, 60_000);
 });
+
+describe('Socket Mode while Slack cannot be reached', () => {
+  let h: BoostHarness | undefined;
+  afterEach(async () => {
+    await h?.stop();
+    h = undefined;
+  });
+
+  it('answers health checks at once and stays not ready until the socket to Slack is open', async () => {
+    h = await startBoost({ SOCKET_MODE: 'true', SLACK_APP_TOKEN: 'xapp-1-A0TEST-1-socketmodetoken' }, undefined, {
+      checkToken: true,
+      tuning: QUICK,
+      beforeStart: (slack) => slack.goDown(),
+    });
+    const base = h.sender.baseUrl;
+
+    expect(await probe(base, '/healthz')).toEqual(NOT_REACHED);
+    expect(await probe(base, '/readyz')).toEqual(NOT_READY);
+
+    await h.slack.comeBack();
+    await h.slack.waitFor('apps.connections.open');
+
+    // Slack answered auth.test, but this fake offers no Socket Mode: nothing from Slack can arrive, so not ready.
+    expect(await probe(base, '/healthz')).toEqual({ status: 200, body: { ok: true, slack: 'reached' } });
+    expect(await probe(base, '/readyz')).toEqual({
+      status: 503,
+      body: { ready: false, database: 'ok', slack: 'reached' },
+    });
+  });
+});
