@@ -274,6 +274,16 @@ describe('fake Slack Web API', () => {
     });
   });
 
+  it('refuses connections while down, and answers on the same address once it comes back', async () => {
+    await fake.goDown();
+    const refused = await failureOf(client.auth.test());
+    await fake.comeBack();
+
+    // The client's own fetch reports the refusal as the cause of a request error.
+    expect((refused as { original?: { cause?: { code?: string } } }).original?.cause?.code).toBe('ECONNREFUSED');
+    await expect(client.auth.test()).resolves.toMatchObject({ ok: true, user_id: fake.botUserId });
+  });
+
   it('answers unknown_method for methods it does not implement', async () => {
     expect((await slackError(client.apiCall('reactions.add', { channel: 'C1' }))).error).toBe('unknown_method');
   });
