@@ -17,7 +17,7 @@ import { type BoostJobs, createJobs } from './jobs/index.ts';
 import { MessageUpdater } from './jobs/message-updater.ts';
 import { requestService } from './services/requests.ts';
 import { AcksFirst } from './slack/acks-first.ts';
-import { BotIdentity, type SlackCheckTuning, tokenHash } from './slack/bot-identity.ts';
+import { botIdentityFor, type SlackCheckTuning } from './slack/bot-identity.ts';
 import type { BoostContext } from './slack/context.ts';
 import { DmSender, dmClient } from './slack/dm-sender.ts';
 import { homeFor } from './slack/home.ts';
@@ -132,19 +132,15 @@ export function createBoost({
     warn: (...messages: unknown[]) => app.logger.warn(...messages),
     error: (...messages: unknown[]) => app.logger.error(...messages),
   };
-  const tokenKey = tokenHash(config.SLACK_BOT_TOKEN);
-  // auth.test without the client's own retries: BotIdentity paces the tries, for as long as Slack fails.
-  const authTestClient = new WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, retryConfig: { retries: 0 } });
-  const identity = identityOption
-    ? BotIdentity.given({ teamId: identityOption.teamId ?? '', ...identityOption })
-    : new BotIdentity({
-        authTest: () => authTestClient.auth.test(),
-        saved: repos.botIdentities.find(tokenKey),
-        save: (ids) => repos.botIdentities.save(tokenKey, ids, clock()),
-        forget: () => repos.botIdentities.forget(tokenKey),
-        logger: routeLogger,
-        ...tuning.slackCheck,
-      });
+  const identity = botIdentityFor({
+    token: config.SLACK_BOT_TOKEN,
+    clientOptions,
+    saved: repos.botIdentities,
+    clock,
+    logger: routeLogger,
+    tuning: tuning.slackCheck,
+    given: identityOption,
+  });
   let socket: SocketModeSession | undefined;
   const slackStatus: SlackStatus = {
     reached: () => identity.slackReached,
@@ -200,9 +196,9 @@ export function createBoost({
     convoStore: false,
     logLevel,
     ...(logger ? { logger } : {}),
-    // Given a token, Bolt insists on auth.test before serving and exits if Slack cannot be reached. The bot's ids come
-    // from BotIdentity instead, which asks in the background; deliveries wait for them at the HTTP edge
-    // (holdUntilIdentityKnown), and the Socket Mode connection opens only once they are known.
+    // Given a token, Bolt checks it with auth.test before it serves anything, so an unreachable Slack stopped Boost at
+    // start. The bot's ids come from BotIdentity instead, which asks in the background; deliveries wait for them at the
+    // HTTP edge (holdUntilIdentityKnown), and the Socket Mode connection opens only once they are known.
     authorize: async () => {
       const ids = identity.current;
       if (!ids) throw new Error("The bot's identity is not known yet: Slack has not answered auth.test");

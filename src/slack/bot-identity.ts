@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import type { SavedIdentity } from '../db/repositories/bot-identities.ts';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { BotIdentitiesRepository, SavedIdentity } from '../db/repositories/bot-identities.ts';
+import type { Clock } from '../domain/types.ts';
 import { isTokenRefused, slackErrorCode } from './slack-errors.ts';
 
 // Bolt needs the bot's ids (bot id, bot user id) for every delivery, and only auth.test tells them. Boost no longer
@@ -181,4 +182,32 @@ export class BotIdentity {
     );
     this.timer = setTimeout(() => this.check(), pause);
   }
+}
+
+/**
+ * The bot's identity for Boost: the ids given (tests against a fake Slack), or asked of Slack with auth.test, starting
+ * from the ones saved for this token at an earlier start.
+ */
+export function botIdentityFor(options: {
+  token: string;
+  clientOptions: WebClientOptions;
+  saved: BotIdentitiesRepository;
+  clock: Clock;
+  logger: BotIdentityOptions['logger'];
+  tuning?: SlackCheckTuning;
+  given?: { botId: string; botUserId: string; teamId?: string };
+}): BotIdentity {
+  const { given, saved } = options;
+  if (given) return BotIdentity.given({ ...given, teamId: given.teamId ?? '' });
+  const key = tokenHash(options.token);
+  // No retries of the client's own: BotIdentity paces the tries, for as long as Slack fails.
+  const client = new WebClient(options.token, { ...options.clientOptions, retryConfig: { retries: 0 } });
+  return new BotIdentity({
+    authTest: () => client.auth.test(),
+    saved: saved.find(key),
+    save: (ids) => saved.save(key, ids, options.clock()),
+    forget: () => saved.forget(key),
+    logger: options.logger,
+    ...options.tuning,
+  });
 }
