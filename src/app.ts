@@ -17,7 +17,6 @@ import { answerUnrouted } from './http/unrouted.ts';
 import { type BoostJobs, createJobs } from './jobs/index.ts';
 import { MessageUpdater } from './jobs/message-updater.ts';
 import { requestService } from './services/requests.ts';
-import { AcksFirst } from './slack/acks-first.ts';
 import { botIdentityFor, type SlackCheckTuning } from './slack/bot-identity.ts';
 import type { BoostContext } from './slack/context.ts';
 import { DmSender, dmClient } from './slack/dm-sender.ts';
@@ -25,6 +24,7 @@ import { homeFor } from './slack/home.ts';
 import { HomeRefresher } from './slack/home-refresher.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { lookUpProfile } from './slack/profiles.ts';
+import { ReplyGate } from './slack/reply-gate.ts';
 import { postRequest, tellRequesterUnposted, updateRequestMessage } from './slack/request-publisher.ts';
 import { classifySlackFailure, mayHaveBeenApplied, retryAfterMs, slackErrorCode } from './slack/slack-errors.ts';
 import { slackFetch } from './slack/slack-fetch.ts';
@@ -180,14 +180,14 @@ export function createBoost({
         logLevel,
         ...(logger ? { logger } : {}),
       });
-  const acksFirst = new AcksFirst();
+  const replyGate = new ReplyGate();
   if (receiver instanceof SocketModeReceiver) guardSocketModeRoutes(receiver, routeLogger);
   else {
     screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
     serveTrackedLinksFirst(receiver, trackedLinks);
     const handle = receiver.requestListener;
     receiver.requestListener = (req, res) => {
-      acksFirst.requestArrived();
+      replyGate.requestArrived();
       handle(req, res);
     };
     holdUntilIdentityKnown(receiver, identity, { waitMs: tuning.slackCheck?.deliveryWaitMs ?? 2000 });
@@ -224,7 +224,7 @@ export function createBoost({
     clock,
     client,
     logger: app.logger,
-    acksFirst,
+    replyGate,
     commits: new CommitGroup(repos.transaction),
     service: requestService(repos, {
       admins: new Set(config.BOOST_ADMINS),
@@ -296,7 +296,7 @@ export function createBoost({
       await jobs.scheduler.stop();
       context.homes.stop();
       // Replies still waiting for their turn go out now, before the database closes.
-      acksFirst.releaseAll();
+      replyGate.releaseAll();
       await context.updater.flush();
       await checkpoints?.stop();
       database.close();

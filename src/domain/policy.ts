@@ -15,7 +15,8 @@ export function canOpenAnother(openCount: number, max: number): boolean {
   return openCount < max;
 }
 
-export function OPEN_LIMIT_MESSAGE(max: number): string {
+/** Why a person cannot open another request (rule 9), and what they can do about it. */
+export function explainOpenLimit(max: number): string {
   const open = max === 1 ? '1 open request' : `${max} open requests`;
   return `You already have ${open}, the most anyone can have at once, so channels stay calm. Close one, or let it reach its deadline, to ask for something new.`;
 }

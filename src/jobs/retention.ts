@@ -1,7 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { Purged } from '../db/repositories/retention.ts';
-import { retentionCutoffs } from '../domain/privacy.ts';
+import { retentionCutoffs } from '../domain/privacy-rules.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -6,9 +6,9 @@ import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import type { MessageUpdater } from '../jobs/message-updater.ts';
 import type { RequestService } from '../services/requests.ts';
-import type { AcksFirst } from './acks-first.ts';
 import type { DmSender } from './dm-sender.ts';
 import type { HomeRefresher } from './home-refresher.ts';
+import type { ReplyGate } from './reply-gate.ts';
 
 /** What every listener may use; built once in app.ts. */
 export interface BoostContext {
@@ -26,6 +26,6 @@ export interface BoostContext {
   logger: Logger;
   /** Clicks arriving together share one commit; see db/commit-group.ts. */
   commits: CommitGroup;
-  /** Replies after an ack wait here while other requests are being acknowledged; see acks-first.ts. */
-  acksFirst: AcksFirst;
+  /** Replies after an ack wait here while other requests are being acknowledged; see reply-gate.ts. */
+  replyGate: ReplyGate;
 }

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Forgotten } from '../db/repositories/privacy.ts';
 import type { BoostContext } from './context.ts';
-import { removedRequestMessage } from './views/privacy.ts';
+import { removedRequestMessage } from './views/privacy-messages.ts';
 
 /**
  * What Slack shows must follow a deletion that has committed: removed requests' messages say so, the counts of

@@ -1,6 +1,6 @@
-import { canSeeReport, composeReport, type RequestReport } from '../domain/report.ts';
+import { canSeeReport, composeReport, type RequestReport } from '../domain/request-report.ts';
 import type { BoostContext } from './context.ts';
-import type { ReportViewer } from './views/report.ts';
+import type { ReportViewer } from './views/report-message.ts';
 
 export type ReportOutcome =
   | { ok: true; report: RequestReport; viewer: ReportViewer }

@@ -4,7 +4,7 @@ import type { BoostRequest } from '../domain/types.ts';
 import type { BoostContext } from './context.ts';
 import { updateRemovedMessage } from './forget.ts';
 import { classifySlackFailure, postFailureOf, slackErrorCode } from './slack-errors.ts';
-import { postedLaterMessage, unpostedMessage } from './views/notes.ts';
+import { postedLaterMessage, unpostedMessage } from './views/posting-notes.ts';
 import { MAX_PUBLIC_NAMES, requestMessage, type SlackMessage } from './views/request-message.ts';
 
 /** The request message as it should look now, read fresh from the database. */

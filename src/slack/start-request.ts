@@ -2,7 +2,7 @@ import type { BoostContext } from './context.ts';
 import { type ModalOpening, openRequestModal } from './open-request-modal.ts';
 import { slackErrorCode } from './slack-errors.ts';
 import { infoModal } from './views/info-modal.ts';
-import { refusalNote } from './views/notes.ts';
+import { refusalNote } from './views/refusal-notes.ts';
 
 /**
  * Opens the new-request form from a shortcut or the Home tab. Those surfaces cannot show a message, so when the person

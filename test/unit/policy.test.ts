@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   canClose,
   canOpenAnother,
+  explainOpenLimit,
   isOpenForHelp,
-  OPEN_LIMIT_MESSAGE,
   validateShareUrl,
 } from '../../src/domain/policy.ts';
 
@@ -35,14 +35,14 @@ describe('canOpenAnother', () => {
   });
 });
 
-describe('OPEN_LIMIT_MESSAGE', () => {
+describe('explainOpenLimit', () => {
   it('names the limit and the way forward', () => {
-    expect(OPEN_LIMIT_MESSAGE(3)).toContain('3 open requests');
-    expect(OPEN_LIMIT_MESSAGE(3)).toMatch(/close one/i);
+    expect(explainOpenLimit(3)).toContain('3 open requests');
+    expect(explainOpenLimit(3)).toMatch(/close one/i);
   });
 
   it('speaks of a single request in the singular', () => {
-    expect(OPEN_LIMIT_MESSAGE(1)).toContain('1 open request,');
+    expect(explainOpenLimit(1)).toContain('1 open request,');
   });
 });
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { Inventory, PersonalData, Removed } from '../../domain/privacy.ts';
+import type { Inventory, PersonalData, Removed } from '../../domain/privacy-rules.ts';
 import type { Db } from '../connection.ts';
 import {
   digestDeliveries,
@@ -25,7 +25,7 @@ export interface Forgotten {
 
 /**
  * Everything Boost holds about one person in one workspace: counting it, exporting it, deleting it. Deletion is a set
- * of synchronous statements meant to run inside one transaction (see services/privacy.ts).
+ * of synchronous statements meant to run inside one transaction (see services/forget-and-export.ts).
  */
 export function privacyRepository(db: Db) {
   const ofTeam = (teamId: string) => db.select({ id: requests.id }).from(requests).where(eq(requests.teamId, teamId));

@@ -1,5 +1,5 @@
 import { and, inArray, isNotNull, lt, ne } from 'drizzle-orm';
-import type { RetentionCutoffs } from '../../domain/privacy.ts';
+import type { RetentionCutoffs } from '../../domain/privacy-rules.ts';
 import type { Db } from '../connection.ts';
 import {
   digestDeliveries,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { WeekCounts } from '../../domain/stats.ts';
+import type { WeekCounts } from '../../domain/weekly-stats.ts';
 import type { Db } from '../connection.ts';
 
-// Week numbers as in domain/stats.ts: (ms + 3 days) / 7 days, integer division; 1970-01-01 was a Thursday.
+// Week numbers as in domain/weekly-stats.ts: (ms + 3 days) / 7 days, integer division; 1970-01-01 was a Thursday.
 const WEEK = (column: string) => sql.raw(`((${column} + 259200000) / 604800000)`);
 
 /** Workspace totals for admins: counts only, never who. */

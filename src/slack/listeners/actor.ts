@@ -1,7 +1,7 @@
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { Actor, Refusal } from '../../services/requests.ts';
 import type { BoostContext } from '../context.ts';
-import { refusalNote } from '../views/notes.ts';
+import { refusalNote } from '../views/refusal-notes.ts';
 
 /** Who clicked, and a key that is the same when Slack delivers the same click twice. */
 export function actorOfClick(ctx: BoostContext, body: BlockAction, action: ButtonAction): Actor {
@@ -27,7 +27,7 @@ export function clickedInEphemeral(body: BlockAction): boolean {
 /** Tells the person privately why nothing happened; a repeated delivery from Slack is dropped silently. */
 export async function explainRefusal(ctx: BoostContext, respond: RespondFn, refusal: Refusal): Promise<void> {
   if (refusal === 'duplicate') return;
-  await ctx.acksFirst.wait();
+  await ctx.replyGate.wait();
   const note = refusalNote(refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER);
   await respond({ response_type: 'ephemeral', replace_original: false, ...note });
 }

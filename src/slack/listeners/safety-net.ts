@@ -2,7 +2,7 @@ import type { AckFn, AnyMiddlewareArgs, Middleware, RespondFn } from '@slack/bol
 import type { BoostContext } from '../context.ts';
 import { slackErrorCode } from '../slack-errors.ts';
 import { infoModal } from '../views/info-modal.ts';
-import { note } from '../views/notes.ts';
+import { note } from '../views/note.ts';
 
 // Slack wants every command, click and form answered within 3 seconds; unanswered, Bolt replies 404 after that wait and
 // the person sees a vague error. Two cases reach no ack: a delivery no listener knows (a button from an old message,

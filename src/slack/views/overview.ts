@@ -1,15 +1,15 @@
 import type { Contribution } from '../../db/repositories/overview.ts';
 import { formatCounts } from '../../domain/counts.ts';
 import { escapeMrkdwn, truncate } from '../../domain/escape.ts';
-import { fitNames, type HelperSummary, summarizeHelpers } from '../../domain/helpers.ts';
 import { isNetwork, NETWORK_LABELS } from '../../domain/networks.ts';
+import { fitNames, type HelperSummary, summarizeHelpers } from '../../domain/people-who-helped.ts';
 import { isPosted } from '../../domain/posting.ts';
 import { digestChoice, type PersonalSettings } from '../../domain/settings.ts';
 import { formatClicks } from '../../domain/tracked-links.ts';
 import type { BoostRequest, Counts, Participation } from '../../domain/types.ts';
 import { ACTIONS } from '../ids.ts';
 import { actions, type Blocks, button, context, link, section, slackDate } from './blocks.ts';
-import { unpostedButtons, unpostedStatus } from './notes.ts';
+import { unpostedButtons, unpostedStatus } from './posting-notes.ts';
 import { requestTitle } from './request-message.ts';
 
 // Pieces shared by the App Home and `/boost mine`: one person's requests (with helpers by name, for them alone) and

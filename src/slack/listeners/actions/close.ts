@@ -1,6 +1,6 @@
 import { isAdmin } from '../../admins.ts';
 import type { BoostContext } from '../../context.ts';
-import { showChange } from '../../show-change.ts';
+import { refreshRequestEverywhere } from '../../refresh-request-everywhere.ts';
 import { actorOfClick, explainRefusal, requestIdOf } from '../actor.ts';
 import type { ButtonArgs } from './opt-in.ts';
 
@@ -20,5 +20,5 @@ export const closeRequest =
       void isAdmin(ctx, actor.teamId, actor.userId); // refreshes a stale cached admin flag for next time
     }
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
-    showChange(ctx, result.value, body.user.id);
+    refreshRequestEverywhere(ctx, result.value, body.user.id);
   };

@@ -1,7 +1,7 @@
-import { forgetPerson } from '../../../services/privacy.ts';
+import { forgetPerson } from '../../../services/forget-and-export.ts';
 import type { BoostContext } from '../../context.ts';
 import { afterForgetting } from '../../forget.ts';
-import { forgetDone, forgetKept } from '../../views/privacy.ts';
+import { forgetDone, forgetKept } from '../../views/privacy-messages.ts';
 import { actorOfClick } from '../actor.ts';
 import type { ButtonArgs } from './opt-in.ts';
 
@@ -22,7 +22,7 @@ export const confirmForgetMe =
     await ack();
     if (!forgotten) return;
     afterForgetting(ctx, teamId, userId, forgotten);
-    await ctx.acksFirst.wait();
+    await ctx.replyGate.wait();
     await respond({ response_type: 'ephemeral', replace_original: true, ...forgetDone(forgotten.removed) });
   };
 
@@ -31,6 +31,6 @@ export const keepMyData =
   (ctx: BoostContext) =>
   async ({ ack, respond }: ButtonArgs) => {
     await ack();
-    await ctx.acksFirst.wait();
+    await ctx.replyGate.wait();
     await respond({ response_type: 'ephemeral', replace_original: true, ...forgetKept() });
   };

@@ -1,11 +1,11 @@
 import type { Outcome, ParticipationResult } from '../../../services/requests.ts';
 import type { BoostContext } from '../../context.ts';
 import { openSettingsModal } from '../../open-settings-modal.ts';
-import { showChange } from '../../show-change.ts';
+import { refreshRequestEverywhere } from '../../refresh-request-everywhere.ts';
 import { slackErrorCode } from '../../slack-errors.ts';
 import { startRequest } from '../../start-request.ts';
 import { optedInNotice, sharedNotice, withdrawnNotice } from '../../views/home-notices.ts';
-import { refusalNote } from '../../views/notes.ts';
+import { refusalNote } from '../../views/refusal-notes.ts';
 import { sharedModal } from '../../views/shared-modal.ts';
 import { actorOfClick, requestIdOf } from '../actor.ts';
 import type { ButtonArgs } from './opt-in.ts';
@@ -30,7 +30,7 @@ function answerOnHome(
     return;
   }
   if (result.value.changed) {
-    showChange(ctx, result.value.request, body.user.id);
+    refreshRequestEverywhere(ctx, result.value.request, body.user.id);
   }
   ctx.homes.opened(teamId, body.user.id, { notice: notice(result.value) });
 }

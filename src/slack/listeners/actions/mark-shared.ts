@@ -1,7 +1,7 @@
 import type { BoostContext } from '../../context.ts';
 import { privateReply } from '../../private-reply.ts';
 import { slackErrorCode } from '../../slack-errors.ts';
-import { note } from '../../views/notes.ts';
+import { note } from '../../views/note.ts';
 import { sharedModal } from '../../views/shared-modal.ts';
 import { clickedInEphemeral } from '../actor.ts';
 import type { ButtonArgs } from './opt-in.ts';
@@ -21,7 +21,7 @@ export const markShared = (ctx: BoostContext) => async (args: ButtonArgs) => {
       return false;
     },
   );
-  await ctx.acksFirst.wait();
+  await ctx.replyGate.wait();
   if (participation && clickedInEphemeral(body)) {
     await respond({
       response_type: 'ephemeral',

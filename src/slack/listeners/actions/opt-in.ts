@@ -11,7 +11,7 @@ export const optIn = (ctx: BoostContext) => async (args: ButtonArgs) => {
   if (!recorded?.participation) return;
   const { request, participation } = recorded;
   // The reply (share links, the person's tracked link) is built and sent once other clicks are acknowledged.
-  await ctx.acksFirst.wait();
+  await ctx.replyGate.wait();
   await args.respond({
     response_type: 'ephemeral',
     replace_original: false,

@@ -1,7 +1,7 @@
 import type { Actor, Outcome, ParticipationResult } from '../../../services/requests.ts';
-import { adoptClickedMessage } from '../../adopt-message.ts';
 import type { BoostContext } from '../../context.ts';
-import { showChange } from '../../show-change.ts';
+import { recoverPostFromClick } from '../../recover-post-from-click.ts';
+import { refreshRequestEverywhere } from '../../refresh-request-everywhere.ts';
 import { actorOfClick, explainRefusal, requestIdOf } from '../actor.ts';
 import type { ButtonArgs } from './opt-in.ts';
 
@@ -21,7 +21,7 @@ export async function recordClick(
     await explainRefusal(ctx, respond, result.refusal);
     return undefined;
   }
-  adoptClickedMessage(ctx, result.value.request, body);
-  if (result.value.changed) showChange(ctx, result.value.request, body.user.id);
+  recoverPostFromClick(ctx, result.value.request, body);
+  if (result.value.changed) refreshRequestEverywhere(ctx, result.value.request, body.user.id);
   return result.value;
 }

@@ -1,7 +1,7 @@
 import { canStillRemind } from '../../../domain/reminders.ts';
 import type { BoostContext } from '../../context.ts';
 import { privateReply } from '../../private-reply.ts';
-import { note } from '../../views/notes.ts';
+import { note } from '../../views/note.ts';
 import { actorOfClick, clickedInEphemeral, explainRefusal, requestIdOf } from '../actor.ts';
 import type { ButtonArgs } from './opt-in.ts';
 
@@ -17,7 +17,7 @@ export const remindMe =
     const deadlineAt = ctx.repos.requests.get(requestId)?.deadlineAt;
     if (deadlineAt !== undefined && !canStillRemind(deadlineAt, actor.now)) {
       await ack();
-      await ctx.acksFirst.wait();
+      await ctx.replyGate.wait();
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
@@ -29,7 +29,7 @@ export const remindMe =
     await ack();
     if (!result.ok) return explainRefusal(ctx, respond, result.refusal);
     const { request, participation } = result.value;
-    await ctx.acksFirst.wait();
+    await ctx.replyGate.wait();
     if (!participation) {
       await respond({
         response_type: 'ephemeral',

@@ -1,7 +1,8 @@
 import { claimThanks } from '../../../services/thanks.ts';
 import type { BoostContext } from '../../context.ts';
 import { deliverThanks } from '../../send-thanks.ts';
-import { note, refusalNote } from '../../views/notes.ts';
+import { note } from '../../views/note.ts';
+import { refusalNote } from '../../views/refusal-notes.ts';
 import { thanksConfirmation } from '../../views/thanks.ts';
 import { actorOfClick, requestIdOf } from '../actor.ts';
 import type { ButtonArgs } from './opt-in.ts';
@@ -20,7 +21,7 @@ export const sendThanks =
     await ack();
     // The Home tab has no response_url: there the answer is a note on the refreshed Home.
     const confirm = async (text: string) => {
-      await ctx.acksFirst.wait();
+      await ctx.replyGate.wait();
       if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, ...note(text) });
       else ctx.homes.opened(actor.teamId, actor.userId, { notice: text });
     };

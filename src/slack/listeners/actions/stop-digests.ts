@@ -10,6 +10,6 @@ export const stopDigests =
     ctx.repos.settings.update(teamId, body.user.id, { digest: false }, ctx.clock());
     await ack();
     ctx.homes.refresh(teamId, body.user.id);
-    await ctx.acksFirst.wait();
+    await ctx.replyGate.wait();
     await respond({ replace_original: true, ...digestsStoppedMessage() });
   };

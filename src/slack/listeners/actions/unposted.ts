@@ -2,9 +2,10 @@ import { POST_LEASE_MS, postStateOf } from '../../../domain/posting.ts';
 import type { BoostRequest } from '../../../domain/types.ts';
 import type { Refusal } from '../../../services/requests.ts';
 import type { BoostContext } from '../../context.ts';
+import { refreshRequestEverywhere } from '../../refresh-request-everywhere.ts';
 import { postRequest } from '../../request-publisher.ts';
-import { showChange } from '../../show-change.ts';
-import { note, refusalNote } from '../../views/notes.ts';
+import { note } from '../../views/note.ts';
+import { refusalNote } from '../../views/refusal-notes.ts';
 import { actorOfClick, explainRefusal, requestIdOf } from '../actor.ts';
 import type { ButtonArgs } from './opt-in.ts';
 
@@ -19,7 +20,7 @@ async function answer(ctx: BoostContext, { body, respond }: ButtonArgs, text: st
     ctx.homes.opened(body.team?.id ?? body.user.team_id ?? '', body.user.id, { notice: text });
     return;
   }
-  await ctx.acksFirst.wait();
+  await ctx.replyGate.wait();
   await respond({ replace_original: true, ...note(text) });
 }
 
@@ -59,7 +60,7 @@ export const cancelUnposted = (ctx: BoostContext) => async (args: ButtonArgs) =>
   await ack();
   if (!result.ok) return refuse(ctx, args, result.refusal);
   // Found in its channel meanwhile (a click on a post that did land): its message now says it is closed.
-  showChange(ctx, result.value, body.user.id);
+  refreshRequestEverywhere(ctx, result.value, body.user.id);
   await answer(ctx, args, cancelledNote(result.value));
 };
 

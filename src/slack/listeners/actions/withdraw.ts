@@ -8,7 +8,7 @@ import { recordClick } from './record-click.ts';
 export const withdraw = (ctx: BoostContext) => async (args: ButtonArgs) => {
   const recorded = await recordClick(ctx, args, (requestId, actor) => ctx.service.withdraw(requestId, actor));
   if (!recorded) return;
-  await ctx.acksFirst.wait();
+  await ctx.replyGate.wait();
   await args.respond({
     response_type: 'ephemeral',
     replace_original: clickedInEphemeral(args.body),

@@ -5,11 +5,14 @@ import { mineData } from '../../home.ts';
 import { openRequestForm } from '../../open-request-modal.ts';
 import { openSettingsModal } from '../../open-settings-modal.ts';
 import { classifySlackFailure, slackErrorCode } from '../../slack-errors.ts';
+import { helpMessage } from '../../views/help-message.ts';
 import { mineMessage } from '../../views/mine.ts';
-import { formNotOpenedNote, helpMessage, note, openRequestsList, refusalNote } from '../../views/notes.ts';
-import { exportCommand, forgetMeCommand } from './privacy.ts';
-import { reportCommand } from './report.ts';
-import { statsCommand } from './stats.ts';
+import { note } from '../../views/note.ts';
+import { openRequestsList } from '../../views/open-requests-list.ts';
+import { formNotOpenedNote, refusalNote } from '../../views/refusal-notes.ts';
+import { exportCommand, forgetMeCommand } from './privacy-commands.ts';
+import { reportCommand } from './report-command.ts';
+import { statsCommand } from './stats-command.ts';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { forgetPerson } from '../../../services/privacy.ts';
+import { forgetPerson } from '../../../services/forget-and-export.ts';
 import type { BoostContext } from '../../context.ts';
 import { afterForgetting } from '../../forget.ts';
 

@@ -5,7 +5,7 @@ import type { BoostContext } from '../../context.ts';
 import { REQUEST_FIELDS } from '../../ids.ts';
 import { cachedTzOffset } from '../../profiles.ts';
 import { postRequest } from '../../request-publisher.ts';
-import { refusalNote } from '../../views/notes.ts';
+import { refusalNote } from '../../views/refusal-notes.ts';
 import { optionsOf, selectedOf, textOf } from './state.ts';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;

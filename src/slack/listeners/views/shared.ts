@@ -3,7 +3,7 @@ import { isNetwork } from '../../../domain/networks.ts';
 import { validateShareUrl } from '../../../domain/policy.ts';
 import type { BoostContext } from '../../context.ts';
 import { SHARED_FIELDS } from '../../ids.ts';
-import { refusalNote } from '../../views/notes.ts';
+import { refusalNote } from '../../views/refusal-notes.ts';
 import { selectedOf, textOf } from './state.ts';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;

@@ -2,8 +2,8 @@ import { isAdmin, isAdminCached } from '../../admins.ts';
 import type { BoostContext } from '../../context.ts';
 import { loadReport } from '../../report.ts';
 import { slackErrorCode } from '../../slack-errors.ts';
-import { note } from '../../views/notes.ts';
-import { REPORT_NOT_ALLOWED, REPORT_NOT_FOUND, reportModal, reportNoteModal } from '../../views/report.ts';
+import { note } from '../../views/note.ts';
+import { REPORT_NOT_ALLOWED, REPORT_NOT_FOUND, reportModal, reportNoteModal } from '../../views/report-message.ts';
 import { requestIdOf } from '../actor.ts';
 import type { ButtonArgs } from './opt-in.ts';
 

@@ -1,8 +1,8 @@
-import { workspaceStats } from '../../../services/stats.ts';
+import { workspaceStats } from '../../../services/workspace-stats.ts';
 import { isAdmin } from '../../admins.ts';
 import type { BoostContext } from '../../context.ts';
-import { notAdminNote, statsMessage } from '../../views/stats.ts';
-import type { CommandArgs } from './privacy.ts';
+import { notAdminNote, statsMessage } from '../../views/stats-message.ts';
+import type { CommandArgs } from './privacy-commands.ts';
 
 /** `/boost stats`: workspace figures per week, for admins; anyone else gets a private note saying who may see them. */
 export async function statsCommand(ctx: BoostContext, { ack, command, respond }: CommandArgs): Promise<void> {

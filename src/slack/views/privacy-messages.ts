@@ -1,11 +1,11 @@
-import { forgetPlan, type Inventory, type Removed, removalSummary, splitText } from '../../domain/privacy.ts';
+import { forgetPlan, type Inventory, type Removed, removalSummary, splitText } from '../../domain/privacy-rules.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
 import { actions, type Blocks, button, context, header, section } from './blocks.ts';
 import { MESSAGE_TEXT_BUDGET } from './budget.ts';
 import type { SlackMessage } from './request-message.ts';
 
 // Forget-me, export, and what a removed request's message becomes. No user text reaches mrkdwn here except inside the
-// export, which is JSON made inert by inertJson (see domain/privacy.ts).
+// export, which is JSON made inert by inertJson (see domain/privacy-rules.ts).
 
 /** Slack allows 3000 characters in a section; the fences take six. */
 const CODE_PIECE_MAX = 3000 - 6;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AcksFirst } from '../../src/slack/acks-first.ts';
+import { ReplyGate } from '../../src/slack/reply-gate.ts';
 
-// Fake timers drive both the timers and the clock AcksFirst reads, so each step is exact.
+// Fake timers drive both the timers and the clock ReplyGate reads, so each step is exact.
 let clock = 0;
 const advance = async (ms: number) => {
   for (let i = 0; i < ms; i++) {
@@ -18,44 +18,44 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function track(acks: AcksFirst, name: string, order: string[]): Promise<void> {
-  return acks.wait().then(() => {
+function track(gate: ReplyGate, name: string, order: string[]): Promise<void> {
+  return gate.wait().then(() => {
     order.push(name);
   });
 }
 
-describe('AcksFirst', () => {
+describe('ReplyGate', () => {
   it('lets a reply go at once when no request is arriving', async () => {
-    const acks = new AcksFirst({ quietMs: 5, maxWaitMs: 1000, now: () => clock });
+    const gate = new ReplyGate({ quietMs: 5, maxWaitMs: 1000, now: () => clock });
     const order: string[] = [];
-    void track(acks, 'reply', order);
+    void track(gate, 'reply', order);
     await advance(1);
     expect(order).toEqual(['reply']);
   });
 
   it('holds replies while requests keep arriving, then gives them in order once it is quiet', async () => {
-    const acks = new AcksFirst({ quietMs: 5, maxWaitMs: 1000, now: () => clock });
+    const gate = new ReplyGate({ quietMs: 5, maxWaitMs: 1000, now: () => clock });
     const order: string[] = [];
-    acks.requestArrived();
-    for (const name of ['first', 'second', 'third']) void track(acks, name, order);
+    gate.requestArrived();
+    for (const name of ['first', 'second', 'third']) void track(gate, name, order);
     for (let ms = 0; ms < 100; ms++) {
-      acks.requestArrived();
+      gate.requestArrived();
       await advance(1);
     }
     expect(order).toEqual([]);
-    expect(acks.waitingCount).toBe(3);
+    expect(gate.waitingCount).toBe(3);
 
     await advance(10);
     expect(order).toEqual(['first', 'second', 'third']);
   });
 
   it('gives one turn per pass of the event loop, so a request arriving meanwhile comes first', async () => {
-    const acks = new AcksFirst({ quietMs: 5, maxWaitMs: 1000, now: () => clock });
+    const gate = new ReplyGate({ quietMs: 5, maxWaitMs: 1000, now: () => clock });
     const order: string[] = [];
-    for (const name of ['first', 'second']) void track(acks, name, order);
+    for (const name of ['first', 'second']) void track(gate, name, order);
     await vi.advanceTimersToNextTimerAsync();
     expect(order).toEqual(['first']);
-    acks.requestArrived();
+    gate.requestArrived();
     await vi.advanceTimersToNextTimerAsync();
     expect(order).toEqual(['first']);
     await advance(6);
@@ -63,33 +63,33 @@ describe('AcksFirst', () => {
   });
 
   it('never holds a reply longer than maxWaitMs, however busy it stays', async () => {
-    const acks = new AcksFirst({ quietMs: 5, maxWaitMs: 200, now: () => clock });
+    const gate = new ReplyGate({ quietMs: 5, maxWaitMs: 200, now: () => clock });
     const order: string[] = [];
-    acks.requestArrived();
-    void track(acks, 'early', order);
+    gate.requestArrived();
+    void track(gate, 'early', order);
     await advance(100);
-    void track(acks, 'late', order);
+    void track(gate, 'late', order);
     for (let ms = 0; ms < 150; ms++) {
-      acks.requestArrived();
+      gate.requestArrived();
       await advance(1);
     }
     // 250 ms of requests: the early reply is overdue and went; the late one has waited 150 ms and still waits.
     expect(order).toEqual(['early']);
     for (let ms = 0; ms < 60; ms++) {
-      acks.requestArrived();
+      gate.requestArrived();
       await advance(1);
     }
     expect(order).toEqual(['early', 'late']);
   });
 
   it('lets every waiting reply go when Boost stops', async () => {
-    const acks = new AcksFirst({ quietMs: 5, maxWaitMs: 1000, now: () => clock });
+    const gate = new ReplyGate({ quietMs: 5, maxWaitMs: 1000, now: () => clock });
     const order: string[] = [];
-    acks.requestArrived();
-    const all = ['a', 'b', 'c'].map((name) => track(acks, name, order));
-    acks.releaseAll();
+    gate.requestArrived();
+    const all = ['a', 'b', 'c'].map((name) => track(gate, name, order));
+    gate.releaseAll();
     await Promise.all(all);
     expect(order).toEqual(['a', 'b', 'c']);
-    expect(acks.waitingCount).toBe(0);
+    expect(gate.waitingCount).toBe(0);
   });
 });

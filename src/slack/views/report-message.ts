@@ -1,7 +1,7 @@
 import type { ModalView } from '@slack/types';
 import { escapeMrkdwn, truncate } from '../../domain/escape.ts';
 import { NETWORK_LABELS } from '../../domain/networks.ts';
-import type { ReportHelper, RequestReport } from '../../domain/report.ts';
+import type { ReportHelper, RequestReport } from '../../domain/request-report.ts';
 import { formatClicks } from '../../domain/tracked-links.ts';
 import type { BoostRequest } from '../../domain/types.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';

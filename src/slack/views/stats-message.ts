@@ -1,4 +1,4 @@
-import type { WeekFigures, WorkspaceStats } from '../../domain/stats.ts';
+import type { WeekFigures, WorkspaceStats } from '../../domain/weekly-stats.ts';
 import { COMMAND } from '../ids.ts';
 import { context, section } from './blocks.ts';
 import type { SlackMessage } from './request-message.ts';

@@ -11,8 +11,8 @@ import {
   removedAnything,
   retentionCutoffs,
   splitText,
-} from '../../src/domain/privacy.ts';
-import { exportMessages, forgetConfirmation } from '../../src/slack/views/privacy.ts';
+} from '../../src/domain/privacy-rules.ts';
+import { exportMessages, forgetConfirmation } from '../../src/slack/views/privacy-messages.ts';
 import { checkBlocks } from '../harness/block-kit-limits.ts';
 
 const DAY = 86_400_000;

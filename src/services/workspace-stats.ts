@@ -1,5 +1,5 @@
 import type { Repositories } from '../db/repositories/index.ts';
-import { composeStats, statsWindow, type WorkspaceStats } from '../domain/stats.ts';
+import { composeStats, statsWindow, type WorkspaceStats } from '../domain/weekly-stats.ts';
 
 /** How many ISO weeks `/boost stats` shows, the current one included. */
 export const STATS_WEEKS = 8;

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { inertJson } from '../../../domain/privacy.ts';
-import { exportPerson } from '../../../services/privacy.ts';
+import { inertJson } from '../../../domain/privacy-rules.ts';
+import { exportPerson } from '../../../services/forget-and-export.ts';
 import type { BoostContext } from '../../context.ts';
 import { slackErrorCode } from '../../slack-errors.ts';
-import { exportMessages, forgetConfirmation } from '../../views/privacy.ts';
+import { exportMessages, forgetConfirmation } from '../../views/privacy-messages.ts';
 
 /** What these answers use of a command's arguments, so boost.ts can pass its own. */
 export type CommandArgs = Pick<AllMiddlewareArgs & SlackCommandMiddlewareArgs, 'ack' | 'command' | 'respond'>;

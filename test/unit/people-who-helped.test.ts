@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitNames, needsThanks, summarizeHelpers } from '../../src/domain/helpers.ts';
+import { fitNames, needsThanks, summarizeHelpers } from '../../src/domain/people-who-helped.ts';
 import type { Participation } from '../../src/domain/types.ts';
 
 let nextId = 1;

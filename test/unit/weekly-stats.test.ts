@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isBoostAdmin } from '../../src/domain/admin.ts';
 import { isoWeek } from '../../src/domain/dates.ts';
-import { composeStats, statsWindow, weekNumber, weekStart } from '../../src/domain/stats.ts';
-import { statsMessage } from '../../src/slack/views/stats.ts';
+import { composeStats, statsWindow, weekNumber, weekStart } from '../../src/domain/weekly-stats.ts';
+import { statsMessage } from '../../src/slack/views/stats-message.ts';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 
-export interface AcksFirstOptions {
+export interface ReplyGateOptions {
   /** Requests stopped arriving this long ago: the moment is quiet (default 5 ms). */
   quietMs?: number;
   /** The longest a waiting reply is held back while requests keep arriving (default 1 s). */
@@ -12,6 +12,7 @@ export interface AcksFirstOptions {
 const OVERDUE_PER_PASS = 4;
 
 /**
+ * A gate that holds the private replies following acks until the acks of the requests still arriving have gone out.
  * Slack drops an interaction that is not acknowledged within 3 seconds, and a popular request gets hundreds of clicks
  * at once. So the work that follows an ack (building the private reply with its share links, sending it through
  * response_url) waits for a quiet moment, when no request has arrived for `quietMs`: then the waiting handlers resume
@@ -21,7 +22,7 @@ const OVERDUE_PER_PASS = 4;
  *
  * Only replies wait. A modal must open within 3 s of its click (its trigger_id expires), so views.open never does.
  */
-export class AcksFirst {
+export class ReplyGate {
   private readonly waiting: Array<{ resume: () => void; since: number }> = [];
   private lastArrival = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | undefined;
@@ -30,7 +31,7 @@ export class AcksFirst {
   private readonly maxWaitMs: number;
   private readonly now: () => number;
 
-  constructor(options: AcksFirstOptions = {}) {
+  constructor(options: ReplyGateOptions = {}) {
     this.quietMs = options.quietMs ?? 5;
     this.maxWaitMs = options.maxWaitMs ?? 1000;
     this.now = options.now ?? (() => performance.now());

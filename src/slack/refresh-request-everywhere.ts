@@ -5,7 +5,7 @@ import type { BoostContext } from './context.ts';
  * After a person changed a request, everything that shows it catches up: its channel message (coalesced) and the Homes
  * of its requester and of that person (throttled). Neither waits: both run after the ack.
  */
-export function showChange(ctx: BoostContext, request: BoostRequest, actorId: string): void {
+export function refreshRequestEverywhere(ctx: BoostContext, request: BoostRequest, actorId: string): void {
   ctx.updater.request(request.id);
   ctx.homes.requestChanged(request, actorId);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canSeeReport, composeReport, REPORT_DAYS, type ReportInput } from '../../src/domain/report.ts';
-import { reportBlocks } from '../../src/slack/views/report.ts';
+import { canSeeReport, composeReport, REPORT_DAYS, type ReportInput } from '../../src/domain/request-report.ts';
+import { reportBlocks } from '../../src/slack/views/report-message.ts';
 import { checkBlocks } from '../harness/block-kit-limits.ts';
 
 const DAY = 86_400_000;

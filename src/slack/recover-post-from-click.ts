@@ -7,7 +7,7 @@ import type { BoostContext } from './context.ts';
  * current. The first click on that message says where it is, so from then on its counts are updated and "Try again"
  * knows it was posted. Only a click on a message in the request's own channel counts, and only while none is known.
  */
-export function adoptClickedMessage(ctx: BoostContext, request: BoostRequest, body: BlockAction): void {
+export function recoverPostFromClick(ctx: BoostContext, request: BoostRequest, body: BlockAction): void {
   if (request.messageTs) return;
   const { container, channel } = body;
   if (container?.type !== 'message' || container.is_ephemeral === true) return;

@@ -1,6 +1,6 @@
 import type { Repositories } from '../db/repositories/index.ts';
 import type { Forgotten } from '../db/repositories/privacy.ts';
-import { buildExport, type Export } from '../domain/privacy.ts';
+import { buildExport, type Export } from '../domain/privacy-rules.ts';
 
 export interface Forgetting {
   teamId: string;

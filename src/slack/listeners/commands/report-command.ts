@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { isAdmin, isAdminCached } from '../../admins.ts';
 import type { BoostContext } from '../../context.ts';
 import { loadReport, type ReportOutcome } from '../../report.ts';
-import { note } from '../../views/notes.ts';
-import { REPORT_NOT_ALLOWED, REPORT_NOT_FOUND, reportMessage, reportPicker } from '../../views/report.ts';
+import { note } from '../../views/note.ts';
+import { REPORT_NOT_ALLOWED, REPORT_NOT_FOUND, reportMessage, reportPicker } from '../../views/report-message.ts';
 import type { SlackMessage } from '../../views/request-message.ts';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
