@@ -3,8 +3,8 @@ import { appStatsMeter } from '../lib/app-stats.ts';
 import { serveParent } from '../lib/processes.ts';
 import { profileStart, profileStop } from '../lib/window-profile.ts';
 
-// The baseline: the same @slack/bolt with the same App and HTTPReceiver options as src/app.ts, and one listener that
-// only acknowledges. What Boost costs on top of this is Boost's own work.
+// The baseline: the same @slack/bolt with the same App and HTTPReceiver options as src/wiring/receiver.ts, and one
+// listener that only acknowledges. What Boost costs on top of this is Boost's own work.
 
 const settings = JSON.parse(process.env.BENCH_SETTINGS ?? '{}') as Record<string, string>;
 const logLevel = LogLevel.INFO;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HTTPReceiver } from '@slack/bolt';
+import { requestListenerOf, setRequestListener } from '../slack/bolt-internals.ts';
 import type { BotIdentity } from '../slack/bot-identity.ts';
 
 const BUSY = JSON.stringify({ error: 'Boost has not reached Slack yet; try again shortly.' });
@@ -28,8 +29,8 @@ export function holdUntilIdentityKnown(
   options: { waitMs: number; endpoint?: string },
 ): void {
   const endpoint = options.endpoint ?? '/slack/events';
-  const next = receiver.requestListener;
-  receiver.requestListener = (req, res) => {
+  const next = requestListenerOf(receiver);
+  setRequestListener(receiver, (req, res) => {
     if (identity.current || !isSlackDelivery(req, endpoint)) {
       next(req, res);
       return;
@@ -39,5 +40,5 @@ export function holdUntilIdentityKnown(
       if (ids) next(req, res);
       else answerUnavailable(res);
     });
-  };
+  });
 }

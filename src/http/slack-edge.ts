@@ -9,6 +9,7 @@ import {
   isValidSlackRequest,
   type ReceiverProcessEventErrorHandlerArgs,
 } from '@slack/bolt';
+import { requestListenerOf, setRequestListener } from '../slack/bolt-internals.ts';
 
 // What reaches /slack/events is only checked for its signature by Bolt. Two shapes of body get past Bolt's own error
 // handling, and both are answered here instead:
@@ -57,7 +58,7 @@ export function screenSlackRequests(
 ): void {
   const endpoint = options.endpoint ?? '/slack/events';
   const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
-  const bolt: RequestListener = receiver.requestListener;
+  const bolt: RequestListener = requestListenerOf(receiver);
 
   const screen = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     let buffered: BufferedIncomingMessage;
@@ -84,14 +85,14 @@ export function screenSlackRequests(
     bolt(buffered, res);
   };
 
-  receiver.requestListener = (req, res) => {
+  setRequestListener(receiver, (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (req.method !== 'POST' || path !== endpoint) return bolt(req, res);
     screen(req, res).catch((error: unknown) => {
       logger.error(`Could not screen a request to ${endpoint}: ${error instanceof Error ? error.message : error}`);
       answer(res, 400);
     });
-  };
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger, SocketModeReceiver } from '@slack/bolt';
+import { socketModeHttpServer } from '../slack/bolt-internals.ts';
 
 type RequestListener = (req: IncomingMessage, res: ServerResponse) => unknown;
 
@@ -10,8 +11,7 @@ type RequestListener = (req: IncomingMessage, res: ServerResponse) => unknown;
  * instead. The HTTP receiver needs no help: it catches and answers 500.
  */
 export function guardSocketModeRoutes(receiver: SocketModeReceiver, logger: Pick<Logger, 'warn'>): void {
-  // `httpServer` is private in Bolt's types; it exists whenever customRoutes are given (bolt 4 and 5).
-  const server = (receiver as unknown as { httpServer?: Server }).httpServer;
+  const server = socketModeHttpServer(receiver);
   if (!server) return;
   const listeners = server.listeners('request') as RequestListener[];
   server.removeAllListeners('request');

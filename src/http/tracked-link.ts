@@ -4,6 +4,7 @@ import type { LinksRepository } from '../db/repositories/links.ts';
 import { isPreviewBot } from '../domain/preview-bots.ts';
 import { dayCache, isLinkToken, LINK_PATH_PREFIX, TOKEN_SOURCE } from '../domain/tracked-links.ts';
 import type { Clock } from '../domain/types.ts';
+import { requestListenerOf, setRequestListener } from '../slack/bolt-internals.ts';
 import { ClickBatch } from './click-batch.ts';
 
 export interface TrackedLinkDeps {
@@ -92,10 +93,10 @@ const WRITTEN_LINK = new RegExp(`^${LINK_PATH_PREFIX}(${TOKEN_SOURCE})/?(?:\\?|$
  * Mode, whose HTTP server has no requestListener to wrap.
  */
 export function serveTrackedLinksFirst(receiver: HTTPReceiver, route: CustomRoute): void {
-  const next = receiver.requestListener;
-  receiver.requestListener = (req, res) => {
+  const next = requestListenerOf(receiver);
+  setRequestListener(receiver, (req, res) => {
     const link = req.method === 'GET' || req.method === 'HEAD' ? WRITTEN_LINK.exec(req.url ?? '') : null;
     if (link) route.handler(Object.assign(req, { params: { token: link[1] ?? '' } }), res);
     else next(req, res);
-  };
+  });
 }

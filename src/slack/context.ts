@@ -10,7 +10,7 @@ import type { DmSender } from './dm-sender.ts';
 import type { HomeRefresher } from './home-refresher.ts';
 import type { ReplyGate } from './reply-gate.ts';
 
-/** What every listener may use; built once in app.ts. */
+/** What every listener may use; built once, in wiring/listener-context.ts. */
 export interface BoostContext {
   config: Config;
   repos: Repositories;

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger, SocketModeReceiver } from '@slack/bolt';
+import { socketModeHttpServer } from './bolt-internals.ts';
 import type { BotIdentity } from './bot-identity.ts';
 import { isTokenRefused, slackErrorCode } from './slack-errors.ts';
 
@@ -31,8 +31,8 @@ export async function startSocketMode(
   },
 ): Promise<SocketModeSession> {
   const { logger } = options;
-  // Bolt's own start() listens and connects in one step; `httpServer` is private in its types (bolt 4 and 5).
-  const server = (receiver as unknown as { httpServer?: Server }).httpServer;
+  // Bolt's own start() listens and connects in one step.
+  const server = socketModeHttpServer(receiver);
   let port = options.port;
   if (server) {
     server.listen(options.port, options.host);

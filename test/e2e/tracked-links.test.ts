@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { openDatabase } from '../../src/db/connection.ts';
 import { createRepositories } from '../../src/db/repositories/index.ts';
 import { guardSocketModeRoutes } from '../../src/http/socket-mode-guard.ts';
 import { trackedLinkRoute } from '../../src/http/tracked-link.ts';
+import { socketModeHttpServer } from '../../src/slack/bolt-internals.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, captureLogger, startBoost, TestClock } from '../harness/boost.ts';
 import {
@@ -489,7 +489,8 @@ describe('in Socket Mode', () => {
       });
       guardSocketModeRoutes(receiver, logger);
       // Only the HTTP side is started: the socket would need Slack.
-      const server = (receiver as unknown as { httpServer: Server }).httpServer;
+      const server = socketModeHttpServer(receiver);
+      if (!server) throw new Error('Bolt runs no HTTP server beside the socket');
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       try {

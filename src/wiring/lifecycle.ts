@@ -1,0 +1,60 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SocketModeReceiver } from '@slack/bolt';
+import type { Boost } from '../app.ts';
+import type { Config } from '../config.ts';
+import type { BoostJobs } from '../jobs/index.ts';
+import type { BoostContext } from '../slack/context.ts';
+import { slackErrorCode } from '../slack/slack-errors.ts';
+import { startSocketMode } from '../slack/socket-mode.ts';
+import type { BoostReceiver } from './receiver.ts';
+import type { SlackLink } from './slack-link.ts';
+import type { Storage } from './storage.ts';
+
+/** Starting serves at once, whether or not Slack answers; stopping lets work in flight finish before the database closes. */
+export function lifecycle(
+  config: Config,
+  deps: {
+    receiver: BoostReceiver;
+    slack: SlackLink;
+    storage: Storage;
+    context: BoostContext;
+    jobs: BoostJobs;
+    runJobs: boolean;
+  },
+): Pick<Boost, 'start' | 'stop'> {
+  const { receiver, slack, storage, context, jobs } = deps;
+  return {
+    async start() {
+      let port: number;
+      if (receiver instanceof SocketModeReceiver) {
+        const socket = await startSocketMode(receiver, slack.identity, {
+          port: config.PORT,
+          host: config.HOST,
+          logger: context.logger,
+          refused: (error) => slack.refuse({ setting: 'SLACK_APP_TOKEN', code: slackErrorCode(error) }),
+        });
+        slack.socketStarted(socket);
+        port = socket.port;
+      } else {
+        const server = (await receiver.start({ port: config.PORT, host: config.HOST })) as Server;
+        port = (server.address() as AddressInfo).port;
+      }
+      slack.identity.start();
+      if (deps.runJobs) jobs.scheduler.start();
+      return { port };
+    },
+    async stop() {
+      slack.identity.stop();
+      await receiver.stop().catch(() => undefined);
+      // Jobs stop claiming new work; messages already in flight finish and are recorded before the database closes.
+      await jobs.scheduler.stop();
+      context.homes.stop();
+      // Replies still waiting for their turn go out now, before the database closes.
+      context.replyGate.releaseAll();
+      await context.updater.flush();
+      await storage.checkpoints?.stop();
+      storage.database.close();
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { App, HTTPReceiver, type Logger, SocketModeReceiver } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { BoostTuning } from '../app.ts';
+import type { Config } from '../config.ts';
+import type { Clock } from '../domain/types.ts';
+import { healthRoute, readinessRoute } from '../http/health.ts';
+import { holdUntilIdentityKnown } from '../http/identity-gate.ts';
+import { answerUnprocessable, screenSlackRequests } from '../http/slack-edge.ts';
+import { guardSocketModeRoutes } from '../http/socket-mode-guard.ts';
+import { serveTrackedLinksFirst, trackedLinkRoute } from '../http/tracked-link.ts';
+import { answerUnrouted } from '../http/unrouted.ts';
+import { requestListenerOf, setRequestListener } from '../slack/bolt-internals.ts';
+import type { BotIdentity } from '../slack/bot-identity.ts';
+import type { ReplyGate } from '../slack/reply-gate.ts';
+import { boltLogging, type LateLogger } from './logging.ts';
+import type { SlackLink } from './slack-link.ts';
+import type { Storage } from './storage.ts';
+
+export type BoostReceiver = HTTPReceiver | SocketModeReceiver;
+
+/**
+ * What receives Slack's deliveries (over HTTP, or over Socket Mode's socket) and serves Boost's own routes: health,
+ * readiness and the tracked-link redirect. Over HTTP, Boost's edge stands in front of Bolt.
+ */
+export function createReceiver(
+  config: Config,
+  deps: {
+    storage: Storage;
+    slack: SlackLink;
+    clock: Clock;
+    replyGate: ReplyGate;
+    tuning: BoostTuning;
+    routeLogger: LateLogger;
+    logger: Logger | undefined;
+  },
+): BoostReceiver {
+  const { storage, slack, routeLogger } = deps;
+  const trackedLinks = trackedLinkRoute({ links: storage.repos.links, clock: deps.clock, logger: routeLogger });
+  // The tracked-link redirect comes first: Bolt tries custom routes in order, compiling each path, on every request
+  // (over HTTP, links as Boost writes them are answered before that: serveTrackedLinksFirst).
+  const customRoutes = [
+    trackedLinks,
+    healthRoute(storage.database.sqlite, slack.status),
+    readinessRoute(storage.database.sqlite, slack.status),
+  ];
+  if (config.SOCKET_MODE) {
+    const receiver = new SocketModeReceiver({
+      appToken: config.SLACK_APP_TOKEN ?? '',
+      customRoutes,
+      // apps.connections.open goes to SLACK_API_URL too (GovSlack, a local test server), not always slack.com.
+      installerOptions: { port: config.PORT, clientOptions: { slackApiUrl: config.SLACK_API_URL } },
+      ...boltLogging(config, deps.logger),
+    });
+    guardSocketModeRoutes(receiver, routeLogger);
+    return receiver;
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    customRoutes,
+    // Ack as soon as a listener calls ack(): Slack wants an answer within 3 seconds.
+    processBeforeResponse: false,
+    // A body Bolt cannot read as a Slack request is the sender's mistake: 400, not Bolt's default 500.
+    processEventErrorHandler: answerUnprocessable,
+    dispatchErrorHandler: answerUnrouted,
+    ...boltLogging(config, deps.logger),
+  });
+  screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
+  serveTrackedLinksFirst(receiver, trackedLinks);
+  const handle = requestListenerOf(receiver);
+  setRequestListener(receiver, (req, res) => {
+    deps.replyGate.requestArrived();
+    handle(req, res);
+  });
+  holdUntilIdentityKnown(receiver, slack.identity, { waitMs: deps.tuning.slackCheck?.deliveryWaitMs ?? 2000 });
+  return receiver;
+}
+
+/** The Bolt app on that receiver. The bot token is Boost's own; the bot's ids come from `identity`. */
+export function createBoltApp(
+  config: Config,
+  deps: { receiver: BoostReceiver; clientOptions: WebClientOptions; identity: BotIdentity; logger: Logger | undefined },
+): App {
+  const { identity } = deps;
+  const app = new App({
+    receiver: deps.receiver,
+    clientOptions: deps.clientOptions,
+    convoStore: false,
+    ...boltLogging(config, deps.logger),
+    // Given a token, Bolt checks it with auth.test before it serves anything, so an unreachable Slack stopped Boost at
+    // start. The bot's ids come from BotIdentity instead, which asks in the background; deliveries wait for them at the
+    // HTTP edge (holdUntilIdentityKnown), and the Socket Mode connection opens only once they are known.
+    authorize: async () => {
+      const ids = identity.current;
+      if (!ids) throw new Error("The bot's identity is not known yet: Slack has not answered auth.test");
+      return { botToken: config.SLACK_BOT_TOKEN, botId: ids.botId, botUserId: ids.botUserId };
+    },
+  });
+  app.error(async (error) => {
+    app.logger.error(`Unhandled error in a listener: ${error.message}`);
+  });
+  return app;
+}

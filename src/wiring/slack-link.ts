@@ -1,0 +1,62 @@
+import type { WebClientOptions } from '@slack/web-api';
+import type { BoostOptions, BoostTuning, TokenRefusal } from '../app.ts';
+import type { Config } from '../config.ts';
+import type { BotIdentitiesRepository } from '../db/repositories/bot-identities.ts';
+import type { Clock } from '../domain/types.ts';
+import type { SlackStatus } from '../http/health.ts';
+import { type BotIdentity, type BotIdentityOptions, botIdentityFor } from '../slack/bot-identity.ts';
+import { slackErrorCode } from '../slack/slack-errors.ts';
+import type { SocketModeSession } from '../slack/socket-mode.ts';
+
+/** What Boost knows of Slack as it runs: the bot's ids, whether Slack answers, whether it refused a token. */
+export interface SlackLink {
+  identity: BotIdentity;
+  /** For the health and readiness checks. */
+  status: SlackStatus;
+  /** Settles if Slack refuses the bot token (or, in Socket Mode, the app token). */
+  refused: Promise<TokenRefusal>;
+  refuse(refusal: TokenRefusal): void;
+  /** In Socket Mode, deliveries are served only while this session's socket is open. */
+  socketStarted(session: SocketModeSession): void;
+}
+
+export function watchSlack(
+  config: Config,
+  deps: {
+    clientOptions: WebClientOptions;
+    saved: BotIdentitiesRepository;
+    clock: Clock;
+    logger: BotIdentityOptions['logger'];
+    tuning: BoostTuning;
+    given: BoostOptions['identity'];
+  },
+): SlackLink {
+  const identity = botIdentityFor({
+    token: config.SLACK_BOT_TOKEN,
+    clientOptions: deps.clientOptions,
+    saved: deps.saved,
+    clock: deps.clock,
+    logger: deps.logger,
+    tuning: deps.tuning.slackCheck,
+    given: deps.given,
+  });
+  let socket: SocketModeSession | undefined;
+  const status: SlackStatus = {
+    reached: () => identity.slackReached,
+    serving: () => identity.current !== undefined && (!config.SOCKET_MODE || socket?.connected() === true),
+  };
+  let refuse: (refusal: TokenRefusal) => void = () => undefined;
+  const refused = new Promise<TokenRefusal>((resolve) => {
+    refuse = resolve;
+  });
+  void identity.refused.then((error) => refuse({ setting: 'SLACK_BOT_TOKEN', code: slackErrorCode(error) }));
+  return {
+    identity,
+    status,
+    refused,
+    refuse: (refusal) => refuse(refusal),
+    socketStarted: (session) => {
+      socket = session;
+    },
+  };
+}
