@@ -32,7 +32,7 @@ describe('logs of a session with errors, in process', () => {
   let h: BoostHarness;
   beforeAll(async () => {
     h = await startBoost({ SLACK_APP_TOKEN: APP_TOKEN, LOG_LEVEL: 'debug' }, undefined, {
-      tuning: { webApiTimeoutMs: 200, messageUpdateIntervalMs: 50 },
+      tuning: { webApiTimeoutMs: 1000 },
     });
   });
   afterAll(async () => {
@@ -52,7 +52,7 @@ describe('logs of a session with errors, in process', () => {
 
     h.slack.httpError('chat.update', 500, 2);
     await click(h, { userId: 'USECRET04' }, ACTIONS.optIn, request);
-    h.slack.delay('chat.postMessage', 500);
+    h.slack.delay('chat.postMessage', 3000);
     await submitForm(h, { userId: 'USECRET05' });
     await eventually(() => h.logs.some((line) => line.includes('timeout')), 5000, 'the timeout log');
     h.slack.delay('chat.postMessage', 0);
