@@ -39,6 +39,10 @@ export interface BoostTuning {
   homeRefreshIntervalMs?: number;
   /** Pacing of auth.test while Slack cannot be reached, and how long a delivery waits for the bot's ids (2 s). */
   slackCheck?: SlackCheckTuning & { deliveryWaitMs?: number };
+  /** The longest a private reply is held back while requests keep arriving (default 1 s; reply-gate.ts). */
+  replyMaxWaitMs?: number;
+  /** First pause before a direct message is tried again after a failure that is safe to retry (default 500 ms). */
+  dmBackoffMs?: number;
 }
 
 /** Slack refused a token Boost cannot work without; index.ts then stops the process with a message naming it. */
@@ -79,7 +83,7 @@ export function createBoost(options: BoostOptions): Boost {
     tuning,
     given: options.identity,
   });
-  const replyGate = new ReplyGate();
+  const replyGate = new ReplyGate({ maxWaitMs: tuning.replyMaxWaitMs });
   const receiver = createReceiver(config, { storage, slack, clock, replyGate, tuning, routeLogger, logger });
   const app = createBoltApp(config, { receiver, clientOptions, identity: slack.identity, logger });
   routeLogger.attach(app.logger);

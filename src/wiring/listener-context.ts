@@ -27,7 +27,7 @@ export function createContext(deps: {
 }): BoostContext {
   const { config, repos, clients, logger, tuning } = deps;
   const context: BoostContext = {
-    dm: new DmSender({ client: clients.directMessages, logger }),
+    dm: new DmSender({ client: clients.directMessages, logger, backoffMs: tuning.dmBackoffMs }),
     config,
     repos,
     clock: deps.clock,
