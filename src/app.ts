@@ -14,6 +14,7 @@ import { guardSocketModeRoutes } from './http/socket-mode-guard.ts';
 import { serveTrackedLinksFirst, trackedLinkRoute } from './http/tracked-link.ts';
 import { type BoostJobs, createJobs } from './jobs/index.ts';
 import { MessageUpdater } from './jobs/message-updater.ts';
+import { MemoryPauses } from './pacing/store.ts';
 import { requestService } from './services/requests.ts';
 import { AcksFirst } from './slack/acks-first.ts';
 import type { BoostContext } from './slack/context.ts';
@@ -23,7 +24,7 @@ import { HomeRefresher } from './slack/home-refresher.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { lookUpProfile } from './slack/profiles.ts';
 import { updateRequestMessage } from './slack/request-publisher.ts';
-import { classifySlackFailure, mayHaveBeenApplied, retryAfterMs, slackErrorCode } from './slack/slack-errors.ts';
+import { mayHaveBeenApplied } from './slack/slack-errors.ts';
 import { slackFetch } from './slack/slack-fetch.ts';
 
 export interface BoostOptions {
@@ -160,13 +161,15 @@ export function createBoost({
     ...(identity ? { botId: identity.botId, botUserId: identity.botUserId, tokenVerificationEnabled: false } : {}),
   });
 
-  // Message updates use their own client that hands rate limits back to the updater, which coalesces while it waits.
-  const updaterClient = new WebClient(config.SLACK_BOT_TOKEN, {
+  // Message updates and Home refreshes use their own client that hands rate limits back to the pacer, which pauses
+  // that method in that workspace for every sender and coalesces while it waits (src/pacing).
+  const pacedClient = new WebClient(config.SLACK_BOT_TOKEN, {
     ...clientOptions,
     rejectRateLimitedCalls: true,
   });
+  const pauses = new MemoryPauses();
   // Direct messages (digests, reminders) share one rate-aware sender with its own client that hands rate limits back.
-  const dm = new DmSender({ client: dmClient(config.SLACK_BOT_TOKEN, clientOptions), logger: app.logger });
+  const dm = new DmSender({ client: dmClient(config.SLACK_BOT_TOKEN, clientOptions), pauses, logger: app.logger });
   const context: BoostContext = {
     dm,
     config,
@@ -181,10 +184,9 @@ export function createBoost({
       maxOpenPerUser: config.MAX_OPEN_REQUESTS_PER_USER,
     }),
     updater: new MessageUpdater({
-      publish: (requestId) => updateRequestMessage(context, updaterClient, requestId),
-      retryAfterMs,
-      classify: classifySlackFailure,
-      describe: slackErrorCode,
+      publish: (requestId) => updateRequestMessage(context, pacedClient, requestId),
+      workspaceOf: (requestId) => repos.requests.get(requestId)?.teamId,
+      pauses,
       logger: app.logger,
       // Paced in real time, like the Home refresher: the pace is Slack's rate limit, not product time.
       minIntervalMs: tuning.messageUpdateIntervalMs,
@@ -192,8 +194,9 @@ export function createBoost({
     homes: new HomeRefresher({
       render: (teamId, userId, notices) => homeFor(context, teamId, userId, notices),
       send: async (userId, view) => {
-        await app.client.views.publish({ user_id: userId, view });
+        await pacedClient.views.publish({ user_id: userId, view });
       },
+      pauses,
       logger: app.logger,
       minIntervalMs: tuning.homeRefreshIntervalMs,
     }),

@@ -2,7 +2,7 @@ import { ErrorCode } from '@slack/web-api';
 import dotenv from 'dotenv';
 import { createBoost } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { classifySlackFailure, slackErrorCode } from './slack/slack-errors.ts';
+import { classifySlackFailure, isWebApiCallError, slackErrorCode } from './slack/slack-errors.ts';
 
 dotenv.config({ quiet: true });
 
@@ -37,7 +37,7 @@ main().catch((error: unknown) => {
       `Boost cannot start: Slack refused SLACK_BOT_TOKEN (${slackErrorCode(error)}). Copy the Bot User OAuth Token from ` +
         '"OAuth & Permissions" into .env again, and check that the app is installed in the workspace.',
     );
-  } else if ((error as { code?: unknown } | undefined)?.code === ErrorCode.RequestError) {
+  } else if (isWebApiCallError(error) && error.code === ErrorCode.RequestError) {
     console.error(
       `Boost cannot start: it could not reach Slack's Web API (${slackErrorCode(error)}). Check the network, or ` +
         'SLACK_API_URL if you set it (README.md, section "Settings").',
