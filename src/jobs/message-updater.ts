@@ -35,7 +35,7 @@ export class MessageUpdater {
     this.minIntervalMs = options.minIntervalMs ?? 1000;
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 6);
     this.pacer = new KeyedPacer({
-      run: (key, failures) => this.send(Number(key), failures),
+      run: (key, { failures }) => this.send(Number(key), failures),
       // A request removed by forgetting has no row left: its last update is paced with no workspace.
       scopeOf: (key) => pauseScope(options.workspaceOf(Number(key)) ?? '', 'chat.update'),
       minIntervalMs: this.minIntervalMs,

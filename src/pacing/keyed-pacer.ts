@@ -14,9 +14,19 @@ export type RunResult =
   /** Slack answered 429: every key of this scope waits `afterMs`, then this one runs again. */
   | { pauseScopeMs: number };
 
+export interface Run {
+  /** Failed runs of this key in a row before this one. */
+  failures: number;
+  /**
+   * The call to Slack leaves now: the interval counts from here rather than from the start of the run (which may have
+   * spent a while rendering).
+   */
+  sending(): void;
+}
+
 export interface KeyedPacerOptions {
   /** Does the work for a key, reading what to send at run time (so it is never stale). Must not throw. */
-  run: (key: string, failures: number) => Promise<RunResult>;
+  run: (key: string, run: Run) => Promise<RunResult>;
   /** The workspace and method a key's run calls (pauseScope); asked when a run is about to start. */
   scopeOf: (key: string) => string;
   /** Least time between the starts of two runs of one key. */
@@ -152,10 +162,14 @@ export class KeyedPacer {
 
   private async execute(key: string, local: Local): Promise<void> {
     const before = this.store.get(key) ?? IDLE;
-    const startedAt = this.now();
     // Paced from the start of the attempt, so that a failing run is not repeated in a tight loop either.
-    this.store.put(key, { ...before, due: false, notBefore: startedAt + this.options.minIntervalMs });
-    const attempt = this.options.run(key, before.failures).catch((): RunResult => 'dropped');
+    this.store.put(key, { ...before, due: false, notBefore: this.now() + this.options.minIntervalMs });
+    const sending = () => {
+      if (local.forgotten) return;
+      const entry = this.store.get(key) ?? IDLE;
+      this.store.put(key, { ...entry, notBefore: this.now() + this.options.minIntervalMs });
+    };
+    const attempt = this.options.run(key, { failures: before.failures, sending }).catch((): RunResult => 'dropped');
     local.running = attempt.then(() => undefined);
     const result = await attempt;
     local.running = undefined;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '@slack/bolt';
 import type { HomeView } from '@slack/types';
-import { KeyedPacer, type RunResult } from '../pacing/keyed-pacer.ts';
+import { KeyedPacer, type Run, type RunResult } from '../pacing/keyed-pacer.ts';
 import { type PaceStore, type PauseStore, pauseScope } from '../pacing/store.ts';
 import { classifySlackError } from './slack-errors.ts';
 
@@ -50,7 +50,7 @@ export class HomeRefresher {
 
   constructor(private readonly options: HomeRefresherOptions) {
     this.pacer = new KeyedPacer({
-      run: (id, failures) => this.publish(id, failures),
+      run: (id, run) => this.publish(id, run),
       scopeOf: (id) => pauseScope(this.visitors.get(id)?.teamId ?? '', 'views.publish'),
       minIntervalMs: options.minIntervalMs ?? 3000,
       maxConcurrent: options.maxConcurrent ?? 3,
@@ -108,7 +108,7 @@ export class HomeRefresher {
     return this.pacer.pending;
   }
 
-  private async publish(id: string, rateLimitWaits: number): Promise<RunResult> {
+  private async publish(id: string, { failures: rateLimitWaits, sending }: Run): Promise<RunResult> {
     const visitor = this.visitors.get(id);
     if (!visitor) return 'unchanged';
     const notices = visitor.notices.splice(0);
@@ -117,6 +117,7 @@ export class HomeRefresher {
       const hash = createHash('sha256').update(JSON.stringify(view)).digest('base64url');
       if (visitor.lastHash === hash) return 'unchanged';
       visitor.lastHash = '';
+      sending();
       await this.options.send(visitor.userId, view);
       visitor.lastHash = hash;
       return 'sent';
