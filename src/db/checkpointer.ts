@@ -4,7 +4,7 @@ import type { Database_ } from './connection.ts';
 
 // In WAL mode every commit appends to the -wal file, and a checkpoint now and then copies it back into the database,
 // with an fsync of each. SQLite runs that checkpoint inside whichever commit crosses wal_autocheckpoint (1,000 pages):
-// about one click in a hundred then held the event loop for 10-20 ms on a virtual disk. Here a worker thread with a
+// about one click in a hundred then held the event loop for those fsyncs (bench/README.md). Here a worker thread with a
 // connection of its own checkpoints instead, every CHECKPOINT_EVERY_MS, so no click waits on an fsync.
 
 const CHECKPOINT_EVERY_MS = 250;

@@ -2,7 +2,7 @@
 // page the click touched (the participation, its indexes, the delivery receipt) to the WAL. When clicks arrive
 // together, they share one commit: each piece of work waits for the end of the event loop's current pass, then all
 // that arrived in that pass run in one transaction, each in a savepoint of its own, so one that fails is rolled back
-// alone. One click at a time, the wait is a fraction of a millisecond.
+// alone. A click on its own waits only for the end of the current pass.
 
 type Transaction = <T>(work: () => T) => T;
 

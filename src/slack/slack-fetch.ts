@@ -1,8 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 
-// Every Web API call and every respond() goes through a fetch function. Node's built-in fetch (undici) spends two to three
-// times the CPU of a plain node:http request on each call, and Boost makes many small calls, so this is a fetch for
+// Every Web API call and every respond() goes through a fetch function. Node's built-in fetch (undici) costs far more
+// CPU per call than a plain node:http request (bench/README.md); Boost makes many small calls, so this is a fetch for
 // exactly what @slack/web-api and Bolt's respond() ask of it: a POST with a string or form body, a timeout signal, and
 // a small answer read whole. Anything else (a multipart upload, a stream, a data: URL) goes to the real fetch.
 

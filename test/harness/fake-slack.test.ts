@@ -149,6 +149,35 @@ describe('fake Slack Web API', () => {
     ).resolves.toMatchObject({ ok: true });
   });
 
+  it('answers msg_blocks_too_long for 12,001 characters of block text in one message, as Slack does', async () => {
+    const full = [
+      section('a'.repeat(3000)),
+      section('b'.repeat(3000)),
+      section('c'.repeat(3000)),
+      section('d'.repeat(3000)),
+    ];
+    const over = [...full, { type: 'context', elements: [{ type: 'mrkdwn', text: 'e' }] }];
+    const { ts } = await client.chat.postMessage({ channel: 'C1', text: 'x', blocks: full });
+
+    expect(await slackError(client.chat.postMessage({ channel: 'C1', text: 'x', blocks: over }))).toEqual({
+      error: 'msg_blocks_too_long',
+    });
+    expect(await slackError(client.chat.update({ channel: 'C1', ts: String(ts), text: 'x', blocks: over }))).toEqual({
+      error: 'msg_blocks_too_long',
+    });
+    expect(await slackError(client.chat.postEphemeral({ channel: 'C1', user: 'U1', text: 'x', blocks: over }))).toEqual(
+      { error: 'msg_blocks_too_long' },
+    );
+    const reply = await fetch(fake.responseUrl('cmd-1'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'x', blocks: over }),
+    });
+    expect(reply.status).toBe(400);
+    expect(await reply.json()).toEqual({ ok: false, error: 'msg_blocks_too_long' });
+    expect(fake.messages('C1').map((m) => m.blocks?.length)).toEqual([4]);
+  });
+
   it('answers no_text when a message has neither text nor blocks', async () => {
     expect((await slackError(client.chat.postMessage({ channel: 'C1' } as never))).error).toBe('no_text');
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkBlocks, checkView, LIMITS } from './block-kit-limits.ts';
+import { blocksTooLong, checkBlocks, checkView, LIMITS } from './block-kit-limits.ts';
 import { DEFAULT_IDS, dmChannelFor, fixture, isUserId } from './fixtures.ts';
 import { manifestBotScopes, missingScope } from './slack-scopes.ts';
 
@@ -379,6 +379,7 @@ export class FakeSlack {
     if (fault) return fault.status === 200 ? { ...fault, status: 404 } : fault;
     const problems = args.blocks === undefined ? [] : checkBlocks(args.blocks, 'message');
     if (problems.length > 0) return { status: 400, body: failure('invalid_blocks', problems) };
+    if (blocksTooLong(args.blocks)) return { status: 400, body: failure('msg_blocks_too_long') };
     if (typeof args.text === 'string' && args.text.length > LIMITS.messageText) {
       return { status: 400, body: failure('msg_too_long') };
     }
@@ -515,6 +516,7 @@ export class FakeSlack {
     if (args.blocks !== undefined) {
       const problems = checkBlocks(args.blocks, 'message');
       if (problems.length > 0) reject('invalid_blocks', problems);
+      if (blocksTooLong(args.blocks)) reject('msg_blocks_too_long');
     }
     // Slack documents truncation above 40,000 characters for chat.postMessage; failing is stricter and surfaces it.
     if (typeof args.text === 'string' && args.text.length > LIMITS.messageText) reject('msg_too_long');

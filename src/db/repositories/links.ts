@@ -46,7 +46,7 @@ export function linksRepository(db: Db) {
   const countClick = sqlite.prepare<[string, string]>(
     'insert into link_clicks (token, day, count) values (?, ?, 1) on conflict (token, day) do update set count = count + 1',
   );
-  // Committing is what a click costs (a WAL write, ~50 µs); the clicks that arrive together share one commit.
+  // Committing (a WAL write) is most of what a click costs; the clicks that arrive together share one commit.
   const countClicks = sqlite.transaction((clicks: readonly LinkClick[]): number => {
     let counted = 0;
     for (const { token, day } of clicks) {

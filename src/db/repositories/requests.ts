@@ -77,6 +77,15 @@ export function requestsRepository(db: Db) {
         .all();
     },
 
+    countByRequester(teamId: string, requesterId: string): number {
+      const row = db
+        .select({ n: sql<number>`count(*)` })
+        .from(requests)
+        .where(and(eq(requests.teamId, teamId), eq(requests.requesterId, requesterId)))
+        .get();
+      return row?.n ?? 0;
+    },
+
     listByIds(ids: readonly number[]): BoostRequest[] {
       if (ids.length === 0) return [];
       return db

@@ -5,6 +5,7 @@ import type { BoostRequest, Counts } from '../../domain/types.ts';
 import type { Refusal } from '../../services/requests.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
 import { type Blocks, button, context, link, section, slackDate } from './blocks.ts';
+import { fitList, MessageBudget } from './budget.ts';
 import { requestTitle, type SlackMessage } from './request-message.ts';
 
 export const note = (text: string): SlackMessage => ({ text, blocks: [section(text)] });
@@ -49,21 +50,26 @@ export interface ListedRequest {
   counts: Counts;
 }
 
+/** `/boost list`: the open requests that fit in one message, then how many more there are. */
 export function openRequestsList(listed: readonly ListedRequest[], total: number): SlackMessage {
   if (listed.length === 0) {
     return note(`No open requests right now. Start one with \`${COMMAND}\`.`);
   }
-  const blocks: Blocks = [section(`*Open requests* (${total})`)];
-  for (const { request, counts } of listed) {
-    blocks.push(
+  const heading = [section(`*Open requests* (${total})`)];
+  const budget = MessageBudget.after(heading);
+  const items = fitList(
+    budget,
+    listed,
+    ({ request, counts }) => [
       section(
         `*${link(request.url, escapeMrkdwn(requestTitle(request)))}* in <#${request.channelId}>\n${formatCounts(counts)} · until ${slackDate(request.deadlineAt)}`,
         button("I'm in", ACTIONS.optIn, String(request.id)),
       ),
-    );
-  }
-  if (total > listed.length) blocks.push(context(`and ${total - listed.length} more.`));
-  return { text: `${total} open boost requests`, blocks };
+    ],
+    (left) => [context(`and ${left} more open requests, each in its channel.`)],
+    { total },
+  );
+  return { text: `${total} open boost requests`, blocks: [...heading, ...items] };
 }
 
 /**
