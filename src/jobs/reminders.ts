@@ -43,9 +43,7 @@ export class ReminderJob {
       stopped: () => this.stopped,
     });
     if (tally.sent + tally.unreachable + tally.failed > 0) {
-      this.deps.logger.info(
-        `Reminders: ${tally.sent} sent, ${tally.unreachable} unreachable, ${tally.failed} failed.`,
-      );
+      this.deps.logger.info(`Reminders: ${tally.sent} sent, ${tally.unreachable} unreachable, ${tally.failed} failed.`);
     }
     return tally;
   }
