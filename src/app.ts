@@ -12,6 +12,7 @@ import { healthRoute } from './http/health.ts';
 import { answerUnprocessable, screenSlackRequests } from './http/slack-edge.ts';
 import { guardSocketModeRoutes } from './http/socket-mode-guard.ts';
 import { serveTrackedLinksFirst, trackedLinkRoute } from './http/tracked-link.ts';
+import { answerUnrouted } from './http/unrouted.ts';
 import { type BoostJobs, createJobs } from './jobs/index.ts';
 import { MessageUpdater } from './jobs/message-updater.ts';
 import { MemoryPauses } from './pacing/store.ts';
@@ -23,7 +24,7 @@ import { homeFor } from './slack/home.ts';
 import { HomeRefresher } from './slack/home-refresher.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { lookUpProfile } from './slack/profiles.ts';
-import { updateRequestMessage } from './slack/request-publisher.ts';
+import { postRequest, tellRequesterUnposted, updateRequestMessage } from './slack/request-publisher.ts';
 import { mayHaveBeenApplied } from './slack/slack-errors.ts';
 import { slackFetch } from './slack/slack-fetch.ts';
 
@@ -134,6 +135,7 @@ export function createBoost({
         processBeforeResponse: false,
         // A body Bolt cannot read as a Slack request is the sender's mistake: 400, not Bolt's default 500.
         processEventErrorHandler: answerUnprocessable,
+        dispatchErrorHandler: answerUnrouted,
         logLevel,
         ...(logger ? { logger } : {}),
       });
@@ -210,6 +212,8 @@ export function createBoost({
     sender: dm,
     updateMessage: (requestId) => context.updater.request(requestId),
     lookUpZone: (teamId, userId) => lookUpProfile(context, teamId, userId),
+    retryPost: (request) => postRequest(context, request, { told: 'retry', announce: true }),
+    tellRequester: (request) => tellRequesterUnposted(context, request),
   });
   app.error(async (error) => {
     app.logger.error(`Unhandled error in a listener: ${error.message}`);

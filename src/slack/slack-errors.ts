@@ -59,7 +59,8 @@ const CODES: Readonly<Record<string, SlackFailureKind>> = {
   service_unavailable: 'not_sent',
   internal_error: 'uncertain',
   fatal_error: 'uncertain',
-  request_timeout: 'uncertain',
+  // Slack documents it as POST data missing or cut short: nothing was done.
+  request_timeout: 'not_sent',
   timeout: 'uncertain',
   network_error: 'uncertain',
   ...Object.fromEntries([...NOT_SENT_NETWORK].map((code) => [code, 'not_sent'])),
@@ -116,6 +117,9 @@ export function classifySlackFailure(error: unknown): SlackFailureClass {
   return kind === 'rate_limited' || kind === 'not_sent' || kind === 'uncertain' ? 'transient' : kind;
 }
 
+/** True for a code meaning Slack refused Boost's token. */
+export const isAuthFailure = (code: string): boolean => CODES[code] === 'auth';
+
 /** The Slack error code of a failed Web API call (`not_in_channel`, `ratelimited`, `http_503`, `timeout`...). */
 export function slackErrorCode(error: unknown): string {
   if (isWebApiCallError(error)) {
@@ -130,28 +134,29 @@ export function slackErrorCode(error: unknown): string {
         return requestErrorCode(error.original);
     }
   }
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  const code = fieldOf(error, 'code');
+  if (typeof code === 'string') return code;
   return error instanceof Error ? error.message : String(error);
 }
 
 function requestErrorCode(original: unknown): string {
-  if (!(original instanceof Error)) return 'network_error';
-  if (original.name === 'TimeoutError' || original.name === 'AbortError') return 'timeout';
+  const name = fieldOf(original, 'name');
+  if (name === 'TimeoutError' || name === 'AbortError') return 'timeout';
   // The client's own "wait and try again" after a 429 is reported as a request error wrapping this message.
-  if (original.message.startsWith('A rate limit was exceeded')) return 'ratelimited';
-  const networkCode = errnoCode(original) ?? errnoCode(original.cause);
-  return networkCode !== undefined && NOT_SENT_NETWORK.has(networkCode) ? networkCode : 'network_error';
+  const message = fieldOf(original, 'message');
+  if (typeof message === 'string' && message.startsWith('A rate limit was exceeded')) return 'ratelimited';
+  const code = fieldOf(original, 'code') ?? fieldOf(fieldOf(original, 'cause'), 'code');
+  return typeof code === 'string' && NOT_SENT_NETWORK.has(code) ? code : 'network_error';
+}
+
+/** A property of something thrown, whatever it is. */
+function fieldOf(value: unknown, name: string): unknown {
+  return value !== null && typeof value === 'object' ? Reflect.get(value, name) : undefined;
 }
 
 /** Retry-After is in seconds; a missing or odd value waits one second, never less. */
 function waitMs(seconds: number): number {
   return (Number.isFinite(seconds) ? Math.max(seconds, 1) : 1) * 1000;
-}
-
-function errnoCode(error: unknown): string | undefined {
-  return error && typeof error === 'object' && 'code' in error && typeof error.code === 'string'
-    ? error.code
-    : undefined;
 }
 
 /**
@@ -167,4 +172,15 @@ export function mayHaveBeenApplied(error: unknown): boolean {
 /** Milliseconds Slack asked us to wait, for a call rejected as rate limited. */
 export function retryAfterMs(error: unknown): number | undefined {
   return classifySlackError(error).retryAfterMs;
+}
+
+/**
+ * What a failed chat.postMessage of a request means for posting it later (see domain/posting.ts): `unconfirmed` when
+ * the message may be in the channel already, `retry` when it certainly is not and the cause passes (a bad token
+ * passes once someone fixes it), `refused` otherwise.
+ */
+export function postFailureOf(error: unknown): 'retry' | 'unconfirmed' | 'refused' {
+  const { kind } = classifySlackError(error);
+  if (kind === 'uncertain' || mayHaveBeenApplied(error)) return 'unconfirmed';
+  return kind === 'rate_limited' || kind === 'not_sent' || kind === 'auth' ? 'retry' : 'refused';
 }

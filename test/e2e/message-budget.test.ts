@@ -23,6 +23,8 @@ type Json = Record<string, unknown>;
 const LONG_TITLE = 'A title that goes on and on about our launch, '.repeat(4).slice(0, 150);
 
 /** Requests of `userId` with the longest title, link, ask and wording, created through Boost's own use case. */
+let postedCount = 0;
+
 function longRequests(h: BoostHarness, userId: string, count: number): number[] {
   const now = h.clock.now();
   return Array.from({ length: count }, (_, i) => {
@@ -39,6 +41,8 @@ function longRequests(h: BoostHarness, userId: string, count: number): number[] 
       { teamId: TEAM, userId, now },
     );
     if (!created.ok) throw new Error(`request ${i} refused: ${created.refusal}`);
+    // As if posted: only requests in their channel are offered to others.
+    h.boost.context.repos.requests.setMessageTs(created.value.id, CHANNEL, `${1_700_000_000 + postedCount++}.000100`);
     return created.value.id;
   });
 }
