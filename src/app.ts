@@ -27,7 +27,7 @@ import { HomeRefresher } from './slack/home-refresher.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { lookUpProfile } from './slack/profiles.ts';
 import { postRequest, tellRequesterUnposted, updateRequestMessage } from './slack/request-publisher.ts';
-import { mayHaveBeenApplied } from './slack/slack-errors.ts';
+import { mayHaveBeenApplied, slackErrorCode } from './slack/slack-errors.ts';
 import { slackFetch } from './slack/slack-fetch.ts';
 import { type SocketModeSession, startSocketMode } from './slack/socket-mode.ts';
 
