@@ -5,6 +5,7 @@ import { CommitGroup } from '../db/commit-group.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import { MessageUpdater } from '../jobs/message-updater.ts';
+import { MemoryPauses } from '../pacing/store.ts';
 import { requestService } from '../services/requests.ts';
 import type { BoostContext } from '../slack/context.ts';
 import { DmSender } from '../slack/dm-sender.ts';
@@ -12,7 +13,6 @@ import { homeFor } from '../slack/home.ts';
 import { HomeRefresher } from '../slack/home-refresher.ts';
 import type { ReplyGate } from '../slack/reply-gate.ts';
 import { updateRequestMessage } from '../slack/request-publisher.ts';
-import { classifySlackFailure, retryAfterMs, slackErrorCode } from '../slack/slack-errors.ts';
 import type { SlackClients } from './slack-clients.ts';
 
 /** What every listener may use: settings, storage, the use cases, and the senders that keep Slack current. */
@@ -26,8 +26,9 @@ export function createContext(deps: {
   tuning: BoostTuning;
 }): BoostContext {
   const { config, repos, clients, logger, tuning } = deps;
+  const pauses = new MemoryPauses();
   const context: BoostContext = {
-    dm: new DmSender({ client: clients.directMessages, logger, backoffMs: tuning.dmBackoffMs }),
+    dm: new DmSender({ client: clients.directMessages, pauses, logger, backoffMs: tuning.dmBackoffMs }),
     config,
     repos,
     clock: deps.clock,
@@ -40,10 +41,9 @@ export function createContext(deps: {
       maxOpenPerUser: config.MAX_OPEN_REQUESTS_PER_USER,
     }),
     updater: new MessageUpdater({
-      publish: (requestId) => updateRequestMessage(context, clients.updates, requestId),
-      retryAfterMs,
-      classify: classifySlackFailure,
-      describe: slackErrorCode,
+      publish: (requestId) => updateRequestMessage(context, clients.paced, requestId),
+      workspaceOf: (requestId) => repos.requests.get(requestId)?.teamId,
+      pauses,
       logger,
       // Paced in real time, like the Home refresher: the pace is Slack's rate limit, not product time.
       minIntervalMs: tuning.messageUpdateIntervalMs,
@@ -51,8 +51,9 @@ export function createContext(deps: {
     homes: new HomeRefresher({
       render: (teamId, userId, notices) => homeFor(context, teamId, userId, notices),
       send: async (userId, view) => {
-        await clients.bot.views.publish({ user_id: userId, view });
+        await clients.paced.views.publish({ user_id: userId, view });
       },
+      pauses,
       logger,
       minIntervalMs: tuning.homeRefreshIntervalMs,
     }),

@@ -36,8 +36,11 @@ export function webApiOptions(config: Config, tuning: BoostTuning, logger: Logge
 export interface SlackClients {
   /** Bolt's app.client carries no token once `authorize` supplies it per delivery: calls outside a listener use this. */
   bot: WebClient;
-  /** Message updates' own, which hands rate limits back to the updater, which coalesces while it waits. */
-  updates: WebClient;
+  /**
+   * Message updates' and Home refreshes' own, which hands rate limits back to the pacer, which pauses that method in
+   * that workspace for every sender and coalesces while it waits (src/pacing).
+   */
+  paced: WebClient;
   /** Direct messages' own (digests, reminders), which hands rate limits back to the one rate-aware sender. */
   directMessages: WebClient;
 }
@@ -45,7 +48,7 @@ export interface SlackClients {
 export function slackClients(token: string, options: WebClientOptions): SlackClients {
   return {
     bot: new WebClient(token, options),
-    updates: new WebClient(token, { ...options, rejectRateLimitedCalls: true }),
+    paced: new WebClient(token, { ...options, rejectRateLimitedCalls: true }),
     directMessages: dmClient(token, options),
   };
 }
