@@ -9,6 +9,7 @@ import { type Database_, openDatabase } from './db/connection.ts';
 import { createRepositories } from './db/repositories/index.ts';
 import { type Clock, systemClock } from './domain/types.ts';
 import { healthRoute } from './http/health.ts';
+import { limitServer, SERVER_OPTIONS } from './http/server-limits.ts';
 import { answerUnprocessable, screenSlackRequests } from './http/slack-edge.ts';
 import { guardSocketModeRoutes } from './http/socket-mode-guard.ts';
 import { serveTrackedLinksFirst, trackedLinkRoute } from './http/tracked-link.ts';
@@ -47,6 +48,8 @@ export interface BoostTuning {
   messageUpdateIntervalMs?: number;
   /** Least time between two publishes of one person's Home (default 3 s). */
   homeRefreshIntervalMs?: number;
+  /** The longest an HTTP request may take to arrive, headers and body (default 10 s). */
+  requestTimeoutMs?: number;
 }
 
 export interface Boost {
@@ -137,10 +140,16 @@ export function createBoost({
         ...(logger ? { logger } : {}),
       });
   const acksFirst = new AcksFirst();
-  if (receiver instanceof SocketModeReceiver) guardSocketModeRoutes(receiver, routeLogger);
+  const serverLimits = {
+    maxConnections: config.MAX_CONNECTIONS,
+    requestTimeoutMs: tuning.requestTimeoutMs,
+    logger: routeLogger,
+  };
+  if (receiver instanceof SocketModeReceiver) guardSocketModeRoutes(receiver, routeLogger, serverLimits);
   else {
-    screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
     serveTrackedLinksFirst(receiver, trackedLinks);
+    // Outside the tracked links, so that a body sent to them is never waited for either.
+    screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
     const handle = receiver.requestListener;
     receiver.requestListener = (req, res) => {
       acksFirst.requestArrived();
@@ -226,7 +235,11 @@ export function createBoost({
         if (runJobs) jobs.scheduler.start();
         return { port: config.PORT };
       }
-      server = (await (receiver as HTTPReceiver).start({ port: config.PORT, host: config.HOST })) as Server;
+      server = (await (receiver as HTTPReceiver).start(
+        { port: config.PORT, host: config.HOST },
+        SERVER_OPTIONS,
+      )) as Server;
+      limitServer(server, serverLimits);
       if (runJobs) jobs.scheduler.start();
       return { port: (server.address() as AddressInfo).port };
     },
