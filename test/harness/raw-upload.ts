@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 
 // A client that writes HTTP/1.1 by hand over a socket, for what fetch cannot do: send headers and only part of a body
@@ -51,7 +50,8 @@ export function startUpload(port: number, request: RawRequest = {}): RawUpload {
   // A server that refuses the upload may reset the connection while bytes are still being written.
   socket.on('error', () => undefined);
 
-  const ended = once(socket, 'close').then(() => undefined);
+  // Not events.once: it would reject on the error that comes before the close.
+  const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
   const answer = new Promise<RawAnswer>((resolve) => {
     let received = '';
     const onData = (chunk: Buffer) => {
@@ -72,7 +72,16 @@ export function startUpload(port: number, request: RawRequest = {}): RawUpload {
     ended,
     send: async (bytes) => {
       if (socket.destroyed || socket.writableEnded) return false;
-      if (!socket.write(bytes)) await Promise.race([once(socket, 'drain'), ended]);
+      if (socket.write(bytes)) return true;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          socket.off('drain', done);
+          socket.off('close', done);
+          resolve();
+        };
+        socket.on('drain', done);
+        socket.on('close', done);
+      });
       return !socket.destroyed;
     },
   };
