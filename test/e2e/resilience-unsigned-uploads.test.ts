@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
 import { TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import { type BoostProcess, spawnBoost } from '../harness/boost-process.ts';
-import { requestValues } from '../harness/driver.ts';
+import { requestValues, sleep } from '../harness/driver.ts';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack.ts';
 import { blockAction, viewSubmission } from '../harness/payloads.ts';
 import { startUpload } from '../harness/raw-upload.ts';
@@ -20,6 +20,8 @@ const UPLOADS = 200;
 const DECLARED_BYTES = 4 * 1024 * 1024;
 const SENT_BYTES = 3.9 * 1024 * 1024;
 const PIECE = Buffer.alloc(64 * 1024, 'x');
+/** Between two pieces of a body: slow senders, and a test that does not flood the machine it shares. */
+const PAUSE_MS = 20;
 const CLICKS = 20;
 const CHANNEL = 'C0UPLOADS';
 const FORM = 'application/x-www-form-urlencoded';
@@ -66,11 +68,12 @@ function strangerHeaders(i: number): Record<string, string | number> {
   return { 'content-type': FORM, 'content-length': DECLARED_BYTES, ...kinds[i % kinds.length] };
 }
 
-/** Sends up to 3.9 MB of a 4 MB body as fast as Boost takes it, then goes quiet; resolves with the answer's status. */
+/** Sends up to 3.9 MB of a 4 MB body, 64 KB at a time, then goes quiet; resolves with the answer's status. */
 async function uploadAndGoQuiet(i: number): Promise<number | undefined> {
   const upload = startUpload(boost.port, { headers: strangerHeaders(i) });
   for (let sent = 0; sent < SENT_BYTES; sent += PIECE.length) {
     if (!(await upload.send(PIECE))) break;
+    await sleep(PAUSE_MS);
   }
   // Boost must end the connection itself: a body left waiting for its last 100 KB is what held memory.
   await upload.ended;
