@@ -48,7 +48,7 @@ export interface BoostTuning {
   messageUpdateIntervalMs?: number;
   /** Least time between two publishes of one person's Home (default 3 s). */
   homeRefreshIntervalMs?: number;
-  /** The longest an HTTP request may take to arrive, headers and body (default 10 s). */
+  /** The longest an HTTP request may take to arrive, headers and body (default 15 s). */
   requestTimeoutMs?: number;
 }
 

@@ -2,16 +2,17 @@ import type { IncomingMessage, Server, ServerOptions, ServerResponse } from 'nod
 
 /**
  * Slack gives up on a request it has no answer to within 3 seconds, and sends the whole of it at once: a request whose
- * headers take seconds, or whose body is still arriving after ten, is not from Slack. Node's defaults (60 s for
- * headers, 300 s for a whole request) let anyone hold a connection, and the body buffered so far, for minutes.
+ * headers take 10 s, or whose body is still arriving after 15, is not from Slack. Node's defaults (60 s for headers,
+ * 300 s for a whole request) let anyone hold a connection, and the body buffered so far, for minutes. The margin over
+ * Slack's 3 s is for a busy server, which reads a request late but is not to refuse it for that.
  */
-export const REQUEST_TIMEOUT_MS = 10_000;
-const HEADERS_TIMEOUT_MS = 5_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
+const HEADERS_TIMEOUT_MS = 10_000;
 const DROP_WARNING_INTERVAL_MS = 60_000;
 
 /**
  * For a server Boost creates: Node looks for requests past their timeout this often (its default, 30 s, would let a
- * request live for 40 s). Bolt's own server in Socket Mode keeps the default.
+ * request live for 45 s). Bolt's own server in Socket Mode keeps the default.
  */
 export const SERVER_OPTIONS: ServerOptions = { connectionsCheckingInterval: 1_000 };
 
