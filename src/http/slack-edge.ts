@@ -51,12 +51,12 @@ export function mayBeJsonObject(body: string, contentType: string | undefined): 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Slack's rule: a request dated more than five minutes before or after now is refused. */
-export const TIMESTAMP_WINDOW_SECONDS = 5 * 60;
+const TIMESTAMP_WINDOW_SECONDS = 5 * 60;
 
 /** Slack's SSL check (`ssl_check=1&token=…`, about 50 bytes) is the one request Slack sends without a signature. */
 const SSL_CHECK_MAX_BYTES = 256;
 
-/** Seconds since 1970 as Slack writes them: digits only (Bolt would read `1.5e9`, `0x…` or ` 17…` as numbers). */
+/** Seconds since 1970 as Slack writes them: digits only (Bolt would read `17…e0`, `0x…`, `+17…` or `17….0` as numbers). */
 const PLAIN_SECONDS = /^[1-9][0-9]{0,11}$/;
 /** The only signature Slack sends, `v0=` and a hex HMAC-SHA256; anything else can never match. */
 const SIGNATURE = /^v0=[0-9a-f]{64}$/;
