@@ -11,7 +11,7 @@ import { createBackgroundJobs } from './wiring/background-jobs.ts';
 import { lifecycle } from './wiring/lifecycle.ts';
 import { createContext } from './wiring/listener-context.ts';
 import { LateLogger } from './wiring/logging.ts';
-import { createBoltApp, createReceiver } from './wiring/receiver.ts';
+import { createBoltApp, createReceiver, serverLimits } from './wiring/receiver.ts';
 import { slackClients, webApiOptions } from './wiring/slack-clients.ts';
 import { watchSlack } from './wiring/slack-link.ts';
 import { openStorage } from './wiring/storage.ts';
@@ -43,6 +43,8 @@ export interface BoostTuning {
   replyMaxWaitMs?: number;
   /** First pause before a direct message is tried again after a failure that is safe to retry (default 500 ms). */
   dmBackoffMs?: number;
+  /** The longest an HTTP request may take to arrive, headers and body (default 15 s). */
+  requestTimeoutMs?: number;
 }
 
 /** Slack refused a token Boost cannot work without; index.ts then stops the process with a message naming it. */
@@ -84,7 +86,8 @@ export function createBoost(options: BoostOptions): Boost {
     given: options.identity,
   });
   const replyGate = new ReplyGate({ maxWaitMs: tuning.replyMaxWaitMs });
-  const receiver = createReceiver(config, { storage, slack, clock, replyGate, tuning, routeLogger, logger });
+  const limits = serverLimits(config, tuning, routeLogger);
+  const receiver = createReceiver(config, { storage, slack, clock, replyGate, tuning, limits, routeLogger, logger });
   const app = createBoltApp(config, { receiver, clientOptions, identity: slack.identity, logger });
   routeLogger.attach(app.logger);
   const clients = slackClients(config.SLACK_BOT_TOKEN, clientOptions);
@@ -105,6 +108,6 @@ export function createBoost(options: BoostOptions): Boost {
     database: storage.database,
     jobs,
     refused: slack.refused,
-    ...lifecycle(config, { receiver, slack, storage, context, jobs, runJobs }),
+    ...lifecycle(config, { receiver, limits, slack, storage, context, jobs, runJobs }),
   };
 }

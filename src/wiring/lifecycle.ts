@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SocketModeReceiver } from '@slack/bolt';
 import type { Boost } from '../app.ts';
 import type { Config } from '../config.ts';
+import { limitServer, SERVER_OPTIONS, type ServerLimits } from '../http/server-limits.ts';
 import type { BoostJobs } from '../jobs/index.ts';
 import type { BoostContext } from '../slack/context.ts';
 import { slackErrorCode } from '../slack/slack-errors.ts';
@@ -16,6 +17,7 @@ export function lifecycle(
   config: Config,
   deps: {
     receiver: BoostReceiver;
+    limits: ServerLimits;
     slack: SlackLink;
     storage: Storage;
     context: BoostContext;
@@ -37,7 +39,8 @@ export function lifecycle(
         slack.socketStarted(socket);
         port = socket.port;
       } else {
-        const server = (await receiver.start({ port: config.PORT, host: config.HOST })) as Server;
+        const server = (await receiver.start({ port: config.PORT, host: config.HOST }, SERVER_OPTIONS)) as Server;
+        limitServer(server, deps.limits);
         port = (server.address() as AddressInfo).port;
       }
       slack.identity.start();

@@ -5,6 +5,7 @@ import type { Config } from '../config.ts';
 import type { Clock } from '../domain/types.ts';
 import { healthRoute, readinessRoute } from '../http/health.ts';
 import { holdUntilIdentityKnown } from '../http/identity-gate.ts';
+import type { ServerLimits } from '../http/server-limits.ts';
 import { answerUnprocessable, screenSlackRequests } from '../http/slack-edge.ts';
 import { guardSocketModeRoutes } from '../http/socket-mode-guard.ts';
 import { serveTrackedLinksFirst, trackedLinkRoute } from '../http/tracked-link.ts';
@@ -18,6 +19,11 @@ import type { Storage } from './storage.ts';
 
 export type BoostReceiver = HTTPReceiver | SocketModeReceiver;
 
+/** How long a request may take to arrive and how many connections are held at once, on every server Boost runs. */
+export function serverLimits(config: Config, tuning: BoostTuning, logger: ServerLimits['logger']): ServerLimits {
+  return { maxConnections: config.MAX_CONNECTIONS, requestTimeoutMs: tuning.requestTimeoutMs, logger };
+}
+
 /**
  * What receives Slack's deliveries (over HTTP, or over Socket Mode's socket) and serves Boost's own routes: health,
  * readiness and the tracked-link redirect. Over HTTP, Boost's edge stands in front of Bolt.
@@ -30,6 +36,7 @@ export function createReceiver(
     clock: Clock;
     replyGate: ReplyGate;
     tuning: BoostTuning;
+    limits: ServerLimits;
     routeLogger: LateLogger;
     logger: Logger | undefined;
   },
@@ -51,7 +58,7 @@ export function createReceiver(
       installerOptions: { port: config.PORT, clientOptions: { slackApiUrl: config.SLACK_API_URL } },
       ...boltLogging(config, deps.logger),
     });
-    guardSocketModeRoutes(receiver, routeLogger);
+    guardSocketModeRoutes(receiver, routeLogger, deps.limits);
     return receiver;
   }
   const receiver = new HTTPReceiver({
@@ -64,7 +71,6 @@ export function createReceiver(
     dispatchErrorHandler: answerUnrouted,
     ...boltLogging(config, deps.logger),
   });
-  screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
   serveTrackedLinksFirst(receiver, trackedLinks);
   const handle = requestListenerOf(receiver);
   setRequestListener(receiver, (req, res) => {
@@ -72,6 +78,9 @@ export function createReceiver(
     handle(req, res);
   });
   holdUntilIdentityKnown(receiver, slack.identity, { waitMs: deps.tuning.slackCheck?.deliveryWaitMs ?? 2000 });
+  // Outermost: a request that cannot be Slack's is refused from its headers before anything else looks at it, and
+  // outside the tracked links, so that a body sent to them is never waited for either.
+  screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
   return receiver;
 }
 
