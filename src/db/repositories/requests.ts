@@ -1,10 +1,8 @@
 import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { BoostRequest, RequestStatus } from '../../domain/types.ts';
 import type { Db } from '../connection.ts';
-import { type NewRequestRow, requests, workspaces } from '../schema.ts';
-
-/** Workspaces that uninstalled Boost (or revoked its tokens) get no scheduled work. */
-const installed = sql`${requests.teamId} not in (select ${workspaces.teamId} from ${workspaces} where ${workspaces.uninstalledAt} is not null)`;
+import { type NewRequestRow, requests } from '../schema.ts';
+import { stillInstalled } from './workspaces.ts';
 
 export function requestsRepository(db: Db) {
   // Read on every click: prepared once, so a click pays neither query building nor SQL compilation.
@@ -101,7 +99,7 @@ export function requestsRepository(db: Db) {
       return db
         .select()
         .from(requests)
-        .where(and(eq(requests.status, 'open'), lte(requests.deadlineAt, now), installed))
+        .where(and(eq(requests.status, 'open'), lte(requests.deadlineAt, now), stillInstalled(requests.teamId)))
         .orderBy(asc(requests.deadlineAt))
         .limit(limit)
         .all();
