@@ -24,6 +24,18 @@ export const requests = sqliteTable(
     channelId: text('channel_id').notNull(),
     /** Set once the request message is in the channel; null while it could not be posted. */
     messageTs: text('message_ts'),
+    /**
+     * Where posting stands while the message is not in its channel (null once it is): see domain/posting.ts. Kept in
+     * the database so a restart, or another instance, carries on with the same attempts and backoff.
+     */
+    postState: text('post_state', { enum: ['posting', 'retry', 'unconfirmed', 'refused'] }),
+    postAttempts: integer('post_attempts').notNull().default(0),
+    /** While `posting`: when that attempt's lease ends; while `retry`: when the next attempt is due. */
+    postDueAt: integer('post_due_at'),
+    /** Slack's error code for the last attempt that failed. */
+    postError: text('post_error'),
+    /** When the requester is (again) to be told why it is not posted, after that message failed; null once told. */
+    noticeDueAt: integer('notice_due_at'),
     status: text('status', { enum: ['open', 'closed', 'expired'] })
       .notNull()
       .default('open'),
@@ -38,6 +50,9 @@ export const requests = sqliteTable(
     index('requests_deadline').on(table.status, table.deadlineAt),
     // The daily retention job finds requests closed long ago without reading the whole table.
     index('requests_closed').on(table.closedAt),
+    // The minute tick finds the few posts and notices that are due without reading every request.
+    index('requests_post_due').on(table.postDueAt),
+    index('requests_notice_due').on(table.noticeDueAt),
   ],
 );
 
@@ -173,6 +188,18 @@ export const removedMessages = sqliteTable(
   },
   (table) => [index('removed_messages_removed').on(table.removedAt)],
 );
+
+/**
+ * The bot's identity as auth.test last gave it for a bot token, so that a restart while Slack cannot be reached serves
+ * at once. Keyed by a SHA-256 of the token: the identity belongs to that token, which itself is never stored.
+ */
+export const botIdentities = sqliteTable('bot_identities', {
+  tokenHash: text('token_hash').primaryKey(),
+  teamId: text('team_id').notNull(),
+  botId: text('bot_id').notNull(),
+  botUserId: text('bot_user_id').notNull(),
+  checkedAt: integer('checked_at').notNull(),
+});
 
 export type RequestRow = typeof requests.$inferSelect;
 export type NewRequestRow = typeof requests.$inferInsert;

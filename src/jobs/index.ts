@@ -1,13 +1,14 @@
 import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.ts';
 import type { Repositories } from '../db/repositories/index.ts';
-import type { Clock } from '../domain/types.ts';
+import type { BoostRequest, Clock } from '../domain/types.ts';
 import type { DmSender } from '../slack/dm-sender.ts';
 import { DigestJob, type ZoneProfile } from './digest.ts';
 import { ExpiryJob } from './expiry.ts';
 import { ReminderJob } from './reminders.ts';
 import { RetentionJob } from './retention.ts';
 import { Scheduler } from './scheduler.ts';
+import { UnpostedJob } from './unposted.ts';
 
 export interface JobsDeps {
   repos: Repositories;
@@ -19,6 +20,10 @@ export interface JobsDeps {
   updateMessage: (requestId: number) => void;
   /** users.info through the profile cache, for people whose time zone is not known yet. */
   lookUpZone: (teamId: string, userId: string) => Promise<ZoneProfile | undefined>;
+  /** Posts a request again that Slack certainly did not post (the retry is claimed already). */
+  retryPost: (request: BoostRequest) => Promise<unknown>;
+  /** Tells a requester why their request is not in its channel yet. */
+  tellRequester: (request: BoostRequest) => Promise<unknown>;
 }
 
 /** The background work; each job's runOnce(now) is what the minute tick calls, and what tests call directly. */
@@ -27,6 +32,7 @@ export interface BoostJobs {
   reminders: ReminderJob;
   digest: DigestJob;
   retention: RetentionJob;
+  unposted: UnpostedJob;
   scheduler: Scheduler;
 }
 
@@ -37,6 +43,7 @@ export function createJobs(deps: JobsDeps): BoostJobs {
   const digest = new DigestJob({ repos, config, sender, logger, clock, lookUpZone: deps.lookUpZone });
   // Expiry comes first in each tick's list so a request past its deadline is closed before anything mentions it.
   const retention = new RetentionJob({ repos, retentionDays: config.DATA_RETENTION_DAYS, logger });
-  const scheduler = new Scheduler({ expiry, reminders, digest, retention }, clock, logger);
-  return { expiry, reminders, digest, retention, scheduler };
+  const unposted = new UnpostedJob({ repos, logger, retry: deps.retryPost, tell: deps.tellRequester });
+  const scheduler = new Scheduler({ expiry, reminders, digest, retention, unposted }, clock, logger);
+  return { expiry, reminders, digest, retention, unposted, scheduler };
 }

@@ -2,6 +2,7 @@ import type { Repositories } from '../db/repositories/index.ts';
 import type { ShareDetails } from '../db/repositories/participations.ts';
 import { isBoostAdmin } from '../domain/admin.ts';
 import { canClose, canOpenAnother, isOpenForHelp } from '../domain/policy.ts';
+import { POST_LEASE_MS } from '../domain/posting.ts';
 import type { BoostRequest, Participation } from '../domain/types.ts';
 import type { ValidRequest } from '../domain/validation.ts';
 
@@ -74,6 +75,10 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
           channelId: input.channelId,
           deadlineAt: input.deadlineAt,
           createdAt: actor.now,
+          // The caller posts it right after this commits: that first attempt holds the lease.
+          postState: 'posting',
+          postAttempts: 1,
+          postDueAt: actor.now + POST_LEASE_MS,
         });
         return { ok: true, value: request };
       });

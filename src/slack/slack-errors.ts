@@ -70,6 +70,9 @@ function requestErrorCode(original: unknown): string {
   return typeof networkCode === 'string' && NOT_SENT.has(networkCode) ? networkCode : 'network_error';
 }
 
+/** True for a code meaning Slack refused Boost's token. */
+export const isAuthFailure = (code: string): boolean => AUTH_FAILURES.has(code);
+
 export function classifySlackFailure(error: unknown): SlackFailure {
   const code = slackErrorCode(error);
   if (AUTH_FAILURES.has(code)) return 'auth';
@@ -99,4 +102,26 @@ export function retryAfterMs(error: unknown): number | undefined {
     return Number.isFinite(seconds) ? Math.max(seconds, 1) * 1000 : 1000;
   }
   return undefined;
+}
+
+/** Slack's own words for "something went wrong on our side; part of it may have been done". */
+const MAYBE_DONE = new Set(['internal_error', 'fatal_error']);
+
+/**
+ * What a failed chat.postMessage of a request means for posting it later (see domain/posting.ts): `unconfirmed` when
+ * the message may be in the channel already, `retry` when it certainly is not and the cause passes (a bad token
+ * passes once someone fixes it), `refused` otherwise.
+ */
+export function postFailureOf(error: unknown): 'retry' | 'unconfirmed' | 'refused' {
+  if (mayHaveBeenApplied(error) || MAYBE_DONE.has(slackErrorCode(error))) return 'unconfirmed';
+  const kind = classifySlackFailure(error);
+  return kind === 'transient' || kind === 'auth' ? 'retry' : 'refused';
+}
+
+/** Slack's answers meaning the bot token itself is refused: no later try will pass until someone replaces it. */
+const TOKEN_REFUSED = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
+/** True when Slack answered that the bot token is refused, as opposed to not answering or failing on its side. */
+export function isTokenRefused(error: unknown): boolean {
+  return TOKEN_REFUSED.has(slackErrorCode(error));
 }

@@ -159,7 +159,10 @@ describe('App Home', () => {
         },
         { teamId: TEAM, userId: requesterId, now },
       );
-      if (created.ok) ids.push(created.value.id);
+      if (!created.ok) continue;
+      // As if posted: only requests in their channel are offered to others.
+      h.boost.context.repos.requests.setMessageTs(created.value.id, 'C100', `${1_700_000_000 + i}.000100`);
+      ids.push(created.value.id);
     }
     expect(ids).toHaveLength(14);
     const [first = 0] = ids;

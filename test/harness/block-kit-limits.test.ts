@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBlocks, checkView } from './block-kit-limits.ts';
+import { blocksTooLong, checkBlocks, checkView } from './block-kit-limits.ts';
 import { fixture } from './fixtures.ts';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
@@ -192,5 +192,18 @@ describe('Block Kit limits', () => {
       ],
     });
     expect(checkView(view)).toEqual([]);
+  });
+
+  it('counts the text of every block, element and markdown block, in code points, toward 12,000 in all', () => {
+    const blocks = (last: string) => [
+      { type: 'header', text: plain('h'.repeat(100)) },
+      { type: 'section', text: mrkdwn('s'.repeat(2900)), accessory: button('a') },
+      { type: 'markdown', text: 'm'.repeat(6000) },
+      { type: 'context', elements: [mrkdwn('c'.repeat(2996)), mrkdwn(last)] },
+    ];
+    // 100 + 2900 + 2 ("Go") + 6000 + 2996 = 11,998 before the last element.
+    expect(blocksTooLong(blocks('🚀🚀'))).toBe(false);
+    expect(blocksTooLong(blocks('🚀🚀🚀'))).toBe(true);
+    expect(blocksTooLong(undefined)).toBe(false);
   });
 });

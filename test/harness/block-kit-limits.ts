@@ -3,7 +3,7 @@
 // (`[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]`), empty when valid.
 // Lengths count Unicode code points. Placement rules (which element may sit in which block) are not checked.
 
-export const LIMITS = { messageBlocks: 50, viewBlocks: 100, messageText: 40_000 } as const;
+export const LIMITS = { messageBlocks: 50, viewBlocks: 100, messageText: 40_000, messageBlocksText: 12_000 } as const;
 
 type TextRule = { text: string; max: number; plain?: boolean; required?: boolean };
 type StringRule = { str: string; max: number; required?: boolean };
@@ -254,4 +254,24 @@ export function checkView(view: unknown, pointer = '/view'): string[] {
     out.push(err(`${pointer}/submit`, 'must provide a submit button when the view has input blocks'));
   }
   return out;
+}
+
+/** Every `text` string in blocks (text objects, markdown blocks), in code points. */
+function blockText(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((sum: number, item) => sum + blockText(item), 0);
+  if (!isObj(value)) return 0;
+  return Object.entries(value).reduce(
+    (sum, [key, item]) => sum + (key === 'text' && typeof item === 'string' ? length(item) : blockText(item)),
+    0,
+  );
+}
+
+/**
+ * Slack refuses a message (chat.postMessage, chat.update, chat.postEphemeral, a response_url) whose blocks hold more
+ * than about 12,000 characters of text in all with `msg_blocks_too_long`, whatever the per-field limits allow. The limit
+ * is undocumented (Slack's engineers described it in slackapi/bolt-js issues 2509 and 2867); the exact count behind it
+ * is not published, so this counts the text strings alone.
+ */
+export function blocksTooLong(blocks: unknown): boolean {
+  return blockText(blocks) > LIMITS.messageBlocksText;
 }

@@ -1,4 +1,4 @@
-import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
+import { ErrorCode, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { captureLogger } from './boost.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
@@ -147,6 +147,35 @@ describe('fake Slack Web API', () => {
     await expect(
       client.chat.postMessage({ channel: 'C1', text: 'x', blocks: [section('a'.repeat(3000))] }),
     ).resolves.toMatchObject({ ok: true });
+  });
+
+  it('answers msg_blocks_too_long for 12,001 characters of block text in one message, as Slack does', async () => {
+    const full = [
+      section('a'.repeat(3000)),
+      section('b'.repeat(3000)),
+      section('c'.repeat(3000)),
+      section('d'.repeat(3000)),
+    ];
+    const over = [...full, { type: 'context', elements: [{ type: 'mrkdwn', text: 'e' }] }];
+    const { ts } = await client.chat.postMessage({ channel: 'C1', text: 'x', blocks: full });
+
+    expect(await slackError(client.chat.postMessage({ channel: 'C1', text: 'x', blocks: over }))).toEqual({
+      error: 'msg_blocks_too_long',
+    });
+    expect(await slackError(client.chat.update({ channel: 'C1', ts: String(ts), text: 'x', blocks: over }))).toEqual({
+      error: 'msg_blocks_too_long',
+    });
+    expect(await slackError(client.chat.postEphemeral({ channel: 'C1', user: 'U1', text: 'x', blocks: over }))).toEqual(
+      { error: 'msg_blocks_too_long' },
+    );
+    const reply = await fetch(fake.responseUrl('cmd-1'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'x', blocks: over }),
+    });
+    expect(reply.status).toBe(400);
+    expect(await reply.json()).toEqual({ ok: false, error: 'msg_blocks_too_long' });
+    expect(fake.messages('C1').map((m) => m.blocks?.length)).toEqual([4]);
   });
 
   it('answers no_text when a message has neither text nor blocks', async () => {
@@ -303,6 +332,16 @@ describe('fake Slack Web API', () => {
     await client.views.publish({ user_id: 'U1', view: { type: 'home', blocks: [] } });
     await client.auth.test();
     expect(fake.calls.map((call) => call.error ?? 'ok')).toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
+
+  it('refuses connections while down, and answers on the same address once it comes back', async () => {
+    await fake.goDown();
+    const refused = await failureOf(client.auth.test());
+    await fake.comeBack();
+
+    // No answer at all (a refused connection, or a pooled one found closed), not an HTTP error.
+    expect((refused as { code?: string }).code).toBe(ErrorCode.RequestError);
+    await expect(client.auth.test()).resolves.toMatchObject({ ok: true, user_id: fake.botUserId });
   });
 
   it('answers unknown_method for methods it does not implement', async () => {

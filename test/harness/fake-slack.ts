@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkBlocks, checkView, LIMITS } from './block-kit-limits.ts';
+import { blocksTooLong, checkBlocks, checkView, LIMITS } from './block-kit-limits.ts';
 import { DEFAULT_IDS, dmChannelFor, fixture, isUserId } from './fixtures.ts';
 import { manifestBotScopes, missingScope } from './slack-scopes.ts';
 
@@ -209,6 +209,25 @@ export class FakeSlack {
     this.faults.push({ method, kind: 'http', status, remaining: times });
   }
 
+  /** Stops listening: connections to the fake are refused (ECONNREFUSED), as when Slack cannot be reached. */
+  async goDown(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  /** Listens again on the same port after goDown(), with every message, view and setting kept. */
+  async comeBack(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(Number(new URL(this.url).port), '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+  }
+
   /** Every later answer of `method` (or `*`) is sent `ms` later; state changes still apply on arrival. */
   delay(method: string, ms: number): void {
     this.delays.set(method, ms);
@@ -379,6 +398,7 @@ export class FakeSlack {
     if (fault) return fault.status === 200 ? { ...fault, status: 404 } : fault;
     const problems = args.blocks === undefined ? [] : checkBlocks(args.blocks, 'message');
     if (problems.length > 0) return { status: 400, body: failure('invalid_blocks', problems) };
+    if (blocksTooLong(args.blocks)) return { status: 400, body: failure('msg_blocks_too_long') };
     if (typeof args.text === 'string' && args.text.length > LIMITS.messageText) {
       return { status: 400, body: failure('msg_too_long') };
     }
@@ -515,6 +535,7 @@ export class FakeSlack {
     if (args.blocks !== undefined) {
       const problems = checkBlocks(args.blocks, 'message');
       if (problems.length > 0) reject('invalid_blocks', problems);
+      if (blocksTooLong(args.blocks)) reject('msg_blocks_too_long');
     }
     // Slack documents truncation above 40,000 characters for chat.postMessage; failing is stricter and surfaces it.
     if (typeof args.text === 'string' && args.text.length > LIMITS.messageText) reject('msg_too_long');

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { BoostRequest, Counts, Participation } from '../../domain/types.ts';
 import type { Db } from '../connection.ts';
 import { participations, requests } from '../schema.ts';
@@ -57,9 +57,14 @@ export function overviewRepository(db: Db) {
       return { items, total };
     },
 
-    /** Requests still taking help (open and before their deadline), soonest deadline first. */
+    /** Requests still taking help (open, in their channel, before their deadline), soonest deadline first. */
     openRequests(teamId: string, now: number, limit: number): Page<BoostRequest> {
-      const open = and(eq(requests.teamId, teamId), eq(requests.status, 'open'), gte(requests.deadlineAt, now));
+      const open = and(
+        eq(requests.teamId, teamId),
+        eq(requests.status, 'open'),
+        isNotNull(requests.messageTs),
+        gte(requests.deadlineAt, now),
+      );
       const items = db
         .select()
         .from(requests)

@@ -1,10 +1,14 @@
+import type { ActionsBlock } from '@slack/types';
 import { formatCounts } from '../../domain/counts.ts';
-import { escapeMrkdwn } from '../../domain/escape.ts';
+import { escapeMrkdwn, truncate } from '../../domain/escape.ts';
 import { OPEN_LIMIT_MESSAGE } from '../../domain/policy.ts';
+import { postStateOf } from '../../domain/posting.ts';
 import type { BoostRequest, Counts } from '../../domain/types.ts';
 import type { Refusal } from '../../services/requests.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
-import { type Blocks, button, context, link, section, slackDate } from './blocks.ts';
+import { isAuthFailure } from '../slack-errors.ts';
+import { actions, type Blocks, button, context, link, section, slackDate } from './blocks.ts';
+import { fitList, MessageBudget } from './budget.ts';
 import { requestTitle, type SlackMessage } from './request-message.ts';
 
 export const note = (text: string): SlackMessage => ({ text, blocks: [section(text)] });
@@ -38,7 +42,7 @@ export function helpMessage(unknownWord?: string): SlackMessage {
   ];
   const blocks: Blocks = [];
   if (unknownWord !== undefined) {
-    blocks.push(section(`I don't know \`${escapeMrkdwn(unknownWord.slice(0, 50))}\`. Here is what I can do:`));
+    blocks.push(section(`I don't know \`${escapeMrkdwn(truncate(unknownWord, 50))}\`. Here is what I can do:`));
   }
   blocks.push(section(lines.join('\n')));
   return { text: unknownWord !== undefined ? 'Unknown Boost command; here is the help.' : 'How to use Boost', blocks };
@@ -49,21 +53,26 @@ export interface ListedRequest {
   counts: Counts;
 }
 
+/** `/boost list`: the open requests that fit in one message, then how many more there are. */
 export function openRequestsList(listed: readonly ListedRequest[], total: number): SlackMessage {
   if (listed.length === 0) {
     return note(`No open requests right now. Start one with \`${COMMAND}\`.`);
   }
-  const blocks: Blocks = [section(`*Open requests* (${total})`)];
-  for (const { request, counts } of listed) {
-    blocks.push(
+  const heading = [section(`*Open requests* (${total})`)];
+  const budget = MessageBudget.after(heading);
+  const items = fitList(
+    budget,
+    listed,
+    ({ request, counts }) => [
       section(
         `*${link(request.url, escapeMrkdwn(requestTitle(request)))}* in <#${request.channelId}>\n${formatCounts(counts)} · until ${slackDate(request.deadlineAt)}`,
         button("I'm in", ACTIONS.optIn, String(request.id)),
       ),
-    );
-  }
-  if (total > listed.length) blocks.push(context(`and ${total - listed.length} more.`));
-  return { text: `${total} open boost requests`, blocks };
+    ],
+    (left) => [context(`and ${left} more open requests, each in its channel.`)],
+    { total },
+  );
+  return { text: `${total} open boost requests`, blocks: [...heading, ...items] };
 }
 
 /**
@@ -84,37 +93,70 @@ export function formNotOpenedNote(kind: 'transient' | 'auth' | 'gone' | 'refused
   return note('Slack did not let me open the form in time. Please run the command again.');
 }
 
-/** Slack's own trouble (a 5xx, no answer) passes; anything else is named as Slack said it. */
-function otherReason(reason: string): string {
-  const passing = /^http_5\d\d$|^network_error$|^internal_error$|^fatal_error$|^service_unavailable$/.test(reason);
-  return `${passing ? 'Slack had a problem' : 'Slack said'} (\`${escapeMrkdwn(reason)}\`). Press *Try again* in a moment.`;
+const code = (reason: string) => `\`${escapeMrkdwn(reason)}\``;
+
+/** Why a request is not in its channel yet and what happens next, in the requester's words (see domain/posting.ts). */
+function unpostedReason(request: BoostRequest): string {
+  const reason = request.postError ?? 'no_answer';
+  const channel = `<#${request.channelId}>`;
+  const state = postStateOf(request);
+  if (state === 'posting') return `I'm posting it in ${channel} right now.`;
+  if (state === 'retry') {
+    const cause =
+      reason === 'ratelimited'
+        ? 'Slack asked Boost to slow down for a moment.'
+        : isAuthFailure(reason)
+          ? `Slack refused Boost's access (${code(reason)}); please tell whoever runs Boost.`
+          : `Slack had a problem (${code(reason)}).`;
+    return `${cause} I'll try again by myself and post it in ${channel} as soon as Slack lets me. Nobody else sees it until then.`;
+  }
+  if (state === 'unconfirmed') {
+    const cause =
+      reason === 'timeout'
+        ? 'Slack did not confirm in time'
+        : reason === 'no_answer'
+          ? 'Slack never confirmed'
+          : `Slack had a problem (${code(reason)}) and did not confirm`;
+    return `${cause} that it was posted in ${channel}. If you see it there, there is nothing to do. If you don't see it there, press *Try again*.`;
+  }
+  const why: Record<string, string> = {
+    not_in_channel: `I'm not a member of ${channel}. Type \`/invite @Boost\` in that channel, then press *Try again*.`,
+    channel_not_found: `I can't see ${channel}. If it is private, type \`/invite @Boost\` there, then press *Try again*.`,
+    is_archived: `${channel} is archived. Cancel this one and ask again in another channel.`,
+  };
+  return why[reason] ?? `Slack said (${code(reason)}). Press *Try again* in a moment.`;
 }
 
-/** Sent to the requester when their request could not be posted: it is saved, and they can try again. */
-export function unpostedMessage(request: BoostRequest, reason: string): SlackMessage {
+/** The short form, for the requester's own list (App Home, \`/boost mine\`). */
+export function unpostedStatus(request: BoostRequest): string {
+  return `:warning: _Not in <#${request.channelId}> yet, so nobody else sees it._ ${unpostedReason(request)}`;
+}
+
+/** Try again and Cancel, for a request that is not in its channel yet. */
+export function unpostedButtons(request: BoostRequest): ActionsBlock {
   const id = String(request.id);
-  const why: Record<string, string> = {
-    not_in_channel: `I'm not a member of <#${request.channelId}>. Type \`/invite @Boost\` in that channel, then press *Try again*.`,
-    channel_not_found: `I can't see <#${request.channelId}>. If it is private, type \`/invite @Boost\` there, then press *Try again*.`,
-    is_archived: `<#${request.channelId}> is archived. Cancel this one and ask again in another channel.`,
-    // A timed-out post may have gone through: say so rather than invite a duplicate.
-    timeout: `Slack did not confirm in time that it was posted in <#${request.channelId}>. If you don't see it there, press *Try again*.`,
-    ratelimited: 'Slack asked Boost to slow down for a moment. Press *Try again* in a minute.',
-  };
+  return actions(`unposted_${id}`, [
+    button('Try again', ACTIONS.retryPost, id, { style: 'primary' }),
+    button('Cancel request', ACTIONS.cancelUnposted, id),
+  ]);
+}
+
+/** Sent to the requester when their request could not be posted: it is saved, and they can try again or cancel. */
+export function unpostedMessage(request: BoostRequest): SlackMessage {
   return {
     text: `Your boost request could not be posted in <#${request.channelId}>.`,
     blocks: [
       section(
-        `:warning: Your request *${escapeMrkdwn(requestTitle(request))}* is saved, but I could not post it.\n${why[reason] ?? otherReason(reason)}`,
+        `:warning: Your request *${escapeMrkdwn(requestTitle(request))}* is saved, but I could not post it.\n${unpostedReason(request)}`,
       ),
-      {
-        type: 'actions',
-        block_id: `unposted_${id}`,
-        elements: [
-          button('Try again', ACTIONS.retryPost, id, { style: 'primary' }),
-          button('Cancel request', ACTIONS.cancelUnposted, id),
-        ],
-      },
+      unpostedButtons(request),
     ],
   };
+}
+
+/** Sent to the requester when a request that failed to post earlier is now in its channel. */
+export function postedLaterMessage(request: BoostRequest): SlackMessage {
+  return note(
+    `:white_check_mark: Your request *${escapeMrkdwn(requestTitle(request))}* is now posted in <#${request.channelId}>.`,
+  );
 }

@@ -3,11 +3,13 @@ import { formatCounts } from '../../domain/counts.ts';
 import { escapeMrkdwn, truncate } from '../../domain/escape.ts';
 import { fitNames, type HelperSummary, summarizeHelpers } from '../../domain/helpers.ts';
 import { isNetwork, NETWORK_LABELS } from '../../domain/networks.ts';
+import { isPosted } from '../../domain/posting.ts';
 import { digestChoice, type PersonalSettings } from '../../domain/settings.ts';
 import { formatClicks } from '../../domain/tracked-links.ts';
 import type { BoostRequest, Counts, Participation } from '../../domain/types.ts';
 import { ACTIONS } from '../ids.ts';
 import { actions, type Blocks, button, context, link, section, slackDate } from './blocks.ts';
+import { unpostedButtons, unpostedStatus } from './notes.ts';
 import { requestTitle } from './request-message.ts';
 
 // Pieces shared by the App Home and `/boost mine`: one person's requests (with helpers by name, for them alone) and
@@ -71,13 +73,16 @@ export function helpersText(
 export function myRequestBlocks({ request, counts, participants, clicks = 0, clicksByHelper }: MyRequest): Blocks {
   const summary = summarizeHelpers([...participants]);
   const thanks = summary.toThank > 0 ? button('Send thanks', ACTIONS.sendThanks, String(request.id)) : undefined;
-  const posted = request.status !== 'open' || request.messageTs ? '' : ' · _not posted in the channel yet_';
   const blocks: Blocks = [
     section(
-      `${titleLink(request)} in <#${request.channelId}>\n${statusLine(request)} · ${formatCounts(counts)}${clicks > 0 ? ` · ${formatClicks(clicks)}` : ''}${posted}`,
+      `${titleLink(request)} in <#${request.channelId}>\n${statusLine(request)} · ${formatCounts(counts)}${clicks > 0 ? ` · ${formatClicks(clicks)}` : ''}`,
       thanks,
     ),
   ];
+  if (request.status === 'open' && !isPosted(request)) {
+    blocks.push(section(unpostedStatus(request)), unpostedButtons(request));
+    return blocks;
+  }
   const helpers = helpersText(summary, clicksByHelper);
   if (helpers) blocks.push(section(helpers));
   blocks.push(actions(`my_request_${request.id}`, [button('Report', ACTIONS.report, String(request.id))]));

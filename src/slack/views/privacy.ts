@@ -1,6 +1,7 @@
 import { forgetPlan, type Inventory, type Removed, removalSummary, splitText } from '../../domain/privacy.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
 import { actions, type Blocks, button, context, header, section } from './blocks.ts';
+import { MESSAGE_TEXT_BUDGET } from './budget.ts';
 import type { SlackMessage } from './request-message.ts';
 
 // Forget-me, export, and what a removed request's message becomes. No user text reaches mrkdwn here except inside the
@@ -8,8 +9,10 @@ import type { SlackMessage } from './request-message.ts';
 
 /** Slack allows 3000 characters in a section; the fences take six. */
 const CODE_PIECE_MAX = 3000 - 6;
-/** Sections per export message: 12 × 3000 characters stays well inside what one message may carry. */
-const SECTIONS_PER_MESSAGE = 12;
+/** Room for the line that opens each export message ("Your Boost data (part 2 of 9)..."). */
+const INTRO_ROOM = 200;
+/** Full code sections per export message, within the text one message may carry in all (three). */
+const SECTIONS_PER_MESSAGE = Math.floor((MESSAGE_TEXT_BUDGET - INTRO_ROOM) / (CODE_PIECE_MAX + 6));
 
 const bullets = (lines: readonly string[]) => lines.map((line) => `• ${line}`).join('\n');
 

@@ -6,10 +6,9 @@ import { formatClicks } from '../../domain/tracked-links.ts';
 import type { BoostRequest } from '../../domain/types.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
 import { type Blocks, button, context, header, link, plain, section, slackDate } from './blocks.ts';
+import { fitList, listSection, MessageBudget } from './budget.ts';
 import { requestTitle, type SlackMessage } from './request-message.ts';
 
-/** Room left in a 3,000-character section for "and N more". */
-const SECTION_BUDGET = 2900;
 /** A helper's link to their own post is shown when short enough to keep the list readable. */
 const MAX_SHOWN_POST_LINK = 300;
 const BAR_WIDTH = 12;
@@ -22,19 +21,6 @@ function statusText(request: RequestReport['request']): string {
   if (request.status === 'open') return `open until ${slackDate(request.deadlineAt)}`;
   if (request.status === 'expired') return `ended at its deadline, ${slackDate(request.deadlineAt)}`;
   return `closed${request.closedAt ? ` ${slackDate(request.closedAt)}` : ''}`;
-}
-
-/** Lines joined while they fit in one section, then "and N more". */
-function fitLines(lines: readonly string[], more: (left: number) => string): string {
-  const kept: string[] = [];
-  let length = 0;
-  for (const line of lines) {
-    if (length + line.length + 1 > SECTION_BUDGET - 60) break;
-    kept.push(line);
-    length += line.length + 1;
-  }
-  const left = lines.length - kept.length;
-  return kept.join('\n') + (left > 0 ? `\n${more(left)}` : '');
 }
 
 function helperLine(helper: ReportHelper, tracking: boolean): string {
@@ -72,41 +58,47 @@ export interface ReportViewer {
   canThank: boolean;
 }
 
-/** The blocks of a report, the same in a private message and in a modal. */
+/** Room the list of helpers leaves for the helpers still to thank. */
+const TO_THANK_ROOM = 1000;
+
+/** The blocks of a report, the same in a private message and in a modal; they fit in one message. */
 export function reportBlocks(report: RequestReport, viewer: ReportViewer): Blocks {
   const { request } = report;
   const title = escapeMrkdwn(truncate(requestTitle(request), 150));
   const figures = [`*${report.optedIn}* in`, `*${report.shared}* shared`];
   if (report.tracking || report.clicks.total > 0) figures.push(`*${formatClicks(report.clicks.total)}*`);
 
-  const blocks: Blocks = [
+  const head: Blocks = [
     header(`Report: ${requestTitle(request)}`),
     section(
       `*${link(request.url, title)}* in <#${request.channelId}>, asked ${slackDate(request.createdAt)}, ${statusText(request)}\n${figures.join(' · ')}`,
     ),
   ];
+  const footer = [context(FOOTNOTE)];
+  const budget = MessageBudget.after(head, footer);
+  const blocks: Blocks = [...head];
   if (report.optedIn === 0) {
-    blocks.push(section('No one has joined yet. Reports fill in as colleagues opt in and share.'));
+    blocks.push(...budget.spend([section('No one has joined yet. Reports fill in as colleagues opt in and share.')]));
   } else {
     const networks = report.sharesByNetwork.map((n) => `${n.label}: ${n.shares}`).join(' · ');
-    blocks.push(section(`*Shares by network*\n${networks || 'No shares marked yet.'}`));
-    blocks.push(section(clicksText(report)));
+    blocks.push(...budget.spend([section(`*Shares by network*\n${networks || 'No shares marked yet.'}`)]));
+    blocks.push(...budget.spend([section(clicksText(report))]));
     const lines = report.helpers.map((helper) => helperLine(helper, report.tracking));
-    blocks.push(section(`*Helpers*\n${fitLines(lines, (left) => `and ${left} more`)}`));
+    const keep = report.toThank.length > 0 ? TO_THANK_ROOM : 0;
+    blocks.push(...listSection(budget, '*Helpers*\n', lines, { keep }));
   }
   if (report.toThank.length > 0) {
-    const names = fitLines(
-      report.toThank.map((userId) => `<@${userId}>`),
-      (left) => `and ${left} more`,
-    ).replace(/\n/g, ', ');
     const thank = viewer.canThank
       ? button('Send thanks', ACTIONS.sendThanks, String(request.id), { style: 'primary' })
       : undefined;
-    blocks.push(section(`*To thank:* ${names}`, thank));
+    const names = report.toThank.map((userId) => `<@${userId}>`);
+    blocks.push(
+      ...listSection(budget, '*To thank:* ', names, { separator: ', ', ...(thank ? { accessory: thank } : {}) }),
+    );
   } else if (report.shared > 0) {
-    blocks.push(section(':sparkles: Everyone who shared has been thanked.'));
+    blocks.push(...budget.spend([section(':sparkles: Everyone who shared has been thanked.')]));
   }
-  blocks.push(context(FOOTNOTE));
+  blocks.push(...footer);
   return blocks;
 }
 
@@ -130,24 +122,29 @@ export function reportNoteModal(text: string): ModalView {
 }
 
 /** `/boost report` without a number: the person's own requests, each with its Report button. */
-export function reportPicker(requests: readonly BoostRequest[]): SlackMessage {
+export function reportPicker(requests: readonly BoostRequest[], total = requests.length): SlackMessage {
   if (requests.length === 0) {
     const text = `You have no requests yet, so there is no report to show. Ask for a boost with \`${COMMAND}\`.`;
     return { text, blocks: [section(text)] };
   }
-  const blocks: Blocks = [
+  const head = [
     section('*Which request?* Reports show opt-ins, shares by network, clicks by day and helpers to thank.'),
   ];
-  for (const request of requests) {
-    blocks.push(
+  const footer = [context(`Tip: \`${COMMAND} report ${requests[0]?.id ?? 12}\` shows one report directly.`)];
+  const budget = MessageBudget.after(head, footer);
+  const items = fitList(
+    budget,
+    requests,
+    (request) => [
       section(
         `*${link(request.url, escapeMrkdwn(truncate(requestTitle(request), 150)))}* (#${request.id}) · ${statusText(request)}`,
         button('Report', ACTIONS.report, String(request.id)),
       ),
-    );
-  }
-  blocks.push(context(`Tip: \`${COMMAND} report ${requests[0]?.id ?? 12}\` shows one report directly.`));
-  return { text: 'Which request would you like a report on?', blocks };
+    ],
+    (left) => [context(`and ${left} more; \`${COMMAND} report &lt;number&gt;\` shows any of them.`)],
+    { total },
+  );
+  return { text: 'Which request would you like a report on?', blocks: [...head, ...items, ...footer] };
 }
 
 export const REPORT_NOT_ALLOWED =

@@ -26,7 +26,10 @@ export async function reportCommand(
 ): Promise<void> {
   const { team_id: teamId, user_id: userId } = command;
   if (requestId === undefined) {
-    await ack(reportPicker(ctx.repos.requests.listByRequester(teamId, userId, PICKER_LIMIT)));
+    const { requests } = ctx.repos;
+    await ack(
+      reportPicker(requests.listByRequester(teamId, userId, PICKER_LIMIT), requests.countByRequester(teamId, userId)),
+    );
     return;
   }
   const known = loadReport(ctx, teamId, userId, requestId, isAdminCached(ctx, teamId, userId));
