@@ -84,7 +84,7 @@ export function requestsRepository(db: Db) {
             lte(requests.postDueAt, now),
             gte(requests.deadlineAt, now),
             unposted,
-            installed,
+            stillInstalled(requests.teamId),
           ),
         )
         .orderBy(asc(requests.postDueAt))
@@ -129,7 +129,7 @@ export function requestsRepository(db: Db) {
       const due = db
         .select({ id: requests.id })
         .from(requests)
-        .where(and(lte(requests.noticeDueAt, now), unposted, installed))
+        .where(and(lte(requests.noticeDueAt, now), unposted, stillInstalled(requests.teamId)))
         .orderBy(asc(requests.noticeDueAt))
         .limit(1);
       return db
