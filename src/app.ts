@@ -53,6 +53,10 @@ export interface BoostTuning {
   homeRefreshIntervalMs?: number;
   /** Pacing of auth.test while Slack cannot be reached, and how long a delivery waits for the bot's ids (2 s). */
   slackCheck?: SlackCheckTuning & { deliveryWaitMs?: number };
+  /** The longest a private reply is held back while requests keep arriving (default 1 s; acks-first.ts). */
+  replyMaxWaitMs?: number;
+  /** First pause before a direct message is tried again after a failure that is safe to retry (default 500 ms). */
+  dmBackoffMs?: number;
 }
 
 /** Slack refused a token Boost cannot work without; index.ts then stops the process with a message naming it. */
@@ -180,7 +184,7 @@ export function createBoost({
         logLevel,
         ...(logger ? { logger } : {}),
       });
-  const acksFirst = new AcksFirst();
+  const acksFirst = new AcksFirst({ maxWaitMs: tuning.replyMaxWaitMs });
   if (receiver instanceof SocketModeReceiver) guardSocketModeRoutes(receiver, routeLogger);
   else {
     screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
@@ -216,7 +220,11 @@ export function createBoost({
     rejectRateLimitedCalls: true,
   });
   // Direct messages (digests, reminders) share one rate-aware sender with its own client that hands rate limits back.
-  const dm = new DmSender({ client: dmClient(config.SLACK_BOT_TOKEN, clientOptions), logger: app.logger });
+  const dm = new DmSender({
+    client: dmClient(config.SLACK_BOT_TOKEN, clientOptions),
+    logger: app.logger,
+    backoffMs: tuning.dmBackoffMs,
+  });
   const context: BoostContext = {
     dm,
     config,
