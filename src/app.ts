@@ -16,6 +16,7 @@ import { serveTrackedLinksFirst, trackedLinkRoute } from './http/tracked-link.ts
 import { answerUnrouted } from './http/unrouted.ts';
 import { type BoostJobs, createJobs } from './jobs/index.ts';
 import { MessageUpdater } from './jobs/message-updater.ts';
+import { MemoryPauses } from './pacing/store.ts';
 import { requestService } from './services/requests.ts';
 import { AcksFirst } from './slack/acks-first.ts';
 import { botIdentityFor, type SlackCheckTuning } from './slack/bot-identity.ts';
@@ -26,7 +27,7 @@ import { HomeRefresher } from './slack/home-refresher.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { lookUpProfile } from './slack/profiles.ts';
 import { postRequest, tellRequesterUnposted, updateRequestMessage } from './slack/request-publisher.ts';
-import { classifySlackFailure, mayHaveBeenApplied, retryAfterMs, slackErrorCode } from './slack/slack-errors.ts';
+import { mayHaveBeenApplied, slackErrorCode } from './slack/slack-errors.ts';
 import { slackFetch } from './slack/slack-fetch.ts';
 import { type SocketModeSession, startSocketMode } from './slack/socket-mode.ts';
 
@@ -214,14 +215,17 @@ export function createBoost({
   // Bolt's app.client carries no token once `authorize` supplies it per delivery: calls outside a listener use this one.
   const client = new WebClient(config.SLACK_BOT_TOKEN, clientOptions);
 
-  // Message updates use their own client that hands rate limits back to the updater, which coalesces while it waits.
-  const updaterClient = new WebClient(config.SLACK_BOT_TOKEN, {
+  // Message updates and Home refreshes use their own client that hands rate limits back to the pacer, which pauses
+  // that method in that workspace for every sender and coalesces while it waits (src/pacing).
+  const pacedClient = new WebClient(config.SLACK_BOT_TOKEN, {
     ...clientOptions,
     rejectRateLimitedCalls: true,
   });
+  const pauses = new MemoryPauses();
   // Direct messages (digests, reminders) share one rate-aware sender with its own client that hands rate limits back.
   const dm = new DmSender({
     client: dmClient(config.SLACK_BOT_TOKEN, clientOptions),
+    pauses,
     logger: app.logger,
     backoffMs: tuning.dmBackoffMs,
   });
@@ -239,10 +243,9 @@ export function createBoost({
       maxOpenPerUser: config.MAX_OPEN_REQUESTS_PER_USER,
     }),
     updater: new MessageUpdater({
-      publish: (requestId) => updateRequestMessage(context, updaterClient, requestId),
-      retryAfterMs,
-      classify: classifySlackFailure,
-      describe: slackErrorCode,
+      publish: (requestId) => updateRequestMessage(context, pacedClient, requestId),
+      workspaceOf: (requestId) => repos.requests.get(requestId)?.teamId,
+      pauses,
       logger: app.logger,
       // Paced in real time, like the Home refresher: the pace is Slack's rate limit, not product time.
       minIntervalMs: tuning.messageUpdateIntervalMs,
@@ -250,8 +253,9 @@ export function createBoost({
     homes: new HomeRefresher({
       render: (teamId, userId, notices) => homeFor(context, teamId, userId, notices),
       send: async (userId, view) => {
-        await client.views.publish({ user_id: userId, view });
+        await pacedClient.views.publish({ user_id: userId, view });
       },
+      pauses,
       logger: app.logger,
       minIntervalMs: tuning.homeRefreshIntervalMs,
     }),

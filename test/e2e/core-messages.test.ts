@@ -70,6 +70,24 @@ describe('the request message as people click', () => {
     expect(visibleText(messageOf(h, posted))).toContain('5 in, 0 shared');
   });
 
+  it("holds back every message's update in the workspace while Slack's Retry-After for chat.update runs", async () => {
+    const other = await createRequest(h, { title: 'Other launch' });
+    h.slack.rateLimit('chat.update', 2);
+
+    await crowdClicks(h, posted, [['UFIRST001', ACTIONS.optIn]]);
+    const [limited] = await h.slack.waitFor('chat.update');
+    expect(limited?.status).toBe(429);
+    await crowdClicks(h, other, [['USECOND01', ACTIONS.optIn]]);
+    await settled(h);
+
+    // Slack limits chat.update per workspace: the other message waits out the same pause, then both end exact.
+    const otherUpdates = updatesOf(h, other);
+    expect(otherUpdates.map((call) => call.status)).toEqual([200]);
+    expect(otherUpdates[0]?.at).toBeGreaterThanOrEqual((limited?.at ?? 0) + 2000 - 5);
+    expect(countsIn(otherUpdates[0] as RecordedCall)).toEqual([1, 0]);
+    expect(countsIn(updatesOf(h, posted).at(-1) as RecordedCall)).toEqual([1, 0]);
+  });
+
   it('never sends an update while the last one is on its way, and then sends one more with the exact state', async () => {
     // Slack takes longer to answer than the pace between updates: only waiting for the answer keeps them apart.
     const answerMs = 1500;
