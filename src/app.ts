@@ -10,6 +10,7 @@ import { createRepositories } from './db/repositories/index.ts';
 import { type Clock, systemClock } from './domain/types.ts';
 import { healthRoute, readinessRoute, type SlackStatus } from './http/health.ts';
 import { holdUntilIdentityKnown } from './http/identity-gate.ts';
+import { limitServer, SERVER_OPTIONS } from './http/server-limits.ts';
 import { answerUnprocessable, screenSlackRequests } from './http/slack-edge.ts';
 import { guardSocketModeRoutes } from './http/socket-mode-guard.ts';
 import { serveTrackedLinksFirst, trackedLinkRoute } from './http/tracked-link.ts';
@@ -58,6 +59,8 @@ export interface BoostTuning {
   replyMaxWaitMs?: number;
   /** First pause before a direct message is tried again after a failure that is safe to retry (default 500 ms). */
   dmBackoffMs?: number;
+  /** The longest an HTTP request may take to arrive, headers and body (default 15 s). */
+  requestTimeoutMs?: number;
 }
 
 /** Slack refused a token Boost cannot work without; index.ts then stops the process with a message naming it. */
@@ -186,9 +189,13 @@ export function createBoost({
         ...(logger ? { logger } : {}),
       });
   const acksFirst = new AcksFirst({ maxWaitMs: tuning.replyMaxWaitMs });
-  if (receiver instanceof SocketModeReceiver) guardSocketModeRoutes(receiver, routeLogger);
+  const serverLimits = {
+    maxConnections: config.MAX_CONNECTIONS,
+    requestTimeoutMs: tuning.requestTimeoutMs,
+    logger: routeLogger,
+  };
+  if (receiver instanceof SocketModeReceiver) guardSocketModeRoutes(receiver, routeLogger, serverLimits);
   else {
-    screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
     serveTrackedLinksFirst(receiver, trackedLinks);
     const handle = receiver.requestListener;
     receiver.requestListener = (req, res) => {
@@ -196,6 +203,9 @@ export function createBoost({
       handle(req, res);
     };
     holdUntilIdentityKnown(receiver, identity, { waitMs: tuning.slackCheck?.deliveryWaitMs ?? 2000 });
+    // Outermost: a request that cannot be Slack's is refused from its headers before anything else looks at it, and
+    // outside the tracked links, so that a body sent to them is never waited for either.
+    screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
   }
   const app = new App({
     receiver,
@@ -294,7 +304,8 @@ export function createBoost({
         });
         port = socket.port;
       } else {
-        server = (await receiver.start({ port: config.PORT, host: config.HOST })) as Server;
+        server = (await receiver.start({ port: config.PORT, host: config.HOST }, SERVER_OPTIONS)) as Server;
+        limitServer(server, serverLimits);
         port = (server.address() as AddressInfo).port;
       }
       identity.start();

@@ -63,7 +63,7 @@ describe('logs of a session with errors, in process', () => {
     await click(h, { userId: 'USECRET07' }, 'boost_retired_button', request);
     await h.sender.raw('payload=null', 'application/x-www-form-urlencoded');
     await h.sender.raw('payload=%7B', 'application/x-www-form-urlencoded');
-    await h.sender.interact({ type: 'block_actions' }, { signature: 'v0=forged' });
+    await h.sender.interact({ type: 'block_actions' }, { signature: `v0=${'0'.repeat(64)}` });
     await h.sender.interact({ type: 'block_actions', actions: 7, user: { id: 'U1' } });
     await eventually(() => h.logs.some((line) => line.includes('Could not publish the Home')), 5000, 'the Home log');
     await h.settle();
