@@ -1,6 +1,6 @@
 import type { App, Logger } from '@slack/bolt';
 import type { Config } from './config.ts';
-import type { Database_ } from './db/connection.ts';
+import type { BoostDatabase } from './db/connection.ts';
 import { type Clock, systemClock } from './domain/types.ts';
 import type { BoostJobs } from './jobs/index.ts';
 import type { SlackCheckTuning } from './slack/bot-identity.ts';
@@ -57,7 +57,7 @@ export interface TokenRefusal {
 export interface Boost {
   app: App;
   context: BoostContext;
-  database: Database_;
+  database: BoostDatabase;
   /** Expiry, reminders and the weekly digest; tests call `jobs.<name>.runOnce(now)` instead of waiting for a tick. */
   jobs: BoostJobs;
   /**

@@ -1,11 +1,11 @@
 import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.ts';
 import { type Checkpointer, checkpointInBackground } from '../db/checkpointer.ts';
-import { type Database_, openDatabase } from '../db/connection.ts';
+import { type BoostDatabase, openDatabase } from '../db/connection.ts';
 import { createRepositories, type Repositories } from '../db/repositories/index.ts';
 
 export interface Storage {
-  database: Database_;
+  database: BoostDatabase;
   repos: Repositories;
   /** WAL checkpoints in a worker thread; none for an in-memory database. */
   checkpoints: Checkpointer | undefined;
