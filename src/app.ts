@@ -14,7 +14,7 @@ import { guardSocketModeRoutes } from './http/socket-mode-guard.ts';
 import { serveTrackedLinksFirst, trackedLinkRoute } from './http/tracked-link.ts';
 import { type BoostJobs, createJobs } from './jobs/index.ts';
 import { MessageUpdater } from './jobs/message-updater.ts';
-import { requestService } from './services/requests.ts';
+import { createServices } from './services/index.ts';
 import { AcksFirst } from './slack/acks-first.ts';
 import type { BoostContext } from './slack/context.ts';
 import { DmSender, dmClient } from './slack/dm-sender.ts';
@@ -176,10 +176,7 @@ export function createBoost({
     logger: app.logger,
     acksFirst,
     commits: new CommitGroup(repos.transaction),
-    service: requestService(repos, {
-      admins: new Set(config.BOOST_ADMINS),
-      maxOpenPerUser: config.MAX_OPEN_REQUESTS_PER_USER,
-    }),
+    services: createServices(repos, config),
     updater: new MessageUpdater({
       publish: (requestId) => updateRequestMessage(context, updaterClient, requestId),
       retryAfterMs,

@@ -3,7 +3,8 @@ import { formatCounts } from '../../domain/counts.ts';
 import { escapeMrkdwn } from '../../domain/escape.ts';
 import { OPEN_LIMIT_MESSAGE } from '../../domain/policy.ts';
 import { postStateOf } from '../../domain/posting.ts';
-import type { BoostRequest, Counts } from '../../domain/types.ts';
+import type { BoostRequest } from '../../domain/types.ts';
+import type { ListedRequest } from '../../services/overview.ts';
 import type { Refusal } from '../../services/requests.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
 import { isAuthFailure } from '../slack-errors.ts';
@@ -19,6 +20,7 @@ const REFUSALS: Record<Refusal, string> = {
   not_allowed: 'Only the person who asked (or a Boost admin) can do that.',
   too_many_open: '', // worded with the limit, see refusalNote
   duplicate: 'Already done.',
+  too_late_to_remind: 'Less than a day is left before the deadline, so there is nothing left to remind you of.',
 };
 
 export function refusalNote(refusal: Refusal, maxOpen: number): SlackMessage {
@@ -46,11 +48,6 @@ export function helpMessage(unknownWord?: string): SlackMessage {
   }
   blocks.push(section(lines.join('\n')));
   return { text: unknownWord !== undefined ? 'Unknown Boost command; here is the help.' : 'How to use Boost', blocks };
-}
-
-export interface ListedRequest {
-  request: BoostRequest;
-  counts: Counts;
 }
 
 /** `/boost list`: the open requests that fit in one message, then how many more there are. */
