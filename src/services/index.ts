@@ -8,6 +8,7 @@ import {
   type MineLimits,
   mineReadModel,
   openRequestsOf,
+  publicStateOf,
   type Viewer,
 } from './overview.ts';
 import { exportPerson, type Forgetting, forgetPerson, inventoryOf } from './privacy.ts';
@@ -44,6 +45,7 @@ export function createServices(repos: Repositories, config: ServicesConfig) {
       home: (viewer: Viewer, limits: HomeLimits) => homeReadModel(repos, config, viewer, limits),
       mine: (viewer: Viewer, limits: MineLimits) => mineReadModel(repos, viewer, limits),
       openRequests: (teamId: string, limit: number) => openRequestsOf(repos, teamId, limit),
+      publicState: (requestId: number, names: number) => publicStateOf(repos, requestId, names),
     },
     shareKit: {
       forHelper: (request: BoostRequest, participation: Participation, now: number) =>

@@ -6,9 +6,19 @@ import type { ShareLink } from '../domain/share-links.ts';
 import type { BoostRequest, Counts, Participation } from '../domain/types.ts';
 import { type ShareKitConfig, shareKitFor } from './share-kit.ts';
 
-// What one person sees of the workspace's requests (the App Home, `/boost mine`, `/boost list`), read fresh from the
-// database in one transaction at the moment it is rendered, so a coalesced refresh is never stale. A handful of
-// queries whatever the lists' lengths. How many of each list to read is the view's to say: it knows what fits.
+// What people see of requests (a request's message in its channel, the App Home, `/boost mine`, `/boost list`), read
+// fresh from the database in one transaction at the moment it is rendered, so a coalesced update is never stale. A
+// handful of queries whatever the lists' lengths. How many of each list to read is the view's to say: it knows what
+// fits.
+
+/** A request's message as the whole channel sees it: counts only, names only of helpers who chose it (rule 3). */
+export interface PublicState {
+  counts: Counts;
+  /** Only helpers who chose to be named in public. */
+  publicHelpers: readonly string[];
+  /** Clicks on all personal links of the request, a total only. */
+  clicks: number;
+}
 
 /** One of the person's own requests, with everyone taking part (shown by name only to the requester, rule 3). */
 export interface MyRequest {
@@ -145,6 +155,15 @@ export function mineReadModel(repos: Repositories, viewer: Viewer, limits: MineL
       },
     };
   });
+}
+
+/** What the request's message in its channel shows now; `names` is how many public names to read at most. */
+export function publicStateOf(repos: Repositories, requestId: number, names: number): PublicState {
+  return repos.transaction(() => ({
+    counts: repos.participations.counts(requestId),
+    publicHelpers: repos.participations.publicNames(requestId, names),
+    clicks: repos.links.totalClicks(requestId),
+  }));
 }
 
 /** `/boost list`: the first open requests of the workspace with their counts, and how many are open in all. */
