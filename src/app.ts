@@ -8,14 +8,17 @@ import { CommitGroup } from './db/commit-group.ts';
 import { type Database_, openDatabase } from './db/connection.ts';
 import { createRepositories } from './db/repositories/index.ts';
 import { type Clock, systemClock } from './domain/types.ts';
-import { healthRoute } from './http/health.ts';
+import { healthRoute, readinessRoute, type SlackStatus } from './http/health.ts';
+import { holdUntilIdentityKnown } from './http/identity-gate.ts';
 import { answerUnprocessable, screenSlackRequests } from './http/slack-edge.ts';
 import { guardSocketModeRoutes } from './http/socket-mode-guard.ts';
 import { serveTrackedLinksFirst, trackedLinkRoute } from './http/tracked-link.ts';
+import { answerUnrouted } from './http/unrouted.ts';
 import { type BoostJobs, createJobs } from './jobs/index.ts';
 import { MessageUpdater } from './jobs/message-updater.ts';
 import { createServices } from './services/index.ts';
 import { AcksFirst } from './slack/acks-first.ts';
+import { botIdentityFor, type SlackCheckTuning } from './slack/bot-identity.ts';
 import type { BoostContext } from './slack/context.ts';
 import { DmSender, dmClient } from './slack/dm-sender.ts';
 import { homeFor } from './slack/home.ts';
@@ -25,6 +28,7 @@ import { lookUpProfile } from './slack/profiles.ts';
 import { postRequest, tellRequesterUnposted, updateRequestMessage } from './slack/request-publisher.ts';
 import { classifySlackFailure, mayHaveBeenApplied, retryAfterMs, slackErrorCode } from './slack/slack-errors.ts';
 import { slackFetch } from './slack/slack-fetch.ts';
+import { type SocketModeSession, startSocketMode } from './slack/socket-mode.ts';
 
 export interface BoostOptions {
   config: Config;
@@ -34,8 +38,8 @@ export interface BoostOptions {
   runJobs?: boolean;
   /** Web API and pacing knobs; production keeps the defaults, tests shorten them to exercise timeouts quickly. */
   tuning?: BoostTuning;
-  /** The bot's ids, when known in advance (tests against a fake Slack): start() then skips checking the token. */
-  identity?: { botId: string; botUserId: string };
+  /** The bot's ids, when known in advance (tests against a fake Slack): Boost then never calls auth.test. */
+  identity?: { botId: string; botUserId: string; teamId?: string };
 }
 
 export interface BoostTuning {
@@ -47,6 +51,15 @@ export interface BoostTuning {
   messageUpdateIntervalMs?: number;
   /** Least time between two publishes of one person's Home (default 3 s). */
   homeRefreshIntervalMs?: number;
+  /** Pacing of auth.test while Slack cannot be reached, and how long a delivery waits for the bot's ids (2 s). */
+  slackCheck?: SlackCheckTuning & { deliveryWaitMs?: number };
+}
+
+/** Slack refused a token Boost cannot work without; index.ts then stops the process with a message naming it. */
+export interface TokenRefusal {
+  setting: 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN';
+  /** Slack's error code (`invalid_auth`, `token_revoked`...), never the token. */
+  code: string;
 }
 
 export interface Boost {
@@ -55,8 +68,13 @@ export interface Boost {
   database: Database_;
   /** Expiry, reminders and the weekly digest; tests call `jobs.<name>.runOnce(now)` instead of waiting for a tick. */
   jobs: BoostJobs;
-  /** Starts serving; resolves with the HTTP port actually bound (useful with PORT=0). */
+  /**
+   * Starts serving at once, whether or not Slack answers: the bot's ids come from auth.test in the background (or from
+   * the last successful start). Resolves with the HTTP port actually bound (useful with PORT=0).
+   */
   start(): Promise<{ port: number }>;
+  /** Settles if Slack refuses the bot token (or, in Socket Mode, the app token); never settles otherwise. */
+  refused: Promise<TokenRefusal>;
   /** Stops taking requests, sends pending message updates, closes the database. */
   stop(): Promise<void>;
 }
@@ -79,7 +97,7 @@ export function createBoost({
   logger,
   runJobs = true,
   tuning = {},
-  identity,
+  identity: identityOption,
 }: BoostOptions): Boost {
   const database = openDatabase(config.DATABASE_PATH);
   const checkpoints =
@@ -111,18 +129,43 @@ export function createBoost({
   };
   // Bolt's logger exists once the App does; routes log only on failures, long after that.
   const routeLogger = {
+    info: (...messages: unknown[]) => app.logger.info(...messages),
     warn: (...messages: unknown[]) => app.logger.warn(...messages),
     error: (...messages: unknown[]) => app.logger.error(...messages),
   };
+  const identity = botIdentityFor({
+    token: config.SLACK_BOT_TOKEN,
+    clientOptions,
+    saved: repos.botIdentities,
+    clock,
+    logger: routeLogger,
+    tuning: tuning.slackCheck,
+    given: identityOption,
+  });
+  let socket: SocketModeSession | undefined;
+  const slackStatus: SlackStatus = {
+    reached: () => identity.slackReached,
+    serving: () => identity.current !== undefined && (!config.SOCKET_MODE || socket?.connected() === true),
+  };
+  let refuse: (refusal: TokenRefusal) => void = () => undefined;
+  const refused = new Promise<TokenRefusal>((resolve) => {
+    refuse = resolve;
+  });
+  void identity.refused.then((error) => refuse({ setting: 'SLACK_BOT_TOKEN', code: slackErrorCode(error) }));
   const trackedLinks = trackedLinkRoute({ links: repos.links, clock, logger: routeLogger });
   // The tracked-link redirect comes first: Bolt tries custom routes in order, compiling each path, on every request
   // (over HTTP, links as Boost writes them are answered before that: serveTrackedLinksFirst).
-  const customRoutes = [trackedLinks, healthRoute(database.sqlite)];
+  const customRoutes = [
+    trackedLinks,
+    healthRoute(database.sqlite, slackStatus),
+    readinessRoute(database.sqlite, slackStatus),
+  ];
   const receiver = config.SOCKET_MODE
     ? new SocketModeReceiver({
         appToken: config.SLACK_APP_TOKEN ?? '',
         customRoutes,
-        installerOptions: { port: config.PORT },
+        // apps.connections.open goes to SLACK_API_URL too (GovSlack, a local test server), not always slack.com.
+        installerOptions: { port: config.PORT, clientOptions: { slackApiUrl: config.SLACK_API_URL } },
         logLevel,
         ...(logger ? { logger } : {}),
       })
@@ -133,6 +176,7 @@ export function createBoost({
         processBeforeResponse: false,
         // A body Bolt cannot read as a Slack request is the sender's mistake: 400, not Bolt's default 500.
         processEventErrorHandler: answerUnprocessable,
+        dispatchErrorHandler: answerUnrouted,
         logLevel,
         ...(logger ? { logger } : {}),
       });
@@ -146,19 +190,25 @@ export function createBoost({
       acksFirst.requestArrived();
       handle(req, res);
     };
+    holdUntilIdentityKnown(receiver, identity, { waitMs: tuning.slackCheck?.deliveryWaitMs ?? 2000 });
   }
   const app = new App({
-    token: config.SLACK_BOT_TOKEN,
     receiver,
     clientOptions,
     convoStore: false,
     logLevel,
     ...(logger ? { logger } : {}),
-    // Bolt would otherwise call auth.test right here, with nothing awaiting it: a Slack that cannot be reached at start
-    // then crashed the process with an unhandled rejection. start() runs that check and fails with it instead.
-    deferInitialization: true,
-    ...(identity ? { botId: identity.botId, botUserId: identity.botUserId, tokenVerificationEnabled: false } : {}),
+    // Given a token, Bolt checks it with auth.test before it serves anything, so an unreachable Slack stopped Boost at
+    // start. The bot's ids come from BotIdentity instead, which asks in the background; deliveries wait for them at the
+    // HTTP edge (holdUntilIdentityKnown), and the Socket Mode connection opens only once they are known.
+    authorize: async () => {
+      const ids = identity.current;
+      if (!ids) throw new Error("The bot's identity is not known yet: Slack has not answered auth.test");
+      return { botToken: config.SLACK_BOT_TOKEN, botId: ids.botId, botUserId: ids.botUserId };
+    },
   });
+  // Bolt's app.client carries no token once `authorize` supplies it per delivery: calls outside a listener use this one.
+  const client = new WebClient(config.SLACK_BOT_TOKEN, clientOptions);
 
   // Message updates use their own client that hands rate limits back to the updater, which coalesces while it waits.
   const updaterClient = new WebClient(config.SLACK_BOT_TOKEN, {
@@ -172,7 +222,7 @@ export function createBoost({
     config,
     repos,
     clock,
-    client: app.client,
+    client,
     logger: app.logger,
     acksFirst,
     commits: new CommitGroup(repos.transaction),
@@ -189,7 +239,7 @@ export function createBoost({
     homes: new HomeRefresher({
       render: (teamId, userId, notices) => homeFor(context, teamId, userId, notices),
       send: async (userId, view) => {
-        await app.client.views.publish({ user_id: userId, view });
+        await client.views.publish({ user_id: userId, view });
       },
       logger: app.logger,
       minIntervalMs: tuning.homeRefreshIntervalMs,
@@ -217,19 +267,27 @@ export function createBoost({
     context,
     database,
     jobs,
+    refused,
     async start() {
-      // Checks the bot token with auth.test (unless the ids were given) before taking any request.
-      await app.init();
-      if (config.SOCKET_MODE) {
-        await app.start();
-        if (runJobs) jobs.scheduler.start();
-        return { port: config.PORT };
+      let port: number;
+      if (receiver instanceof SocketModeReceiver) {
+        socket = await startSocketMode(receiver, identity, {
+          port: config.PORT,
+          host: config.HOST,
+          logger: app.logger,
+          refused: (error) => refuse({ setting: 'SLACK_APP_TOKEN', code: slackErrorCode(error) }),
+        });
+        port = socket.port;
+      } else {
+        server = (await receiver.start({ port: config.PORT, host: config.HOST })) as Server;
+        port = (server.address() as AddressInfo).port;
       }
-      server = (await (receiver as HTTPReceiver).start({ port: config.PORT, host: config.HOST })) as Server;
+      identity.start();
       if (runJobs) jobs.scheduler.start();
-      return { port: (server.address() as AddressInfo).port };
+      return { port };
     },
     async stop() {
+      identity.stop();
       await receiver.stop().catch(() => undefined);
       // Jobs stop claiming new work; messages already in flight finish and are recorded before the database closes.
       await jobs.scheduler.stop();

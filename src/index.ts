@@ -1,49 +1,57 @@
-import { ErrorCode } from '@slack/web-api';
 import dotenv from 'dotenv';
-import { createBoost } from './app.ts';
+import { createBoost, type TokenRefusal } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { classifySlackFailure, slackErrorCode } from './slack/slack-errors.ts';
 
 dotenv.config({ quiet: true });
+
+/** What to do about a token Slack refused; only the error code is printed, never the token. */
+function refusalMessage({ setting, code }: TokenRefusal): string {
+  const fix =
+    setting === 'SLACK_BOT_TOKEN'
+      ? 'Copy the Bot User OAuth Token from "OAuth & Permissions" into .env again, and check that the app is installed ' +
+        'in the workspace.'
+      : 'Generate an app-level token with the connections:write scope under "Basic Information" > "App-Level Tokens" ' +
+        'and put it into .env.';
+  return `Boost cannot start: Slack refused ${setting} (${code}). ${fix}`;
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const boost = createBoost({ config });
+
+  let stopping = false;
+  const stop = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    // Once the server is closed nothing may keep Node running while stop() finishes: the code must already be set.
+    process.exitCode = exitCode;
+    await boost.stop();
+    process.exit(exitCode);
+  };
+  process.on('SIGTERM', () => {
+    boost.app.logger.info('SIGTERM received: finishing pending message updates, then stopping.');
+    void stop(0);
+  });
+  process.on('SIGINT', () => {
+    boost.app.logger.info('SIGINT received: finishing pending message updates, then stopping.');
+    void stop(0);
+  });
+  // Slack being unreachable does not stop Boost (it serves and keeps asking); a refused token does.
+  void boost.refused.then((refusal) => {
+    console.error(refusalMessage(refusal));
+    void stop(1);
+  });
+
   const { port } = await boost.start();
   boost.app.logger.info(
     config.SOCKET_MODE
-      ? `Boost is running in Socket Mode (health check on port ${port}).`
-      : `Boost is listening on http://${config.HOST}:${port}/slack/events`,
+      ? `Boost is running in Socket Mode (health check on port ${port}); it connects once Slack answers.`
+      : `Boost is listening on http://${config.HOST}:${port}/slack/events (readiness: /readyz).`,
   );
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    boost.app.logger.info(`${signal} received: finishing pending message updates, then stopping.`);
-    await boost.stop();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else if (classifySlackFailure(error) === 'auth') {
-    // Only the error code: the token itself is never printed.
-    console.error(
-      `Boost cannot start: Slack refused SLACK_BOT_TOKEN (${slackErrorCode(error)}). Copy the Bot User OAuth Token from ` +
-        '"OAuth & Permissions" into .env again, and check that the app is installed in the workspace.',
-    );
-  } else if ((error as { code?: unknown } | undefined)?.code === ErrorCode.RequestError) {
-    console.error(
-      `Boost cannot start: it could not reach Slack's Web API (${slackErrorCode(error)}). Check the network, or ` +
-        'SLACK_API_URL if you set it (README.md, section "Settings").',
-    );
-  } else {
-    console.error('Boost failed to start:', error);
-  }
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('Boost failed to start:', error);
   process.exit(1);
 });

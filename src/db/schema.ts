@@ -189,6 +189,18 @@ export const removedMessages = sqliteTable(
   (table) => [index('removed_messages_removed').on(table.removedAt)],
 );
 
+/**
+ * The bot's identity as auth.test last gave it for a bot token, so that a restart while Slack cannot be reached serves
+ * at once. Keyed by a SHA-256 of the token: the identity belongs to that token, which itself is never stored.
+ */
+export const botIdentities = sqliteTable('bot_identities', {
+  tokenHash: text('token_hash').primaryKey(),
+  teamId: text('team_id').notNull(),
+  botId: text('bot_id').notNull(),
+  botUserId: text('bot_user_id').notNull(),
+  checkedAt: integer('checked_at').notNull(),
+});
+
 export type RequestRow = typeof requests.$inferSelect;
 export type NewRequestRow = typeof requests.$inferInsert;
 export type ParticipationRow = typeof participations.$inferSelect;

@@ -19,8 +19,9 @@ const KEYWORDS: ReadonlyMap<string, SimpleKind> = new Map([
   ['stats', 'stats'],
 ]);
 
-// Slack sends links in command and message text as <https://x> or <https://x|label>, with & < > as entities.
-const SLACK_LINK = /<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>/i;
+// Slack sends links in command and message text as <https://x> or <https://x|label>, with & < > as entities. Neither
+// part takes a `<`, so a search started at one `<` stops at the next: linear in the text, however many `<` it holds.
+const SLACK_LINK = /<(https?:\/\/[^|<>\s]+)(?:\|[^<>]*)?>/i;
 const BARE_LINK = /https?:\/\/\S+/i;
 const LEADING_LINK = new RegExp(`^(?:${SLACK_LINK.source}|${BARE_LINK.source})`, 'i');
 
@@ -31,7 +32,8 @@ export function parseBoostCommand(text: string): BoostCommand {
   const linked = leadingLink(trimmed);
   if (linked) return newRequest(linked.url, linked.rest);
 
-  const [, first = '', rest = ''] = /^(\S+)\s*([\s\S]*)$/.exec(trimmed) ?? [];
+  const first = /^\S+/.exec(trimmed)?.[0] ?? '';
+  const rest = trimmed.slice(first.length).trimStart();
   const word = first.toLowerCase();
   const simple = KEYWORDS.get(word);
   if (simple) return { kind: simple };

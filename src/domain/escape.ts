@@ -22,6 +22,29 @@ export function escapeMrkdwn(text: string): string {
     .replace(BROADCAST_WORD, `@${WORD_JOINER}$1`);
 }
 
+/**
+ * User text for a plain_text field (a header, a button): without control characters, with direction overrides it
+ * leaves open closed, and at most `max` UTF-16 units once closed.
+ */
+export function plainTextWithin(text: string, max: number): string {
+  const clean = stripControlCharacters(text);
+  let room = max;
+  for (;;) {
+    const cut = closeBidiControls(truncate(clean, room));
+    if (cut.length <= max) return cut;
+    room -= cut.length - max;
+  }
+}
+
+// Spaces, format characters (zero-width spaces, joiners, direction marks), controls, lone combining marks and the
+// blank-looking fillers (Hangul fillers, the blank Braille pattern).
+const VISIBLE = /[^\p{White_Space}\p{Cf}\p{Cc}\p{Mn}\p{Me}\u115f\u1160\u3164\uffa0\u2800]/u;
+
+/** Whether people would see anything of `text` at all. */
+export function hasVisibleText(text: string): boolean {
+  return VISIBLE.test(text);
+}
+
 const POP_DIRECTIONAL_FORMATTING = '\u202c';
 const POP_DIRECTIONAL_ISOLATE = '\u2069';
 
@@ -53,17 +76,36 @@ export function decodeSlackEntities(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** The longest entity Slack text carries (`&amp;`, `&#128512;`), for telling a cut entity from a bare `&`. */
+const LONGEST_ENTITY = 10;
+
 /**
- * At most `max` UTF-16 units, ending in `…` when cut. Truncate before escaping, so that an entity is never cut in half.
+ * At most `max` UTF-16 units (the unit of Slack's limits), ending in `…` when cut. Cuts between graphemes, so an emoji,
+ * a flag or a letter with its accents is never split. Truncate plain text before escaping it; for mrkdwn, truncateMrkdwn.
  */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max < 1) return '';
-  let end = Math.floor(max) - 1;
-  if (isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+  return `${text.slice(0, graphemeStart(text, Math.floor(max) - 1)).trimEnd()}${ELLIPSIS}`;
+}
+
+/**
+ * truncate for mrkdwn that is already escaped or built: also never cuts inside `<…>` (a link, mention or date, which
+ * would show as raw markup with no working link) nor inside an entity such as `&amp;`; what would be cut is left out.
+ */
+export function truncateMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max < 1) return '';
+  let end = graphemeStart(text, Math.floor(max) - 1);
+  const open = text.lastIndexOf('<', end - 1);
+  if (open >= 0 && text.lastIndexOf('>', end - 1) < open) end = open;
+  const entity = text.lastIndexOf('&', end - 1);
+  if (entity >= 0 && end - entity <= LONGEST_ENTITY && !text.slice(entity, end).includes(';')) end = entity;
   return `${text.slice(0, end).trimEnd()}${ELLIPSIS}`;
 }
 
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+/** Where the grapheme holding `index` starts. Boundaries up to `index` depend only on the text up to the code point there. */
+function graphemeStart(text: string, index: number): number {
+  return GRAPHEMES.segment(text.slice(0, index + 2)).containing(index)?.index ?? index;
 }

@@ -93,7 +93,8 @@ const NAMED = [
 const GENERIC = [
   '\\+https?:',
   '\\+mailto:',
-  'compatible;\\s*[\\w .-]*bot\\b',
+  // One bounded run after the semicolon: `\s*[\w .-]*` (two unbounded runs that both take spaces) was quadratic.
+  'compatible;[\\w\\s.-]{0,40}bot\\b',
   'crawler',
   'spider',
   'headlesschrome',
@@ -110,7 +111,14 @@ const GENERIC = [
   '^libwww-perl',
 ];
 
+// Every alternative is a literal or a single bounded run, so a search costs time linear in the text it reads.
 const PREVIEW_BOT = new RegExp(`${NAMED.join('|')}|${GENERIC.join('|')}`, 'i');
+
+/**
+ * How much of a User-Agent is read. Browsers and fetchers send a few hundred characters at most and name themselves
+ * early; anyone may send up to the server's header limit (16 KB), and nobody needs more than this read.
+ */
+export const USER_AGENT_READ_LIMIT = 1024;
 
 /**
  * True for link-preview fetchers and crawlers, whose visits are redirected but not counted. A request without a
@@ -118,5 +126,5 @@ const PREVIEW_BOT = new RegExp(`${NAMED.join('|')}|${GENERIC.join('|')}`, 'i');
  */
 export function isPreviewBot(userAgent: string | undefined): boolean {
   if (!userAgent) return true;
-  return PREVIEW_BOT.test(userAgent);
+  return PREVIEW_BOT.test(userAgent.slice(0, USER_AGENT_READ_LIMIT));
 }

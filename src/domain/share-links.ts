@@ -1,6 +1,6 @@
 import { truncate } from './escape.ts';
 import { NETWORK_LABELS, NETWORKS, type Network } from './networks.ts';
-import { ORIGINAL_LINK_NETWORKS } from './tracked-links.ts';
+import { ORIGINAL_LINK_NETWORKS, withoutTrailingSlashes } from './tracked-links.ts';
 
 export interface ShareLink {
   network: Network;
@@ -69,11 +69,12 @@ export function shareLinks(input: ShareInput): ShareLink[] {
 
 /** The host of a Mastodon instance from what a person typed: `hachyderm.io`, `https://hachyderm.io/`, `@me@hachyderm.io`. */
 export function normalizeMastodonInstance(input: string): string | null {
-  const candidate = input
-    .trim()
-    .replace(/^https?:\/\//i, '')
-    .replace(/^@?[^@\s/]+@/, '')
-    .replace(/\/+$/, '');
+  const candidate = withoutTrailingSlashes(
+    input
+      .trim()
+      .replace(/^https?:\/\//i, '')
+      .replace(/^@?[^@\s/]+@/, ''),
+  );
   if (!candidate) return null;
   try {
     const url = new URL(`https://${candidate}`);

@@ -24,9 +24,21 @@ export function isLinkToken(text: string): boolean {
   return TOKEN_PATTERN.test(text);
 }
 
+/** `path` with the token of any personal link in it (`/r/<token>`, in any case) replaced by `…`, for logs. */
+export function withoutLinkTokens(path: string): string {
+  return path.replace(/\/r\/[^/?#]*/gi, '/r/…');
+}
+
 /** The public address of a personal link; a trailing slash on the base (or a path prefix behind a proxy) is kept sane. */
 export function trackedLinkUrl(publicBaseUrl: string, token: string): string {
-  return `${publicBaseUrl.replace(/\/+$/, '')}${LINK_PATH_PREFIX}${token}`;
+  return `${withoutTrailingSlashes(publicBaseUrl)}${LINK_PATH_PREFIX}${token}`;
+}
+
+/** `text` without the slashes it ends with; a loop, as `/\/+$/` is quadratic on a long run of slashes. */
+export function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end -= 1;
+  return text.slice(0, end);
 }
 
 /**

@@ -1,5 +1,6 @@
+import { isInternalHost } from './addresses.ts';
 import { addDays, endOfLocalDay, localDate } from './dates.ts';
-import { truncate } from './escape.ts';
+import { hasVisibleText, truncate } from './escape.ts';
 import { isNetwork, NETWORKS, type Network } from './networks.ts';
 
 /** Lengths in characters (code points), so an emoji counts as one. */
@@ -55,12 +56,14 @@ export function validateRequestDraft(
   if (!url.ok) errors.url = url.error;
 
   const title = optionalText(draft.title, LIMITS.title, 'The title');
-  if (!title.ok) errors.title = title.error;
+  if (title.ok && title.value !== null && !hasVisibleText(title.value)) {
+    errors.title = 'The title has no visible characters. Type a few words, or leave it empty.';
+  } else if (!title.ok) errors.title = title.error;
 
   const rawAsk = draft.ask?.trim() ?? '';
-  const ask = rawAsk
+  const ask = hasVisibleText(rawAsk)
     ? checkLength(rawAsk, LIMITS.ask, 'The ask')
-    : fail('Say what help you need, in a sentence or two.');
+    : fail('Say what help you need, in a sentence or two people can read.');
   if (!ask.ok) errors.ask = ask.error;
 
   const suggestedText = optionalText(draft.suggestedText, LIMITS.suggestedText, 'The suggested wording');
@@ -118,8 +121,13 @@ export function parseWebLink(text: string, limit: number): Checked<string> {
   if (url.username || url.password) {
     return fail('Remove the user name or password from the link (the part before @) so it is safe to share.');
   }
+  if (isInternalHost(url.hostname)) {
+    return fail(
+      'That address is on an internal network, which nobody outside can open. Use the public address of the page.',
+    );
+  }
   const host = url.hostname.replace(/\.$/, '');
-  if (host === 'localhost' || host.endsWith('.localhost') || !host.includes('.')) {
+  if (!host.includes('.')) {
     return fail('Use the public address of the page, with a full domain name such as example.com.');
   }
   return url.href.length > limit ? fail(tooLong('The link', limit, url.href.length)) : { ok: true, value: url.href };

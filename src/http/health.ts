@@ -1,20 +1,61 @@
+import type { ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type Database from 'better-sqlite3';
 
-/** GET /healthz: 200 while the database answers, 503 otherwise (for load balancers and uptime checks). */
-export function healthRoute(sqlite: Database.Database): CustomRoute {
+/** What the health and readiness checks are told about Slack. */
+export interface SlackStatus {
+  /** Whether Slack has answered auth.test since this process started. */
+  reached(): boolean;
+  /** Whether Boost can serve Slack's deliveries now: the bot's ids are known (from Slack or saved), socket connected. */
+  serving(): boolean;
+}
+
+function databaseAnswers(sqlite: Database.Database): boolean {
+  try {
+    return sqlite.open && sqlite.prepare('select 1 as ok').get() !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+function answer(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+const slackField = (slack: SlackStatus) => (slack.reached() ? 'reached' : 'not_reached_yet');
+
+/**
+ * GET /healthz, liveness: 200 while the database answers, 503 otherwise. `slack` says whether Slack has been reached
+ * since start; a Slack outage does not make Boost unhealthy (restarting it would not help).
+ */
+export function healthRoute(sqlite: Database.Database, slack: SlackStatus): CustomRoute {
   return {
     path: '/healthz',
     method: ['GET'],
     handler: (_req, res) => {
-      let healthy = false;
-      try {
-        healthy = sqlite.open && sqlite.prepare('select 1 as ok').get() !== undefined;
-      } catch {
-        healthy = false;
-      }
-      res.writeHead(healthy ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: healthy }));
+      const healthy = databaseAnswers(sqlite);
+      answer(res, healthy ? 200 : 503, { ok: healthy, slack: slackField(slack) });
+    },
+  };
+}
+
+/**
+ * GET /readyz, readiness (what a load balancer should route by): 200 once Boost can serve Slack's deliveries (the bot's
+ * identity is known, from Slack or saved at an earlier start) and the database answers; 503 until then.
+ */
+export function readinessRoute(sqlite: Database.Database, slack: SlackStatus): CustomRoute {
+  return {
+    path: '/readyz',
+    method: ['GET'],
+    handler: (_req, res) => {
+      const database = databaseAnswers(sqlite);
+      const ready = database && slack.serving();
+      answer(res, ready ? 200 : 503, {
+        ready,
+        database: database ? 'ok' : 'unavailable',
+        slack: slackField(slack),
+      });
     },
   };
 }

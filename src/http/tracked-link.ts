@@ -31,6 +31,11 @@ function page(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
+/** The plain 404 page of a link that does not exist; also the answer to any path Boost does not serve. */
+export function answerNotFound(res: ServerResponse): void {
+  page(res, 404, NOT_FOUND_PAGE);
+}
+
 function redirect(res: ServerResponse, target: string): void {
   res.writeHead(302, { ...PRIVATE, location: target, 'content-length': 0 });
   res.end();
@@ -62,7 +67,7 @@ export function trackedLinkRoute({ links, clock, logger }: TrackedLinkDeps): Cus
         return;
       }
       if (target === undefined) {
-        page(res, 404, NOT_FOUND_PAGE);
+        answerNotFound(res);
         return;
       }
       if (req.method === 'GET' && !isPreviewBot(req.headers['user-agent'])) {

@@ -23,7 +23,7 @@ export interface BoostContext {
   homes: HomeRefresher;
   /** The one rate-aware sender for direct messages Boost sends on its own (digests, reminders); see dm-sender.ts. */
   dm: DmSender;
-  /** The bot's Web API client (Bolt's own), for calls that are not tied to one listener's `client`. */
+  /** The bot's Web API client, for calls that are not tied to one listener's `client`. */
   client: WebClient;
   logger: Logger;
   /** Clicks arriving together share one commit; see db/commit-group.ts. */

@@ -117,3 +117,11 @@ export function postFailureOf(error: unknown): 'retry' | 'unconfirmed' | 'refuse
   const kind = classifySlackFailure(error);
   return kind === 'transient' || kind === 'auth' ? 'retry' : 'refused';
 }
+
+/** Slack's answers meaning the bot token itself is refused: no later try will pass until someone replaces it. */
+const TOKEN_REFUSED = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
+/** True when Slack answered that the bot token is refused, as opposed to not answering or failing on its side. */
+export function isTokenRefused(error: unknown): boolean {
+  return TOKEN_REFUSED.has(slackErrorCode(error));
+}

@@ -57,11 +57,11 @@ describe('the HTTP endpoint', () => {
     expect(participationRows(h, posted.id)).toHaveLength(1);
   });
 
-  it('answers GET /healthz with 200 {"ok":true} while the database answers', async () => {
+  it('answers GET /healthz with 200 {"ok":true} while the database answers, saying Slack was reached', async () => {
     const response = await fetch(`${h.sender.baseUrl}/healthz`);
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true });
+    expect(await response.json()).toEqual({ ok: true, slack: 'reached' });
   });
 
   it('acks a click on a button it does not know, and keeps working', async () => {

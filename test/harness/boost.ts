@@ -68,6 +68,10 @@ export interface StartOptions {
   tuning?: BoostTuning;
   /** Start the background jobs' minute tick (default true, as in production); tests may call `boost.jobs.<name>.runOnce`. */
   runJobs?: boolean;
+  /** Let Boost learn the bot's ids from auth.test, as in production, instead of giving them (default false). */
+  checkToken?: boolean;
+  /** Prepares the fake Slack before Boost starts (takes it down, makes auth.test fail or hang). */
+  beforeStart?: (slack: FakeSlack) => void | Promise<void>;
 }
 
 /** Starts the real app on 127.0.0.1 (random port) against a fresh fake Slack and a temp SQLite file. */
@@ -77,6 +81,7 @@ export async function startBoost(
   options: StartOptions = {},
 ): Promise<BoostHarness> {
   const slack = await startFakeSlack({ botToken: TEST_TOKEN });
+  await options.beforeStart?.(slack);
   const dir = mkdtempSync(join(tmpdir(), 'boost-test-'));
   const logs: string[] = [];
   const config = loadConfig({
@@ -96,8 +101,8 @@ export async function startBoost(
       logger: captureLogger(logs),
       tuning: options.tuning,
       runJobs: options.runJobs,
-      // Known ids spare the start-up auth.test, which nothing would await before the fake closes.
-      identity: { botId: slack.botId, botUserId: slack.botUserId },
+      // Known ids spare the background auth.test, whose calls would show among the ones a test counts.
+      identity: options.checkToken ? undefined : { botId: slack.botId, botUserId: slack.botUserId },
     });
     const { port } = await boost.start();
     return { boost, sender: new SlackSender({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: TEST_SECRET }) };

@@ -1,4 +1,4 @@
-import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
+import { ErrorCode, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { captureLogger } from './boost.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
@@ -332,6 +332,16 @@ describe('fake Slack Web API', () => {
     await client.views.publish({ user_id: 'U1', view: { type: 'home', blocks: [] } });
     await client.auth.test();
     expect(fake.calls.map((call) => call.error ?? 'ok')).toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
+
+  it('refuses connections while down, and answers on the same address once it comes back', async () => {
+    await fake.goDown();
+    const refused = await failureOf(client.auth.test());
+    await fake.comeBack();
+
+    // No answer at all (a refused connection, or a pooled one found closed), not an HTTP error.
+    expect((refused as { code?: string }).code).toBe(ErrorCode.RequestError);
+    await expect(client.auth.test()).resolves.toMatchObject({ ok: true, user_id: fake.botUserId });
   });
 
   it('answers unknown_method for methods it does not implement', async () => {

@@ -209,6 +209,25 @@ export class FakeSlack {
     this.faults.push({ method, kind: 'http', status, remaining: times });
   }
 
+  /** Stops listening: connections to the fake are refused (ECONNREFUSED), as when Slack cannot be reached. */
+  async goDown(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  /** Listens again on the same port after goDown(), with every message, view and setting kept. */
+  async comeBack(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(Number(new URL(this.url).port), '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+  }
+
   /** Every later answer of `method` (or `*`) is sent `ms` later; state changes still apply on arrival. */
   delay(method: string, ms: number): void {
     this.delays.set(method, ms);

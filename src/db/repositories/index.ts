@@ -1,4 +1,5 @@
 import type { Db } from '../connection.ts';
+import { botIdentitiesRepository } from './bot-identities.ts';
 import { digestsRepository } from './digests.ts';
 import { linksRepository } from './links.ts';
 import { overviewRepository } from './overview.ts';
@@ -37,6 +38,7 @@ export function createRepositories(db: Db, { receiptSecret }: RepositorySecrets)
     retention: retentionRepository(db),
     stats: statsRepository(db),
     workspaces: workspacesRepository(db),
+    botIdentities: botIdentitiesRepository(db),
   };
 }
 

@@ -11,7 +11,7 @@ import type {
   PlainTextElement,
   SectionBlock,
 } from '@slack/types';
-import { truncate } from '../../domain/escape.ts';
+import { plainTextWithin, truncateMrkdwn } from '../../domain/escape.ts';
 import { honestLinkLabel } from '../../domain/link-label.ts';
 
 // Small typed builders for Block Kit. Text given to them is already safe: callers escape user text with
@@ -21,7 +21,7 @@ export type Blocks = KnownBlock[];
 
 export const plain = (text: string, max = 3000): PlainTextElement => ({
   type: 'plain_text',
-  text: truncate(text, max),
+  text: plainTextWithin(text, max),
   emoji: true,
 });
 
@@ -29,13 +29,13 @@ export const header = (text: string): HeaderBlock => ({ type: 'header', text: pl
 
 export const section = (text: string, accessory?: Button): SectionBlock => ({
   type: 'section',
-  text: { type: 'mrkdwn', text: truncate(text, 3000) },
+  text: { type: 'mrkdwn', text: truncateMrkdwn(text, 3000) },
   ...(accessory ? { accessory } : {}),
 });
 
 export const context = (...texts: string[]): ContextBlock => ({
   type: 'context',
-  elements: texts.slice(0, 10).map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, 3000) })),
+  elements: texts.slice(0, 10).map((text) => ({ type: 'mrkdwn' as const, text: truncateMrkdwn(text, 3000) })),
 });
 
 export const divider = (): DividerBlock => ({ type: 'divider' });

@@ -1,4 +1,5 @@
 import type { ModalView, PlainTextOption } from '@slack/types';
+import { truncate } from '../../domain/escape.ts';
 import { NETWORK_LABELS, NETWORKS, type Network } from '../../domain/networks.ts';
 import { LIMITS } from '../../domain/validation.ts';
 import { INPUT_ACTION, REQUEST_FIELDS, VIEWS } from '../ids.ts';
@@ -34,7 +35,7 @@ export function newRequestModal(prefill: NewRequestPrefill): ModalView {
         max_length: max,
         multiline: options.multiline ?? false,
         placeholder: plain(options.placeholder, 150),
-        ...(options.initial ? { initial_value: options.initial.slice(0, max) } : {}),
+        ...(options.initial ? { initial_value: truncate(options.initial, max) } : {}),
       },
       { optional: options.optional, hint: options.hint },
     );

@@ -1,6 +1,6 @@
 import type { ActionsBlock } from '@slack/types';
 import { formatCounts } from '../../domain/counts.ts';
-import { escapeMrkdwn } from '../../domain/escape.ts';
+import { escapeMrkdwn, truncate } from '../../domain/escape.ts';
 import { OPEN_LIMIT_MESSAGE } from '../../domain/policy.ts';
 import { postStateOf } from '../../domain/posting.ts';
 import type { BoostRequest } from '../../domain/types.ts';
@@ -44,7 +44,7 @@ export function helpMessage(unknownWord?: string): SlackMessage {
   ];
   const blocks: Blocks = [];
   if (unknownWord !== undefined) {
-    blocks.push(section(`I don't know \`${escapeMrkdwn(unknownWord.slice(0, 50))}\`. Here is what I can do:`));
+    blocks.push(section(`I don't know \`${escapeMrkdwn(truncate(unknownWord, 50))}\`. Here is what I can do:`));
   }
   blocks.push(section(lines.join('\n')));
   return { text: unknownWord !== undefined ? 'Unknown Boost command; here is the help.' : 'How to use Boost', blocks };
