@@ -10,12 +10,14 @@ import { createRepositories } from './db/repositories/index.ts';
 import { type Clock, systemClock } from './domain/types.ts';
 import { healthRoute, readinessRoute, type SlackStatus } from './http/health.ts';
 import { holdUntilIdentityKnown } from './http/identity-gate.ts';
+import { limitServer, SERVER_OPTIONS } from './http/server-limits.ts';
 import { answerUnprocessable, screenSlackRequests } from './http/slack-edge.ts';
 import { guardSocketModeRoutes } from './http/socket-mode-guard.ts';
 import { serveTrackedLinksFirst, trackedLinkRoute } from './http/tracked-link.ts';
 import { answerUnrouted } from './http/unrouted.ts';
 import { type BoostJobs, createJobs } from './jobs/index.ts';
 import { MessageUpdater } from './jobs/message-updater.ts';
+import { MemoryPauses } from './pacing/store.ts';
 import { createServices } from './services/index.ts';
 import { AcksFirst } from './slack/acks-first.ts';
 import { botIdentityFor, type SlackCheckTuning } from './slack/bot-identity.ts';
@@ -26,7 +28,7 @@ import { HomeRefresher } from './slack/home-refresher.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { lookUpProfile } from './slack/profiles.ts';
 import { postRequest, tellRequesterUnposted, updateRequestMessage } from './slack/request-publisher.ts';
-import { classifySlackFailure, mayHaveBeenApplied, retryAfterMs, slackErrorCode } from './slack/slack-errors.ts';
+import { mayHaveBeenApplied, slackErrorCode } from './slack/slack-errors.ts';
 import { slackFetch } from './slack/slack-fetch.ts';
 import { type SocketModeSession, startSocketMode } from './slack/socket-mode.ts';
 
@@ -53,6 +55,12 @@ export interface BoostTuning {
   homeRefreshIntervalMs?: number;
   /** Pacing of auth.test while Slack cannot be reached, and how long a delivery waits for the bot's ids (2 s). */
   slackCheck?: SlackCheckTuning & { deliveryWaitMs?: number };
+  /** The longest a private reply is held back while requests keep arriving (default 1 s; acks-first.ts). */
+  replyMaxWaitMs?: number;
+  /** First pause before a direct message is tried again after a failure that is safe to retry (default 500 ms). */
+  dmBackoffMs?: number;
+  /** The longest an HTTP request may take to arrive, headers and body (default 15 s). */
+  requestTimeoutMs?: number;
 }
 
 /** Slack refused a token Boost cannot work without; index.ts then stops the process with a message naming it. */
@@ -180,10 +188,14 @@ export function createBoost({
         logLevel,
         ...(logger ? { logger } : {}),
       });
-  const acksFirst = new AcksFirst();
-  if (receiver instanceof SocketModeReceiver) guardSocketModeRoutes(receiver, routeLogger);
+  const acksFirst = new AcksFirst({ maxWaitMs: tuning.replyMaxWaitMs });
+  const serverLimits = {
+    maxConnections: config.MAX_CONNECTIONS,
+    requestTimeoutMs: tuning.requestTimeoutMs,
+    logger: routeLogger,
+  };
+  if (receiver instanceof SocketModeReceiver) guardSocketModeRoutes(receiver, routeLogger, serverLimits);
   else {
-    screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
     serveTrackedLinksFirst(receiver, trackedLinks);
     const handle = receiver.requestListener;
     receiver.requestListener = (req, res) => {
@@ -191,6 +203,9 @@ export function createBoost({
       handle(req, res);
     };
     holdUntilIdentityKnown(receiver, identity, { waitMs: tuning.slackCheck?.deliveryWaitMs ?? 2000 });
+    // Outermost: a request that cannot be Slack's is refused from its headers before anything else looks at it, and
+    // outside the tracked links, so that a body sent to them is never waited for either.
+    screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
   }
   const app = new App({
     receiver,
@@ -210,13 +225,20 @@ export function createBoost({
   // Bolt's app.client carries no token once `authorize` supplies it per delivery: calls outside a listener use this one.
   const client = new WebClient(config.SLACK_BOT_TOKEN, clientOptions);
 
-  // Message updates use their own client that hands rate limits back to the updater, which coalesces while it waits.
-  const updaterClient = new WebClient(config.SLACK_BOT_TOKEN, {
+  // Message updates and Home refreshes use their own client that hands rate limits back to the pacer, which pauses
+  // that method in that workspace for every sender and coalesces while it waits (src/pacing).
+  const pacedClient = new WebClient(config.SLACK_BOT_TOKEN, {
     ...clientOptions,
     rejectRateLimitedCalls: true,
   });
+  const pauses = new MemoryPauses();
   // Direct messages (digests, reminders) share one rate-aware sender with its own client that hands rate limits back.
-  const dm = new DmSender({ client: dmClient(config.SLACK_BOT_TOKEN, clientOptions), logger: app.logger });
+  const dm = new DmSender({
+    client: dmClient(config.SLACK_BOT_TOKEN, clientOptions),
+    pauses,
+    logger: app.logger,
+    backoffMs: tuning.dmBackoffMs,
+  });
   const context: BoostContext = {
     dm,
     config,
@@ -228,10 +250,9 @@ export function createBoost({
     commits: new CommitGroup(repos.transaction),
     services: createServices(repos, config),
     updater: new MessageUpdater({
-      publish: (requestId) => updateRequestMessage(context, updaterClient, requestId),
-      retryAfterMs,
-      classify: classifySlackFailure,
-      describe: slackErrorCode,
+      publish: (requestId) => updateRequestMessage(context, pacedClient, requestId),
+      workspaceOf: (requestId) => repos.requests.get(requestId)?.teamId,
+      pauses,
       logger: app.logger,
       // Paced in real time, like the Home refresher: the pace is Slack's rate limit, not product time.
       minIntervalMs: tuning.messageUpdateIntervalMs,
@@ -239,8 +260,9 @@ export function createBoost({
     homes: new HomeRefresher({
       render: (teamId, userId, notices) => homeFor(context, teamId, userId, notices),
       send: async (userId, view) => {
-        await client.views.publish({ user_id: userId, view });
+        await pacedClient.views.publish({ user_id: userId, view });
       },
+      pauses,
       logger: app.logger,
       minIntervalMs: tuning.homeRefreshIntervalMs,
     }),
@@ -279,7 +301,8 @@ export function createBoost({
         });
         port = socket.port;
       } else {
-        server = (await receiver.start({ port: config.PORT, host: config.HOST })) as Server;
+        server = (await receiver.start({ port: config.PORT, host: config.HOST }, SERVER_OPTIONS)) as Server;
+        limitServer(server, serverLimits);
         port = (server.address() as AddressInfo).port;
       }
       identity.start();

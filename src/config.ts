@@ -40,6 +40,7 @@ const settingsObject = z.object({
   SLACK_APP_TOKEN: z.string().optional(),
   PORT: wholeNumber(0, 65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  MAX_CONNECTIONS: wholeNumber(1, 100_000).default(256),
   DATABASE_PATH: z.string().default('./data/boost.sqlite'),
   SLACK_API_URL: optionalUrl,
   PUBLIC_BASE_URL: optionalUrl,

@@ -8,6 +8,7 @@ import { openDatabase } from '../db/connection.ts';
 import { createRepositories } from '../db/repositories/index.ts';
 import { describeDigest } from '../domain/digest.ts';
 import { type Clock, systemClock } from '../domain/types.ts';
+import { MemoryPauses } from '../pacing/store.ts';
 import { DmSender, dmClient } from '../slack/dm-sender.ts';
 import { lookUpProfile } from '../slack/profiles.ts';
 import { DigestJob } from './digest.ts';
@@ -67,7 +68,11 @@ export async function main(
   const clientOptions = { slackApiUrl: config.SLACK_API_URL, logger, logLevel: LogLevel.ERROR, timeout: 10_000 };
   const client = new WebClient(config.SLACK_BOT_TOKEN, clientOptions);
   const repos = createRepositories(database.db, { receiptSecret: config.SLACK_SIGNING_SECRET });
-  const sender = new DmSender({ client: dmClient(config.SLACK_BOT_TOKEN, clientOptions), logger });
+  const sender = new DmSender({
+    client: dmClient(config.SLACK_BOT_TOKEN, clientOptions),
+    pauses: new MemoryPauses(),
+    logger,
+  });
   const job = new DigestJob({
     repos,
     config,
@@ -94,10 +99,10 @@ export async function main(
       for (const line of lines) output.out(line);
       return 0;
     }
-    const { sent, refused, failed, skipped } = report.tally;
+    const { sent, unreachable, failed, skipped } = report.tally;
     output.out(
       `Sent ${sent} ${sent === 1 ? 'digest' : 'digests'}` +
-        (refused > 0 ? `; ${refused} refused by Slack (deactivated or unreachable)` : '') +
+        (unreachable > 0 ? `; ${unreachable} unreachable (deactivated, or Slack will not deliver to them)` : '') +
         (failed > 0 ? `; ${failed} failed (see the log above)` : '') +
         (skipped > 0 ? `; ${skipped} already sent by another run` : '') +
         (report.waitingForZone > 0 ? `; ${report.waitingForZone} waiting for their time zone` : '') +

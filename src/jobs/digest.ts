@@ -106,7 +106,7 @@ interface Due {
   week: string;
 }
 
-const EMPTY_TALLY: DmTally = { sent: 0, refused: 0, failed: 0, skipped: 0, halted: false };
+const EMPTY_TALLY: DmTally = { sent: 0, unreachable: 0, failed: 0, skipped: 0, halted: false };
 const SKIPPED: DigestReport = { decided: false, composed: 0, waitingForZone: 0, tally: EMPTY_TALLY, released: 0 };
 
 /**
@@ -177,7 +177,7 @@ export class DigestJob {
     // The sender pulls digests one by one, so each slice is composed only when the previous one is on its way.
     const tally = await this.deps.sender.deliver({
       items: planned,
-      to: ({ digest }) => digest.userId,
+      to: ({ digest }) => ({ teamId: digest.teamId, userId: digest.userId }),
       claim: ({ digest }) => repos.digests.claim(digest.teamId, digest.userId, digest.week, this.timeAfter(now)),
       message: ({ digest }) => digestMessage(digest),
       settle: ({ digest }, outcome) => {
@@ -190,9 +190,9 @@ export class DigestJob {
       },
       stopped: () => this.stopped,
     });
-    if (tally.sent + tally.refused + tally.failed > 0) {
+    if (tally.sent + tally.unreachable + tally.failed > 0) {
       this.deps.logger.info(
-        `Weekly digest: ${tally.sent} sent, ${tally.refused} refused by Slack, ${tally.failed} failed, ${tally.skipped} already claimed.`,
+        `Weekly digest: ${tally.sent} sent, ${tally.unreachable} unreachable, ${tally.failed} failed, ${tally.skipped} already claimed.`,
       );
     }
     return { decided: true, composed: counter.composed, waitingForZone, tally, released };

@@ -1,33 +1,22 @@
 import type { Logger } from '@slack/bolt';
+import { KeyedPacer, type RunResult } from '../pacing/keyed-pacer.ts';
+import { type PaceStore, type PauseStore, pauseScope } from '../pacing/store.ts';
+import { classifySlackError } from '../slack/slack-errors.ts';
 
 export interface MessageUpdaterOptions {
   /** Re-renders one request's message from the database and sends it; reads state at send time, so it is never stale. */
   publish: (requestId: number) => Promise<void>;
-  /** How long Slack asked us to wait (Retry-After), when the error says so. */
-  retryAfterMs: (error: unknown) => number | undefined;
-  /**
-   * What a failure means (slack-errors.ts): `transient` is tried again with backoff, `gone` (the message was deleted)
-   * stops updates of that message for good, anything else is logged and waits for the next change. Without it every
-   * failure but a rate limit is logged and dropped.
-   */
-  classify?: (error: unknown) => 'transient' | 'gone' | 'auth' | 'refused';
+  /** The workspace of a request, for the pause a rate limit puts on its chat.update calls. */
+  workspaceOf: (requestId: number) => string | undefined;
+  /** Rate-limit pauses, shared with every paced sender. */
+  pauses: PauseStore;
+  store?: PaceStore;
   /** Failed attempts in a row, rate limits included, before giving up until the next change (default 6). */
   maxAttempts?: number;
-  /** A short reason for the log (an error code); the error's message by default. */
-  describe?: (error: unknown) => string;
   logger: Logger;
   /** chat.update allows about one call per second per message (Tier 3 bursts aside). */
   minIntervalMs?: number;
   now?: () => number;
-}
-
-interface Slot {
-  dirty: boolean;
-  inFlight: Promise<void> | undefined;
-  timer: NodeJS.Timeout | undefined;
-  notBefore: number;
-  /** Failed attempts in a row. */
-  failures: number;
 }
 
 /**
@@ -35,121 +24,69 @@ interface Slot {
  * per interval, and one more after the last change, so the final message always shows the exact final state.
  */
 export class MessageUpdater {
-  private readonly slots = new Map<number, Slot>();
-  /**
-   * When recently updated messages may be updated again. A slot goes away once its message is up to date; the pace
-   * outlives it, or a click right after an update would be sent at once, and a steady trickle of clicks would become
-   * one update per click.
-   */
-  private readonly pace = new Map<number, number>();
+  private readonly pacer: KeyedPacer;
   /** Requests whose message Slack no longer has (deleted by someone): clicks still count, the message is left alone. */
   private readonly gone = new Set<number>();
   private readonly minIntervalMs: number;
   private readonly maxAttempts: number;
-  private readonly now: () => number;
   private stopped = false;
 
   constructor(private readonly options: MessageUpdaterOptions) {
     this.minIntervalMs = options.minIntervalMs ?? 1000;
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 6);
-    this.now = options.now ?? Date.now;
+    this.pacer = new KeyedPacer({
+      run: (key, { failures }) => this.send(Number(key), failures),
+      // A request removed by forgetting has no row left: its last update is paced with no workspace.
+      scopeOf: (key) => pauseScope(options.workspaceOf(Number(key)) ?? '', 'chat.update'),
+      minIntervalMs: this.minIntervalMs,
+      store: options.store,
+      pauses: options.pauses,
+      now: options.now,
+    });
   }
 
   /** Marks a request's message as changed; the update follows within the interval. */
   request(requestId: number): void {
-    if (this.gone.has(requestId)) return;
-    const slot = this.slot(requestId);
-    slot.dirty = true;
-    this.schedule(requestId, slot);
+    if (!this.gone.has(requestId)) this.pacer.request(String(requestId));
   }
 
   /** Sends every pending update now and waits for all of them (used at shutdown). */
   async flush(): Promise<void> {
     this.stopped = true;
-    for (let round = 0; round < 3 && this.slots.size > 0; round++) {
-      await Promise.all(
-        [...this.slots.entries()].map(async ([requestId, slot]) => {
-          if (slot.timer) clearTimeout(slot.timer);
-          slot.timer = undefined;
-          if (slot.inFlight) await slot.inFlight;
-          if (!slot.dirty) return;
-          await sleep(Math.max(0, slot.notBefore - this.now()));
-          await this.send(requestId, slot);
-        }),
-      );
-    }
+    await this.pacer.flush();
   }
 
   /** Number of messages with an update pending or in flight. */
   get pending(): number {
-    return this.slots.size;
+    return this.pacer.pending;
   }
 
-  private slot(requestId: number): Slot {
-    let slot = this.slots.get(requestId);
-    if (!slot) {
-      const notBefore = this.pace.get(requestId) ?? 0;
-      this.pace.delete(requestId);
-      slot = { dirty: false, inFlight: undefined, timer: undefined, notBefore, failures: 0 };
-      this.slots.set(requestId, slot);
+  private async send(requestId: number, failures: number): Promise<RunResult> {
+    try {
+      await this.options.publish(requestId);
+      return 'sent';
+    } catch (error) {
+      return this.failed(requestId, failures + 1, error);
     }
-    return slot;
-  }
-
-  /** The message is up to date: its slot goes, its pace stays until the interval has passed. */
-  private release(requestId: number, slot: Slot): void {
-    this.slots.delete(requestId);
-    const now = this.now();
-    for (const [id, notBefore] of this.pace) if (notBefore <= now) this.pace.delete(id);
-    if (slot.notBefore > now) this.pace.set(requestId, slot.notBefore);
-  }
-
-  private schedule(requestId: number, slot: Slot): void {
-    if (this.stopped || slot.inFlight || slot.timer) return;
-    const wait = Math.max(0, slot.notBefore - this.now());
-    slot.timer = setTimeout(() => {
-      slot.timer = undefined;
-      void this.send(requestId, slot);
-    }, wait);
-  }
-
-  private async send(requestId: number, slot: Slot): Promise<void> {
-    slot.dirty = false;
-    slot.notBefore = this.now() + this.minIntervalMs;
-    const attempt = this.options.publish(requestId).then(
-      () => {
-        slot.failures = 0;
-      },
-      (error: unknown) => this.failed(requestId, slot, error),
-    );
-    slot.inFlight = attempt;
-    await attempt;
-    slot.inFlight = undefined;
-    if (slot.dirty) this.schedule(requestId, slot);
-    else this.release(requestId, slot);
   }
 
   /** Decides what a failed update leads to; every path ends in a log line, and retries are bounded. */
-  private failed(requestId: number, slot: Slot, error: unknown): void {
+  private failed(requestId: number, attempts: number, error: unknown): RunResult {
     const { logger } = this.options;
-    const reason = (this.options.describe ?? describe)(error);
-    const retryAfter = this.options.retryAfterMs(error);
-    const kind = retryAfter !== undefined ? 'transient' : (this.options.classify?.(error) ?? 'refused');
-    slot.failures += 1;
+    const { kind, code: reason, retryAfterMs } = classifySlackError(error);
     // While shutting down there is no waiting for a backoff: the failure is logged, the message is fixed by the next change.
-    if (kind === 'transient' && slot.failures < this.maxAttempts && !this.stopped) {
-      // Whatever changed meanwhile goes out with the retry: the message is re-rendered from the database.
-      const wait = retryAfter ?? Math.min(this.minIntervalMs * 2 ** (slot.failures - 1), 60_000);
-      slot.dirty = true;
-      slot.notBefore = Math.max(slot.notBefore, this.now() + wait);
+    const passing = kind === 'rate_limited' || kind === 'not_sent' || kind === 'uncertain';
+    if (passing && attempts < this.maxAttempts && !this.stopped) {
+      // Whatever changed meanwhile goes out with the retry: the message is re-rendered from the database. A chat.update
+      // sent twice shows the same state, so an update that may have been applied is sent again too.
+      const wait = retryAfterMs ?? Math.min(this.minIntervalMs * 2 ** (attempts - 1), 60_000);
       logger.warn(`Could not update the message of request ${requestId} (${reason}); trying again in ${wait} ms`);
-      return;
+      return retryAfterMs === undefined ? { retryAfterMs: wait } : { pauseScopeMs: wait };
     }
-    const attempts = slot.failures;
-    slot.failures = 0;
     if (kind === 'gone') {
       this.gone.add(requestId);
-      slot.dirty = false;
+      // Changes that came in meanwhile are dropped too: there is no message left to show them.
+      this.pacer.forget(String(requestId));
       logger.info(
         `The message of request ${requestId} is gone (${reason}); clicks still count, it is no longer updated`,
       );
@@ -157,22 +94,13 @@ export class MessageUpdater {
       logger.error(
         `Slack refused Boost's token updating request ${requestId} (${reason}): check SLACK_BOT_TOKEN and that the app is installed`,
       );
-    } else if (kind === 'transient') {
+    } else if (passing) {
       logger.error(
         `Gave up updating the message of request ${requestId} after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}: ${reason}`,
       );
     } else {
       logger.error(`Could not update the message of request ${requestId}: ${reason}`);
     }
+    return 'dropped';
   }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function describe(error: unknown): string {
-  if (error && typeof error === 'object' && 'data' in error) {
-    const data = (error as { data?: { error?: string } }).data;
-    if (data?.error) return data.error;
-  }
-  return error instanceof Error ? error.message : String(error);
 }

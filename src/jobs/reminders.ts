@@ -34,7 +34,7 @@ export class ReminderJob {
     const due = repos.reminders.due(now, REMINDER_LEAD_MS, BATCH);
     const tally = await sender.deliver<DueReminder>({
       items: due,
-      to: (reminder) => reminder.userId,
+      to: (reminder) => ({ teamId: reminder.request.teamId, userId: reminder.userId }),
       claim: (reminder) => repos.reminders.claim(reminder.participationId, now),
       message: (reminder) => this.message(reminder),
       settle: (reminder, outcome) => {
@@ -42,10 +42,8 @@ export class ReminderJob {
       },
       stopped: () => this.stopped,
     });
-    if (tally.sent + tally.refused + tally.failed > 0) {
-      this.deps.logger.info(
-        `Reminders: ${tally.sent} sent, ${tally.refused} refused by Slack, ${tally.failed} failed.`,
-      );
+    if (tally.sent + tally.unreachable + tally.failed > 0) {
+      this.deps.logger.info(`Reminders: ${tally.sent} sent, ${tally.unreachable} unreachable, ${tally.failed} failed.`);
     }
     return tally;
   }

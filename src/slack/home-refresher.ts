@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '@slack/bolt';
 import type { HomeView } from '@slack/types';
-import { slackErrorCode } from './slack-errors.ts';
+import { KeyedPacer, type Run, type RunResult } from '../pacing/keyed-pacer.ts';
+import { type PaceStore, type PauseStore, pauseScope } from '../pacing/store.ts';
+import { classifySlackError } from './slack-errors.ts';
 
 export interface HomeRefresherOptions {
   /** Renders a person's Home from the database as it is now, with one-off notices at the top. */
   render: (teamId: string, userId: string, notices: readonly string[]) => HomeView;
-  /** views.publish. */
+  /** views.publish, with a client that hands rate limits back (the pause is shared, per workspace). */
   send: (userId: string, view: HomeView) => Promise<void>;
+  /** Rate-limit pauses, shared with every paced sender. */
+  pauses: PauseStore;
+  store?: PaceStore;
   logger: Logger;
   /** At most one publish per person per interval; changes in between are coalesced into the next one. */
   minIntervalMs?: number;
@@ -17,15 +22,17 @@ export interface HomeRefresherOptions {
   now?: () => number;
 }
 
-interface Slot {
+interface Visitor {
   teamId: string;
   userId: string;
-  dirty: boolean;
+  /** A hash of the Home last sent ('' when Slack may show something else). */
+  lastHash: string;
+  /** One-off notices for the next publish. */
   notices: string[];
-  timer: NodeJS.Timeout | undefined;
-  queued: boolean;
-  running: boolean;
 }
+
+/** Rate limits one Home refresh waits out in a row before it is left to the next change. */
+const MAX_RATE_LIMIT_WAITS = 10;
 
 const key = (teamId: string, userId: string) => `${teamId}:${userId}`;
 
@@ -37,21 +44,20 @@ const key = (teamId: string, userId: string) => `${teamId}:${userId}`;
  * Who opened their Home is kept in memory only: after a restart, the next app_home_opened publishes it again anyway.
  */
 export class HomeRefresher {
-  private readonly visitors = new Set<string>();
-  private readonly slots = new Map<string, Slot>();
-  /** Per person: a hash of the Home last sent, and when it was sent (kept after the refresh, to pace the next). */
-  private readonly lastSent = new Map<string, { hash: string; at: number }>();
-  private readonly queue: Slot[] = [];
-  private readonly minIntervalMs: number;
-  private readonly maxConcurrent: number;
-  private readonly now: () => number;
-  private active = 0;
+  private readonly visitors = new Map<string, Visitor>();
+  private readonly pacer: KeyedPacer;
   private stopped = false;
 
   constructor(private readonly options: HomeRefresherOptions) {
-    this.minIntervalMs = options.minIntervalMs ?? 3000;
-    this.maxConcurrent = options.maxConcurrent ?? 3;
-    this.now = options.now ?? Date.now;
+    this.pacer = new KeyedPacer({
+      run: (id, run) => this.publish(id, run),
+      scopeOf: (id) => pauseScope(this.visitors.get(id)?.teamId ?? '', 'views.publish'),
+      minIntervalMs: options.minIntervalMs ?? 3000,
+      maxConcurrent: options.maxConcurrent ?? 3,
+      store: options.store,
+      pauses: options.pauses,
+      now: options.now,
+    });
   }
 
   /**
@@ -60,24 +66,22 @@ export class HomeRefresher {
    */
   opened(teamId: string, userId: string, options: { notice?: string; blank?: boolean } = {}): void {
     const id = key(teamId, userId);
-    this.visitors.add(id);
-    const last = this.lastSent.get(id);
-    if (options.blank && last) this.lastSent.set(id, { hash: '', at: last.at });
+    let visitor = this.visitors.get(id);
+    if (!visitor) {
+      visitor = { teamId, userId, lastHash: '', notices: [] };
+      this.visitors.set(id, visitor);
+    }
+    if (options.blank) visitor.lastHash = '';
     this.refresh(teamId, userId, options.notice);
   }
 
   /** Republishes the person's Home soon, if they have one; a notice is shown once, at the top. */
   refresh(teamId: string, userId: string, notice?: string): void {
     const id = key(teamId, userId);
-    if (this.stopped || !this.visitors.has(id)) return;
-    let slot = this.slots.get(id);
-    if (!slot) {
-      slot = { teamId, userId, dirty: false, notices: [], timer: undefined, queued: false, running: false };
-      this.slots.set(id, slot);
-    }
-    slot.dirty = true;
-    if (notice) slot.notices.push(notice);
-    this.schedule(slot);
+    const visitor = this.visitors.get(id);
+    if (this.stopped || !visitor) return;
+    if (notice) visitor.notices.push(notice);
+    this.pacer.request(id);
   }
 
   /** Something changed on a request: its requester's Home shows it, and so does the Home of whoever acted. */
@@ -90,78 +94,44 @@ export class HomeRefresher {
   forget(teamId: string, userId: string): void {
     const id = key(teamId, userId);
     this.visitors.delete(id);
-    this.lastSent.delete(id);
-    const slot = this.slots.get(id);
-    if (slot?.timer) clearTimeout(slot.timer);
-    if (slot && !slot.running) this.slots.delete(id);
-    if (slot) slot.dirty = false;
+    this.pacer.forget(id);
   }
 
   /** Stops refreshing (shutdown); refreshes in flight finish, pending ones are dropped (the next open republishes). */
   stop(): void {
     this.stopped = true;
-    for (const slot of this.slots.values()) {
-      if (slot.timer) clearTimeout(slot.timer);
-      slot.timer = undefined;
-    }
-    this.queue.length = 0;
+    this.pacer.stop();
   }
 
   /** Homes with a refresh waiting or in flight. */
   get pending(): number {
-    return this.slots.size;
+    return this.pacer.pending;
   }
 
-  private schedule(slot: Slot): void {
-    if (this.stopped || slot.running || slot.timer || slot.queued) return;
-    const sentAt = this.lastSent.get(key(slot.teamId, slot.userId))?.at;
-    const wait = sentAt === undefined ? 0 : sentAt + this.minIntervalMs - this.now();
-    slot.timer = setTimeout(
-      () => {
-        slot.timer = undefined;
-        slot.queued = true;
-        this.queue.push(slot);
-        this.drain();
-      },
-      Math.max(0, wait),
-    );
-  }
-
-  private drain(): void {
-    while (!this.stopped && this.active < this.maxConcurrent) {
-      const slot = this.queue.shift();
-      if (!slot) return;
-      slot.queued = false;
-      void this.publish(slot);
-    }
-  }
-
-  private async publish(slot: Slot): Promise<void> {
-    const id = key(slot.teamId, slot.userId);
-    this.active += 1;
-    slot.running = true;
-    slot.dirty = false;
-    const notices = slot.notices.splice(0);
+  private async publish(id: string, { failures: rateLimitWaits, sending }: Run): Promise<RunResult> {
+    const visitor = this.visitors.get(id);
+    if (!visitor) return 'unchanged';
+    const notices = visitor.notices.splice(0);
     try {
-      if (!this.visitors.has(id)) return;
-      const view = this.options.render(slot.teamId, slot.userId, notices);
+      const view = this.options.render(visitor.teamId, visitor.userId, notices);
       const hash = createHash('sha256').update(JSON.stringify(view)).digest('base64url');
-      const last = this.lastSent.get(id);
-      if (last?.hash !== hash) {
-        const at = this.now();
-        // Counted from the attempt, so that a failing publish is not retried in a tight loop either.
-        this.lastSent.set(id, { hash: '', at });
-        await this.options.send(slot.userId, view);
-        this.lastSent.set(id, { hash, at });
-      }
+      if (visitor.lastHash === hash) return 'unchanged';
+      visitor.lastHash = '';
+      sending();
+      await this.options.send(visitor.userId, view);
+      visitor.lastHash = hash;
+      return 'sent';
     } catch (error) {
-      this.options.logger.warn(`Could not publish the Home of ${slot.userId}: ${slackErrorCode(error)}`);
-    } finally {
-      this.active -= 1;
-      slot.running = false;
-      if (slot.dirty && !this.stopped) this.schedule(slot);
-      else this.slots.delete(id);
-      this.drain();
+      const { code, retryAfterMs } = classifySlackError(error);
+      if (retryAfterMs !== undefined && rateLimitWaits < MAX_RATE_LIMIT_WAITS && !this.stopped) {
+        // Nothing was shown: the notices wait for the try after the pause.
+        visitor.notices.unshift(...notices);
+        this.options.logger.warn(`Slack asked to wait ${retryAfterMs} ms before publishing Homes again.`);
+        return { pauseScopeMs: retryAfterMs };
+      }
+      this.options.logger.warn(`Could not publish the Home of ${visitor.userId}: ${code}`);
+      // Paced all the same (from the attempt): a failing publish is not repeated in a tight loop.
+      return 'dropped';
     }
   }
 }

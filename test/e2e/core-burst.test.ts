@@ -20,7 +20,7 @@ describe('a burst of clicks on one request', () => {
   let h: BoostHarness;
   let posted: Posted;
   beforeEach(async () => {
-    h = await startBoost();
+    h = await startBoost({}, undefined, { productionPacing: true });
     posted = await createRequest(h, { title: 'Launch day' });
   });
   afterEach(async () => {

@@ -70,6 +70,24 @@ describe('the request message as people click', () => {
     expect(visibleText(messageOf(h, posted))).toContain('5 in, 0 shared');
   });
 
+  it("holds back every message's update in the workspace while Slack's Retry-After for chat.update runs", async () => {
+    const other = await createRequest(h, { title: 'Other launch' });
+    h.slack.rateLimit('chat.update', 2);
+
+    await crowdClicks(h, posted, [['UFIRST001', ACTIONS.optIn]]);
+    const [limited] = await h.slack.waitFor('chat.update');
+    expect(limited?.status).toBe(429);
+    await crowdClicks(h, other, [['USECOND01', ACTIONS.optIn]]);
+    await settled(h);
+
+    // Slack limits chat.update per workspace: the other message waits out the same pause, then both end exact.
+    const otherUpdates = updatesOf(h, other);
+    expect(otherUpdates.map((call) => call.status)).toEqual([200]);
+    expect(otherUpdates[0]?.at).toBeGreaterThanOrEqual((limited?.at ?? 0) + 2000 - 5);
+    expect(countsIn(otherUpdates[0] as RecordedCall)).toEqual([1, 0]);
+    expect(countsIn(updatesOf(h, posted).at(-1) as RecordedCall)).toEqual([1, 0]);
+  });
+
   it('never sends an update while the last one is on its way, and then sends one more with the exact state', async () => {
     // Slack takes longer to answer than the pace between updates: only waiting for the answer keeps them apart.
     const answerMs = 1500;
@@ -93,20 +111,6 @@ describe('the request message as people click', () => {
     expect(visibleText(messageOf(h, posted))).toContain('4 in, 3 shared');
   });
 
-  it('keeps to about one update per second when clicks trickle in one after another', async () => {
-    for (const user of helpers(5, 'UTRICKLE')) {
-      await crowdClicks(h, posted, [[user, ACTIONS.optIn]]);
-      await h.slack.waitFor(isReplyTo(user));
-    }
-    await settled(h);
-
-    const updates = updatesOf(h, posted);
-    for (let i = 1; i < updates.length; i++) {
-      expect((updates[i]?.at ?? 0) - (updates[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(MIN_UPDATE_GAP_MS);
-    }
-    expect(countsIn(updates.at(-1) as RecordedCall)).toEqual([5, 0]);
-  });
-
   it('keeps every request message up to date on its own', async () => {
     const other = await createRequest(h, { title: 'Hiring post', url: 'https://example.com/jobs/1' }, 'UREQ0002');
 
@@ -126,5 +130,31 @@ describe('the request message as people click', () => {
 
     expect(visibleText(messageOf(h, posted))).toContain('10 in, 0 shared');
     expect(visibleText(messageOf(h, other))).toContain('7 in, 7 shared');
+  });
+});
+
+describe('the pace of a request message', () => {
+  let h: BoostHarness;
+  let posted: Posted;
+  beforeEach(async () => {
+    h = await startBoost({}, undefined, { productionPacing: true });
+    posted = await createRequest(h, { title: 'Launch day' });
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it('keeps to about one update per second when clicks trickle in one after another', async () => {
+    for (const user of helpers(5, 'UTRICKLE')) {
+      await crowdClicks(h, posted, [[user, ACTIONS.optIn]]);
+      await h.slack.waitFor(isReplyTo(user));
+    }
+    await settled(h);
+
+    const updates = updatesOf(h, posted);
+    for (let i = 1; i < updates.length; i++) {
+      expect((updates[i]?.at ?? 0) - (updates[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(MIN_UPDATE_GAP_MS);
+    }
+    expect(countsIn(updates.at(-1) as RecordedCall)).toEqual([5, 0]);
   });
 });

@@ -175,6 +175,8 @@ describe('helping with a request', () => {
     const before = privateMessages(h).length;
 
     await click(h, 'UHELPER01', ACTIONS.withdraw, posted, { container: 'ephemeral', blocks: reply.args.blocks });
+    // The reply to the withdrawal and the message update go their own ways: both are waited for.
+    await h.slack.waitFor(isReplyTo('UHELPER01'), 5000, 2);
     await settled(h);
 
     expect(participationRows(h, posted.id).map((row) => row.user_id)).toEqual(['UHELPER02']);

@@ -6,6 +6,7 @@ import {
   click,
   command,
   createRequest,
+  isReplyTo,
   latestRequestOf,
   openForm,
   optIn,
@@ -92,6 +93,9 @@ describe('hostile text typed into a request', () => {
     acks.push(ackMessage(await command(h, 'UHELPER03', 'list')));
     acks.push(ackMessage(await command(h, 'UHELPER03', HOSTILE)));
     await click(h, REQUESTER, ACTIONS.close, posted);
+    // Every private reply is read too: the reply to the share and to the withdrawal, not only the message updates.
+    await h.slack.waitFor(isReplyTo('UHELPER01'), 5000, 2);
+    await h.slack.waitFor(isReplyTo('UHELPER02'), 5000, 2);
     await settled(h);
 
     for (const live of LIVE) expect(HOSTILE).toMatch(live);

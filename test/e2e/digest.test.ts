@@ -9,6 +9,7 @@ import {
   DAY,
   dayFromNow,
   dmsTo,
+  eventually,
   HOUR,
   isReplyTo,
   optIn,
@@ -149,7 +150,10 @@ describe('the weekly digest', () => {
   it('is not sent in a workspace that uninstalled Boost', async () => {
     const uninstalled = await h.sender.event(appUninstalled());
     expect(uninstalled.status).toBe(200);
-    expect(rows(h, 'select count(*) as n from workspaces where uninstalled_at is not null')).toEqual([{ n: 1 }]);
+    const uninstalledWorkspaces = () =>
+      rows(h, 'select count(*) as n from workspaces where uninstalled_at is not null');
+    await eventually(() => uninstalledWorkspaces()[0]?.n === 1);
+    expect(uninstalledWorkspaces()).toEqual([{ n: 1 }]);
     await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
     expect(recipients(h)).toEqual([]);
   });

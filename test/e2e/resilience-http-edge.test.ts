@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BODY_LIMIT_BYTES } from '../../src/http/slack-edge.ts';
 import { ACTIONS, REQUEST_FIELDS, SHARED_FIELDS, VIEWS } from '../../src/slack/ids.ts';
-import { type BoostHarness, startBoost } from '../harness/boost.ts';
+import { type BoostHarness, startBoost, TEST_SECRET } from '../harness/boost.ts';
 import {
   click,
   command,
@@ -9,13 +10,17 @@ import {
   type Posted,
   participationRows,
   repliesTo,
+  requestValues,
   responseUrlFor,
   stillServes as servesARequest,
+  sleep,
   submitForm,
   submitSharedForm,
   visibleText,
 } from '../harness/driver.ts';
 import { blockAction, globalShortcut, viewSubmission } from '../harness/payloads.ts';
+import { chunk, type RawUpload, startUpload } from '../harness/raw-upload.ts';
+import { signSlackRequest } from '../harness/signed-client.ts';
 
 // Bad input at the HTTP edge: whatever arrives at /slack/events, Boost answers with a 4xx or a friendly private note,
 // never a 500 or silence, nothing half-written lands in the database, and the next ordinary request still works.
@@ -85,9 +90,12 @@ describe('malformed bodies', () => {
     await stillServes();
   });
 
-  it('answers 413 to a body over 4 MB', async () => {
-    const response = await h.sender.raw(`payload=${'x'.repeat(4 * 1024 * 1024 + 10)}`, FORM);
-    expect(response.status).toBe(413);
+  it('answers 413 to a body over 1 MB sent without a declared length, and closes the connection', async () => {
+    const upload = startUpload(port(), { headers: { ...looksSigned(), 'transfer-encoding': 'chunked' } });
+    for (let sent = 0; sent <= BODY_LIMIT_BYTES; sent += 64 * 1024) await upload.send(chunk('x'.repeat(64 * 1024)));
+    await upload.send('0\r\n\r\n');
+    expect((await upload.answer).status).toBe(413);
+    await upload.ended;
     await stillServes();
   });
 
@@ -240,7 +248,8 @@ describe('100 KB texts', () => {
 
   it('refuses 100 KB in each text field of the form, field by field, and saves nothing', async () => {
     const before = requestCount();
-    const huge = 'é'.repeat(KB100);
+    // 100 KB of UTF-8 each: Slack sends no more than 3000 characters a field, and no body over 1 MB reaches Boost.
+    const huge = 'é'.repeat(KB100 / 2);
     const response = await submitForm(h, someone(), {
       url: `https://example.com/${'p'.repeat(KB100)}`,
       title: huge,
@@ -447,6 +456,167 @@ describe('a listener that fails before it answers', () => {
       expect(note?.args.response_type).toBe('ephemeral');
       expect(visibleText(note?.args)).toContain('Something went wrong');
       expect(own.logs.some((entry) => entry.includes('listener failed before acknowledging'))).toBe(true);
+    } finally {
+      await own.stop();
+    }
+  });
+});
+
+// ---- the edge: what cannot be a Slack request is refused from its headers, before its body is read ------------------
+
+function port(harness: BoostHarness = h): number {
+  return Number(new URL(harness.sender.baseUrl).port);
+}
+
+/** Headers shaped like Slack's, dated now, with a signature nobody can check before the whole body is read. */
+function looksSigned(): Record<string, string> {
+  return {
+    'content-type': FORM,
+    'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+    'x-slack-signature': `v0=${'0'.repeat(64)}`,
+  };
+}
+
+/** Starts a 1 MB upload and sends only its first kilobyte: an answer can only come from the headers. */
+function partialUpload(headers: Record<string, string>, request: { method?: string; path?: string } = {}): RawUpload {
+  return startUpload(port(), {
+    ...request,
+    headers: { 'content-type': FORM, ...headers, 'content-length': 1_000_000 },
+    body: 'payload='.padEnd(1000, 'x'),
+  });
+}
+
+describe('requests refused before their body is read', () => {
+  it('answers 401 at once to a request without a signature or a timestamp, and closes the connection', async () => {
+    const { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp } = looksSigned();
+    for (const headers of [{}, { 'x-slack-signature': signature }, { 'x-slack-request-timestamp': timestamp }]) {
+      const upload = partialUpload(headers as Record<string, string>);
+      const answer = await upload.answer;
+      expect(answer.status).toBe(401);
+      expect(answer.headers.connection).toBe('close');
+      await upload.ended;
+    }
+    await stillServes();
+  });
+
+  it('answers 413 at once to a body declared larger than 1 MB, and closes the connection', async () => {
+    const upload = startUpload(port(), {
+      headers: { ...looksSigned(), 'content-length': BODY_LIMIT_BYTES + 1 },
+      body: 'payload=',
+    });
+    expect((await upload.answer).status).toBe(413);
+    await upload.ended;
+    await stillServes();
+  });
+
+  it('still answers the SSL check, the one request Slack sends without a signature', async () => {
+    const response = await fetch(`${h.sender.baseUrl}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': FORM },
+      body: 'ssl_check=1&token=verification-token',
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it('answers the health check, tracked links and unknown paths without waiting for a body, and closes', async () => {
+    const routes = [
+      { method: 'GET', path: '/healthz', status: 200 },
+      { method: 'GET', path: '/r/unknowntoken123', status: 404 },
+      { method: 'POST', path: '/r/unknowntoken123', status: 404 },
+      { method: 'POST', path: '/nowhere', status: 404 },
+    ];
+    for (const route of routes) {
+      const upload = partialUpload({}, route);
+      const answer = await upload.answer;
+      expect([route.path, answer.status, answer.headers.connection]).toEqual([route.path, route.status, 'close']);
+      await upload.ended;
+    }
+    await stillServes();
+  });
+});
+
+describe('timestamps outside five minutes of now', () => {
+  /** The new-request form, submitted with a signature that is right for the timestamp header sent. */
+  function submitDated(timestamp: number, headerText = String(timestamp)) {
+    const payload = viewSubmission({
+      userId: someone().userId,
+      callbackId: VIEWS.newRequest,
+      values: requestValues(h),
+    });
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    return h.sender.raw(
+      body,
+      FORM,
+      { 'x-slack-request-timestamp': headerText },
+      { signature: signSlackRequest(TEST_SECRET, timestamp, body) },
+    );
+  }
+
+  it.each([
+    ['six minutes', 6 * 60],
+    ['an hour', 3600],
+    ['ten years', 10 * 365 * 24 * 3600],
+  ])('refuses a signed form dated %s ahead, and saves nothing', async (_, ahead) => {
+    const before = requestCount();
+    const response = await submitDated(Math.floor(Date.now() / 1000) + ahead);
+    expect(response.status).toBe(401);
+    expect(requestCount()).toBe(before);
+  });
+
+  it('still takes a form dated four minutes ahead, as Slack allows for clocks that differ', async () => {
+    const before = requestCount();
+    const response = await submitDated(Math.floor(Date.now() / 1000) + 4 * 60);
+    expect(response.status).toBe(200);
+    await eventually(() => requestCount() === before + 1, 5000, 'the request to be saved');
+  });
+
+  it('refuses a timestamp that is not a plain number of seconds, though it reads as the signed one', async () => {
+    const before = requestCount();
+    const now = Math.floor(Date.now() / 1000);
+    for (const text of [`${now}.0`, `0x${now.toString(16)}`, `${now}e0`, `+${now}`, `0${now}`]) {
+      const response = await submitDated(now, text);
+      expect([text, response.status]).toEqual([text, 401]);
+    }
+    expect(requestCount()).toBe(before);
+    await stillServes();
+  });
+});
+
+describe('slow requests and many connections', () => {
+  it('cuts off a body that stops arriving once the request timeout passes, and closes the connection', async () => {
+    const own = await startBoost({}, undefined, { tuning: { requestTimeoutMs: 1000 } });
+    try {
+      const upload = startUpload(port(own), {
+        headers: { ...looksSigned(), 'content-length': 1000 },
+        body: 'payload=%7B',
+      });
+      expect((await upload.answer).status).toBe(408);
+      await upload.ended;
+      await servesARequest(own);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('refuses connections beyond MAX_CONNECTIONS, and serves again once some close', async () => {
+    const own = await startBoost({ MAX_CONNECTIONS: '3' });
+    try {
+      // Each holds its connection open after its answer (keep-alive), so the server has counted all three.
+      const held = [1, 2, 3].map(() => startUpload(port(own), { method: 'GET', path: '/healthz' }));
+      for (const connection of held) expect((await connection.answer).status).toBe(200);
+      const refused = startUpload(port(own), { method: 'GET', path: '/healthz' });
+      expect((await refused.answer).status).toBeUndefined();
+      for (const connection of held) connection.socket.destroy();
+      // The server notices the closed connections a moment later.
+      let status: number | undefined;
+      for (let attempt = 0; attempt < 100 && status !== 200; attempt++) {
+        const again = startUpload(port(own), { method: 'GET', path: '/healthz' });
+        status = (await again.answer).status;
+        again.socket.destroy();
+        if (status !== 200) await sleep(20);
+      }
+      expect(status).toBe(200);
+      await servesARequest(own);
     } finally {
       await own.stop();
     }

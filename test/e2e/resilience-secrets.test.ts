@@ -32,7 +32,7 @@ describe('logs of a session with errors, in process', () => {
   let h: BoostHarness;
   beforeAll(async () => {
     h = await startBoost({ SLACK_APP_TOKEN: APP_TOKEN, LOG_LEVEL: 'debug' }, undefined, {
-      tuning: { webApiTimeoutMs: 200, messageUpdateIntervalMs: 50 },
+      tuning: { webApiTimeoutMs: 2000 },
     });
   });
   afterAll(async () => {
@@ -52,9 +52,9 @@ describe('logs of a session with errors, in process', () => {
 
     h.slack.httpError('chat.update', 500, 2);
     await click(h, { userId: 'USECRET04' }, ACTIONS.optIn, request);
-    h.slack.delay('chat.postMessage', 500);
+    h.slack.delay('chat.postMessage', 5000);
     await submitForm(h, { userId: 'USECRET05' });
-    await eventually(() => h.logs.some((line) => line.includes('timeout')), 5000, 'the timeout log');
+    await eventually(() => h.logs.some((line) => line.includes('timeout')), 10_000, 'the timeout log');
     h.slack.delay('chat.postMessage', 0);
 
     h.slack.fail('views.publish', 'invalid_auth', { times: 1 });
@@ -63,7 +63,7 @@ describe('logs of a session with errors, in process', () => {
     await click(h, { userId: 'USECRET07' }, 'boost_retired_button', request);
     await h.sender.raw('payload=null', 'application/x-www-form-urlencoded');
     await h.sender.raw('payload=%7B', 'application/x-www-form-urlencoded');
-    await h.sender.interact({ type: 'block_actions' }, { signature: 'v0=forged' });
+    await h.sender.interact({ type: 'block_actions' }, { signature: `v0=${'0'.repeat(64)}` });
     await h.sender.interact({ type: 'block_actions', actions: 7, user: { id: 'U1' } });
     await eventually(() => h.logs.some((line) => line.includes('Could not publish the Home')), 5000, 'the Home log');
     await h.settle();

@@ -63,9 +63,23 @@ export interface BoostHarness {
   stop(): Promise<void>;
 }
 
+/**
+ * The pace the harness runs Boost at unless a test asks for production's: the same rules (one update in flight per
+ * message, coalescing, a pause between Home publishes, replies after acks, backoff between DM attempts), in tens of
+ * milliseconds instead of seconds, so that tests do not wait on Slack's rate limits in real time.
+ */
+export const QUICK_PACING: BoostTuning = {
+  messageUpdateIntervalMs: 50,
+  homeRefreshIntervalMs: 50,
+  replyMaxWaitMs: 100,
+  dmBackoffMs: 20,
+};
+
 export interface StartOptions {
-  /** Shorter Web API timeouts and pacing, for tests of timeouts and for quick property runs. */
+  /** Over the harness's quick pacing: shorter Web API timeouts, a pace of the test's own. */
   tuning?: BoostTuning;
+  /** Pace as production does (Boost's own defaults), for tests about pacing itself. */
+  productionPacing?: boolean;
   /** Start the background jobs' minute tick (default true, as in production); tests may call `boost.jobs.<name>.runOnce`. */
   runJobs?: boolean;
   /** Let Boost learn the bot's ids from auth.test, as in production, instead of giving them (default false). */
@@ -99,7 +113,7 @@ export async function startBoost(
       config,
       clock: clock.now,
       logger: captureLogger(logs),
-      tuning: options.tuning,
+      tuning: { ...(options.productionPacing ? {} : QUICK_PACING), ...options.tuning },
       runJobs: options.runJobs,
       // Known ids spare the background auth.test, whose calls would show among the ones a test counts.
       identity: options.checkToken ? undefined : { botId: slack.botId, botUserId: slack.botUserId },

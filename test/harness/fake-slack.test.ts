@@ -367,6 +367,21 @@ describe('fake Slack Web API', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 
+  it('holds answers until released, having recorded and applied the call on arrival', async () => {
+    fake.hold('chat.postMessage');
+    let answered = false;
+    const posting = client.chat.postMessage({ channel: 'C1', text: 'held' }).then((answer) => {
+      answered = true;
+      return answer;
+    });
+    const [call] = await fake.waitFor('chat.postMessage');
+    expect(fake.messages('C1').map((message) => message.text)).toEqual(['held']);
+    expect(answered).toBe(false);
+    fake.release('chat.postMessage');
+    expect((await posting).ts).toBe((call?.response as { ts?: string } | undefined)?.ts);
+    expect((await client.chat.postMessage({ channel: 'C1', text: 'at once' })).ok).toBe(true);
+  });
+
   it('serves response_urls, records what was sent, and rejects invalid blocks there too', async () => {
     const { ts } = await client.chat.postMessage({ channel: 'C1', text: 'original' });
     const url = fake.responseUrl('click-1', { channel: 'C1', ts: String(ts) });

@@ -129,6 +129,8 @@ export class FakeSlack {
   private responseOrigins = new Map<string, { channel: string; ts: string }>();
   private counter = 0;
   private timers = new Set<NodeJS.Timeout>();
+  /** Answers waiting for `release(method)`, by method. */
+  private held = new Map<string, Array<() => void>>();
 
   private readonly handlers: Record<string, Handler> = {
     'auth.test': () => this.authTest(),
@@ -233,6 +235,18 @@ export class FakeSlack {
     this.delays.set(method, ms);
   }
 
+  /** Every later answer of `method` waits until `release(method)`; the call is recorded and applied on arrival. */
+  hold(method: string): void {
+    if (!this.held.has(method)) this.held.set(method, []);
+  }
+
+  /** Sends the held answers of `method`, and answers it at once again. */
+  release(method: string): void {
+    const waiting = this.held.get(method) ?? [];
+    this.held.delete(method);
+    for (const answer of waiting) answer();
+  }
+
   // ---- inspection -----------------------------------------------------------------------------------------------
 
   get calls(): readonly RecordedCall[] {
@@ -310,9 +324,11 @@ export class FakeSlack {
     this.responseOrigins.clear();
     this.faults = [];
     this.scopes = [...this.installedScopes];
+    for (const method of [...this.held.keys()]) this.release(method);
   }
 
   async close(): Promise<void> {
+    for (const method of [...this.held.keys()]) this.release(method);
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await new Promise<void>((resolve) => {
@@ -370,6 +386,8 @@ export class FakeSlack {
         this.timers.add(timer);
       });
     }
+    const held = this.held.get(method);
+    if (held) await new Promise<void>((resolve) => held.push(resolve));
     if (res.destroyed) return;
     res.writeHead(status, { 'content-type': JSON_TYPE, ...answer.headers });
     res.end(answer.text ?? JSON.stringify(body));

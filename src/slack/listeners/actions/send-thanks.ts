@@ -22,9 +22,9 @@ export const sendThanks = (ctx: BoostContext) => async (args: ButtonArgs) => {
   // Through the app's one rate-aware DM sender, to each helper's user id (Boost's Messages tab, no im:write needed).
   const message = thanksMessage(claim.value.request);
   const send = async (userId: string): Promise<ThanksDelivery> => {
-    const outcome = await ctx.dm.send(userId, message);
+    const outcome = await ctx.dm.send({ teamId: actor.teamId, userId }, message);
     if (outcome.status === 'sent') return 'sent';
-    if (outcome.status === 'refused') return 'unreachable';
+    if (outcome.status === 'unreachable') return 'unreachable';
     return outcome.retryLater ? 'retry_later' : 'uncertain';
   };
   const outcome = await ctx.services.thanks.send(claim.value, send);
