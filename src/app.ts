@@ -5,7 +5,7 @@ import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from './config.ts';
 import { checkpointInBackground } from './db/checkpointer.ts';
 import { CommitGroup } from './db/commit-group.ts';
-import { type Database_, openDatabase } from './db/connection.ts';
+import { type BoostDatabase, openDatabase } from './db/connection.ts';
 import { createRepositories } from './db/repositories/index.ts';
 import { type Clock, systemClock } from './domain/types.ts';
 import { healthRoute, readinessRoute, type SlackStatus } from './http/health.ts';
@@ -73,7 +73,7 @@ export interface TokenRefusal {
 export interface Boost {
   app: App;
   context: BoostContext;
-  database: Database_;
+  database: BoostDatabase;
   /** Expiry, reminders and the weekly digest; tests call `jobs.<name>.runOnce(now)` instead of waiting for a tick. */
   jobs: BoostJobs;
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCronPattern, isTimeZone } from './domain/schedule.ts';
+import { DEFAULT_MASTODON_INSTANCE } from './domain/share-links.ts';
 
 /** Where the README explains each group of settings; named in start-up errors. */
 const README_SECTION = 'README.md, section "Settings"';
@@ -51,8 +52,8 @@ const settingsObject = z.object({
   DISCLOSURE_TEXT: z.string().max(200, 'must be at most 200 characters').default('(I work here.)'),
   MASTODON_INSTANCE: z
     .string()
-    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be a host name such as mastodon.social')
-    .default('mastodon.social'),
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, `must be a host name such as ${DEFAULT_MASTODON_INSTANCE}`)
+    .default(DEFAULT_MASTODON_INSTANCE),
   DATA_RETENTION_DAYS: wholeNumber(1, 36500).default(365),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })

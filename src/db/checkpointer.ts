@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { Database_ } from './connection.ts';
+import type { BoostDatabase } from './connection.ts';
 
 // In WAL mode every commit appends to the -wal file, and a checkpoint now and then copies it back into the database,
 // with an fsync of each. SQLite runs that checkpoint inside whichever commit crosses wal_autocheckpoint (1,000 pages):
@@ -43,7 +43,7 @@ export interface Checkpointer {
  * Moves the checkpoints of an open database file to a worker thread. `onFailure` hears of a checkpoint that failed; the
  * next one retries it, and past SAFETY_NET_PAGES the app's connection checkpoints by itself as before.
  */
-export function checkpointInBackground(database: Database_, onFailure: (message: string) => void): Checkpointer {
+export function checkpointInBackground(database: BoostDatabase, onFailure: (message: string) => void): Checkpointer {
   const path = database.sqlite.name;
   database.sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');

@@ -8,7 +8,7 @@ import * as schema from './schema.ts';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
-export interface Database_ {
+export interface BoostDatabase {
   db: Db;
   sqlite: Database.Database;
   close(): void;
@@ -32,7 +32,7 @@ function findMigrationsFolder(): string {
 const migrationsFolder = findMigrationsFolder();
 
 /** Opens (creating when missing) the SQLite file, tunes it for a small busy server, and applies migrations. */
-export function openDatabase(path: string): Database_ {
+export function openDatabase(path: string): BoostDatabase {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path);
   // WAL lets the health check and jobs read while a click writes; NORMAL sync is safe with WAL.

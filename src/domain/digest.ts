@@ -15,10 +15,21 @@ export const MAX_DIGEST_REQUESTS = 10;
 export const MAX_DIGEST_CONTRIBUTIONS = 10;
 export const MAX_DIGEST_OPEN = 3;
 
-export type DigestRequest = Pick<
-  BoostRequest,
-  'id' | 'teamId' | 'requesterId' | 'title' | 'url' | 'channelId' | 'status' | 'createdAt' | 'deadlineAt' | 'closedAt'
->;
+/** What a digest needs of a request: the database reads these fields and no others. */
+export const DIGEST_REQUEST_FIELDS = [
+  'id',
+  'teamId',
+  'requesterId',
+  'title',
+  'url',
+  'channelId',
+  'status',
+  'createdAt',
+  'deadlineAt',
+  'closedAt',
+] as const satisfies readonly (keyof BoostRequest)[];
+
+export type DigestRequest = Pick<BoostRequest, (typeof DIGEST_REQUEST_FIELDS)[number]>;
 
 /**
  * What the database knows about someone who might get a digest, gathered for every candidate at once. Participation

@@ -1,13 +1,10 @@
+import { isRequesterOrAdmin } from './admin.ts';
 import type { BoostRequest } from './types.ts';
 import { LIMITS, parseWebLink } from './validation.ts';
 
-/** The requester or a workspace admin may close a request. */
-export function canClose(
-  userId: string,
-  request: Pick<BoostRequest, 'requesterId'>,
-  admins: ReadonlySet<string>,
-): boolean {
-  return userId === request.requesterId || admins.has(userId);
+/** The requester or a Boost admin may close a request. */
+export function canClose(userId: string, request: Pick<BoostRequest, 'requesterId'>, isAdmin: boolean): boolean {
+  return isRequesterOrAdmin(userId, request, isAdmin);
 }
 
 /** Rule 9: a cap on open requests per person keeps channels from being flooded. */

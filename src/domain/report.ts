@@ -1,3 +1,4 @@
+import { isRequesterOrAdmin } from './admin.ts';
 import { addDays } from './dates.ts';
 import { isNetwork, NETWORK_LABELS, NETWORKS, type Network } from './networks.ts';
 import { utcDay } from './tracked-links.ts';
@@ -71,7 +72,7 @@ export interface RequestReport {
 
 /** Rule 3: the report names helpers, so only the requester and Boost admins may see it. */
 export function canSeeReport(viewerId: string, request: Pick<BoostRequest, 'requesterId'>, viewerIsAdmin: boolean) {
-  return viewerId === request.requesterId || viewerIsAdmin;
+  return isRequesterOrAdmin(viewerId, request, viewerIsAdmin);
 }
 
 export function composeReport(input: ReportInput): RequestReport {

@@ -1,5 +1,5 @@
 import type { Repositories } from '../db/repositories/index.ts';
-import type { Forgotten } from '../db/repositories/privacy.ts';
+import type { Forgotten } from '../db/repositories/personal-data.ts';
 import { buildExport, type Export, type Inventory } from '../domain/privacy.ts';
 
 export interface Forgetting {

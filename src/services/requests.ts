@@ -1,5 +1,6 @@
 import type { Repositories } from '../db/repositories/index.ts';
 import type { ShareDetails } from '../db/repositories/participations.ts';
+import { isBoostAdmin } from '../domain/admin.ts';
 import { canClose, canOpenAnother, isOpenForHelp } from '../domain/policy.ts';
 import { POST_LEASE_MS } from '../domain/posting.ts';
 import { canStillRemind } from '../domain/reminders.ts';
@@ -34,6 +35,7 @@ export interface PostRetry {
 }
 
 export interface RequestServiceOptions {
+  /** BOOST_ADMINS. */
   admins: ReadonlySet<string>;
   maxOpenPerUser: number;
 }
@@ -141,9 +143,9 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
       return repos.transaction(() => {
         const request = requests.get(requestId);
         if (!request || request.teamId !== actor.teamId) return refuse('not_found');
-        // Slack admins and owners count as admins through their cached profile (see slack/admins.ts).
-        const slackAdmin = repos.profiles.get(actor.teamId, actor.userId)?.isAdmin === true;
-        if (!canClose(actor.userId, request, options.admins) && !slackAdmin) return refuse('not_allowed');
+        // Slack admins and owners count through their cached profile; the listener asks Slack when it is stale.
+        const admin = isBoostAdmin(actor.userId, options.admins, repos.profiles.get(actor.teamId, actor.userId));
+        if (!canClose(actor.userId, request, admin)) return refuse('not_allowed');
         if (!firstDelivery(actor)) return refuse('duplicate');
         if (!requests.close(requestId, 'closed', actor.userId, actor.now)) return refuse('not_open');
         return { ok: true, value: requests.get(requestId) ?? request };

@@ -1,10 +1,12 @@
-import { isBoostAdmin } from '../domain/admin.ts';
+import { isBoostAdmin, isListedAdmin } from '../domain/admin.ts';
 import type { BoostContext } from './context.ts';
 import { lookUpProfile } from './profiles.ts';
 
+const listedAdmins = (ctx: BoostContext): ReadonlySet<string> => new Set(ctx.config.BOOST_ADMINS);
+
 /** From BOOST_ADMINS and the cached profile only: never waits on Slack, so it may be used before an ack. */
 export function isAdminCached(ctx: BoostContext, teamId: string, userId: string): boolean {
-  return isBoostAdmin(userId, new Set(ctx.config.BOOST_ADMINS), ctx.repos.profiles.get(teamId, userId));
+  return isBoostAdmin(userId, listedAdmins(ctx), ctx.repos.profiles.get(teamId, userId));
 }
 
 /**
@@ -12,6 +14,7 @@ export function isAdminCached(ctx: BoostContext, teamId: string, userId: string)
  * ack. When users.info fails, the cached flag (if any) decides.
  */
 export async function isAdmin(ctx: BoostContext, teamId: string, userId: string): Promise<boolean> {
-  if (ctx.config.BOOST_ADMINS.includes(userId)) return true;
-  return isBoostAdmin(userId, new Set(), await lookUpProfile(ctx, teamId, userId));
+  const listed = listedAdmins(ctx);
+  if (isListedAdmin(userId, listed)) return true;
+  return isBoostAdmin(userId, listed, await lookUpProfile(ctx, teamId, userId));
 }

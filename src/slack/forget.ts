@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Forgotten } from '../db/repositories/privacy.ts';
+import type { Forgotten } from '../db/repositories/personal-data.ts';
 import type { BoostContext } from './context.ts';
 import { removedRequestMessage } from './views/privacy.ts';
 

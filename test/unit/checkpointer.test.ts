@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkpointInBackground } from '../../src/db/checkpointer.ts';
-import { type Database_, openDatabase } from '../../src/db/connection.ts';
+import { type BoostDatabase, openDatabase } from '../../src/db/connection.ts';
 import { eventually } from '../harness/driver.ts';
 
 let dir: string;
 let path: string;
-let database: Database_;
+let database: BoostDatabase;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'boost-checkpoints-'));

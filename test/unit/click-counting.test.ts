@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Database_, openDatabase } from '../../src/db/connection.ts';
+import { type BoostDatabase, openDatabase } from '../../src/db/connection.ts';
 import { createRepositories, type Repositories } from '../../src/db/repositories/index.ts';
 import { ClickBatch } from '../../src/http/click-batch.ts';
 
 let dir: string;
-let database: Database_;
+let database: BoostDatabase;
 let repos: Repositories;
 
 beforeEach(() => {

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommitGroup } from '../../src/db/commit-group.ts';
-import { type Database_, openDatabase } from '../../src/db/connection.ts';
+import { type BoostDatabase, openDatabase } from '../../src/db/connection.ts';
 import { createRepositories, type Repositories } from '../../src/db/repositories/index.ts';
 
 let dir: string;
-let database: Database_;
+let database: BoostDatabase;
 let repos: Repositories;
 /** Outermost transactions begun, that is commits. */
 let commits: number;

@@ -1,29 +1,52 @@
 import type Database from 'better-sqlite3';
-import { and, eq, isNull } from 'drizzle-orm';
-import type { DigestRequest, HelperOfRequest, OpenRequest } from '../../domain/digest.ts';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import {
+  DIGEST_REQUEST_FIELDS,
+  type DigestRequest,
+  type HelperOfRequest,
+  type OpenRequest,
+} from '../../domain/digest.ts';
 import type { Db } from '../connection.ts';
-import { digestDeliveries } from '../schema.ts';
+import { columnsAs, type StoredRow, type StoredValue, sqlText } from '../raw-sql.ts';
+import {
+  digestDeliveries,
+  participations,
+  requests,
+  type UserSettingsRow,
+  userProfiles,
+  userSettings,
+} from '../schema.ts';
+import { stillInstalled } from './workspaces.ts';
 
 // The weekly digest reads what it needs in a handful of set-based queries, prepared once: candidates with their facts
 // in one, then, for each slice of people composed together, their requests' helpers and their contributions.
 // Rows are read one at a time (iterate) into narrow objects, never as one big array of raw rows. Lists of ids travel as
 // one JSON parameter (json_each), so no statement ever grows with the number of people.
 
-/** A person who may get a digest, with the facts to decide it; see DigestCandidate in the domain. */
-export interface CandidateRow {
-  teamId: string;
-  userId: string;
-  digest: boolean | null;
-  settingsUpdatedAt: number | null;
-  helpedLatestBefore: number | null;
-  helpedEarliestFrom: number | null;
+/**
+ * A person who may get a digest, with the facts to decide it (see DigestCandidate in the domain), as the statement
+ * returns it: typed from the columns it reads, left joins and aggregates adding null.
+ */
+interface StoredCandidate {
+  teamId: StoredValue<typeof requests.teamId>;
+  userId: StoredValue<typeof participations.userId>;
+  digest: StoredValue<typeof userSettings.digest>;
+  settingsUpdatedAt: StoredValue<typeof userSettings.updatedAt> | null;
+  helpedLatestBefore: StoredValue<typeof participations.optedInAt> | null;
+  helpedEarliestFrom: StoredValue<typeof participations.optedInAt> | null;
   /** Cached profile (time zone); all null when the person was never looked up. */
-  tz: string | null;
-  tzOffsetSeconds: number | null;
-  profileFetchedAt: number | null;
-  /** ISO weeks (among those asked) for which this person already has a delivery row. */
-  claimedWeeks: readonly string[];
+  tz: StoredValue<typeof userProfiles.tz>;
+  tzOffsetSeconds: StoredValue<typeof userProfiles.tzOffsetSeconds>;
+  profileFetchedAt: StoredValue<typeof userProfiles.fetchedAt> | null;
+  /** ISO weeks (among those asked) for which this person already has a delivery row, comma-separated. */
+  claimedWeeks: string | null;
 }
+
+/** A candidate decoded: the digest choice as a boolean, the claimed weeks as a list. */
+export type CandidateRow = Omit<StoredCandidate, 'digest' | 'claimedWeeks'> & {
+  digest: UserSettingsRow['digest'];
+  claimedWeeks: readonly (typeof digestDeliveries.$inferSelect)['isoWeek'][];
+};
 
 export interface CandidateQuery {
   /** Participation times before this are ignored (four weeks before the earliest possible slot). */
@@ -36,79 +59,43 @@ export interface CandidateQuery {
   weeks: readonly string[];
 }
 
+const HELPER_FIELDS = ['requestId', 'userId', 'optedInAt', 'sharedAt', 'thankedAt'] as const;
+type StoredHelper = StoredRow<typeof participations, (typeof HELPER_FIELDS)[number]>;
+
 /** One of a person's participations with something new lately; its request is looked up by id (shared by many). */
-export interface ContributionRow {
-  requestId: number;
-  optedInAt: number;
-  sharedAt: number | null;
-  thankedAt: number | null;
-}
+export type ContributionRow = Omit<StoredHelper, 'userId'>;
 
-interface RawCandidate {
-  team_id: string;
-  user_id: string;
-  digest: number | null;
-  updated_at: number | null;
-  latest_before: number | null;
-  earliest_from: number | null;
-  tz: string | null;
-  tz_offset_seconds: number | null;
-  fetched_at: number | null;
-  claimed_weeks: string | null;
-}
-
-interface RawRequest {
-  id: number;
-  team_id: string;
-  requester_id: string;
-  title: string | null;
-  url: string;
-  channel_id: string;
-  status: DigestRequest['status'];
-  created_at: number;
-  deadline_at: number;
-  closed_at: number | null;
-}
-
-const REQUEST_COLUMNS =
-  'r.id, r.team_id, r.requester_id, r.title, r.url, r.channel_id, r.status, r.created_at, r.deadline_at, r.closed_at';
-
-const toRequest = (row: RawRequest): DigestRequest => ({
-  id: row.id,
-  teamId: row.team_id,
-  requesterId: row.requester_id,
-  title: row.title,
-  url: row.url,
-  channelId: row.channel_id,
-  status: row.status,
-  createdAt: row.created_at,
-  deadlineAt: row.deadline_at,
-  closedAt: row.closed_at,
-});
+/** Requests as digests read them; the rows are DigestRequests as they come, with nothing to decode. */
+type StoredRequest = StoredRow<typeof requests, (typeof DIGEST_REQUEST_FIELDS)[number]>;
+const requestColumns = columnsAs(requests, DIGEST_REQUEST_FIELDS);
 
 const jsonList = (values: readonly unknown[]) => JSON.stringify(values);
 
 /** Most people have no delivery row yet: they all share this one empty list. */
 const NO_WEEKS: readonly string[] = Object.freeze([]);
 
-/** Workspaces that uninstalled Boost or revoked its tokens: no work is done for them. */
-const GONE_TEAMS = '(select team_id from workspaces where uninstalled_at is not null)';
+/** This person's delivery rows for the weeks asked about (@weeks, a JSON list). */
+const claimedBy = (teamId: SQL, userId: SQL) => sql`
+  from ${digestDeliveries}
+ where ${digestDeliveries.teamId} = ${teamId} and ${digestDeliveries.userId} = ${userId}
+   and ${digestDeliveries.isoWeek} in (select value from json_each(@weeks))`;
 
 // One pass that groups every reason to be a candidate by person (a single sort, no union or join of temporary
 // tables): participation times since helperFrom, and requesters and subscribers as rows without a time.
-const CANDIDATES_SQL = `
-  with events as (
-    select r.team_id, p.user_id, p.opted_in_at as at
-      from participations p join requests r on r.id = p.request_id
-     where p.opted_in_at >= @helperFrom
+const CANDIDATES_SQL = sqlText(sql`
+  with events (team_id, user_id, at) as (
+    select ${requests.teamId}, ${participations.userId}, ${participations.optedInAt}
+      from ${participations} join ${requests} on ${requests.id} = ${participations.requestId}
+     where ${participations.optedInAt} >= @helperFrom
     union all
-    select r.team_id, p.user_id, p.shared_at
-      from participations p join requests r on r.id = p.request_id
-     where p.shared_at >= @helperFrom
+    select ${requests.teamId}, ${participations.userId}, ${participations.sharedAt}
+      from ${participations} join ${requests} on ${requests.id} = ${participations.requestId}
+     where ${participations.sharedAt} >= @helperFrom
     union all
-    select team_id, requester_id, null from requests where closed_at is null or closed_at >= @requesterFrom
+    select ${requests.teamId}, ${requests.requesterId}, null from ${requests}
+     where ${requests.closedAt} is null or ${requests.closedAt} >= @requesterFrom
     union all
-    select team_id, user_id, null from user_settings where digest = 1
+    select ${userSettings.teamId}, ${userSettings.userId}, null from ${userSettings} where ${userSettings.digest} = 1
   ),
   people as (
     select team_id, user_id,
@@ -116,62 +103,61 @@ const CANDIDATES_SQL = `
            min(case when at >= @splitAt then at end) as earliest_from
       from events group by team_id, user_id
   )
-  select pe.team_id, pe.user_id, s.digest, s.updated_at, pe.latest_before, pe.earliest_from,
-         up.tz, up.tz_offset_seconds, up.fetched_at,
-         (select group_concat(d.iso_week) from digest_deliveries d
-           where d.team_id = pe.team_id and d.user_id = pe.user_id
-             and d.iso_week in (select value from json_each(@weeks))) as claimed_weeks
-    from people pe
-    left join user_settings s on s.team_id = pe.team_id and s.user_id = pe.user_id
-    left join user_profiles up on up.team_id = pe.team_id and up.user_id = pe.user_id
-   where (s.digest is null or s.digest = 1)
-     and pe.team_id not in ${GONE_TEAMS}
+  select people.team_id as "teamId", people.user_id as "userId",
+         ${userSettings.digest} as "digest", ${userSettings.updatedAt} as "settingsUpdatedAt",
+         people.latest_before as "helpedLatestBefore", people.earliest_from as "helpedEarliestFrom",
+         ${userProfiles.tz} as "tz", ${userProfiles.tzOffsetSeconds} as "tzOffsetSeconds",
+         ${userProfiles.fetchedAt} as "profileFetchedAt",
+         (select group_concat(${digestDeliveries.isoWeek}) ${claimedBy(sql`people.team_id`, sql`people.user_id`)}) as "claimedWeeks"
+    from people
+    left join ${userSettings} on ${userSettings.teamId} = people.team_id and ${userSettings.userId} = people.user_id
+    left join ${userProfiles} on ${userProfiles.teamId} = people.team_id and ${userProfiles.userId} = people.user_id
+   where (${userSettings.digest} is null or ${userSettings.digest} = 1)
+     and ${stillInstalled(sql`people.team_id`)}
      -- Whoever already has a delivery row for every week in question is done: not even read back.
-     and (select count(*) from digest_deliveries d
-           where d.team_id = pe.team_id and d.user_id = pe.user_id
-             and d.iso_week in (select value from json_each(@weeks))) < @weekCount
-   order by pe.team_id, pe.user_id`;
+     and (select count(*) ${claimedBy(sql`people.team_id`, sql`people.user_id`)}) < @weekCount
+   order by people.team_id, people.user_id`);
 
 export function digestsRepository(db: Db) {
   const sqlite = (db as Db & { $client: Database.Database }).$client;
   const candidatesQuery = sqlite.prepare<
     [{ helperFrom: number; splitAt: number; requesterFrom: number; weeks: string; weekCount: number }],
-    RawCandidate
+    StoredCandidate
   >(CANDIDATES_SQL);
-  const requestsOpenSinceQuery = sqlite.prepare<[number], RawRequest>(
-    `select ${REQUEST_COLUMNS} from requests r where r.closed_at is null or r.closed_at >= ? order by r.id`,
+  const requestsOpenSinceQuery = sqlite.prepare<[number], StoredRequest>(
+    sqlText(sql`select ${requestColumns} from ${requests}
+                 where ${requests.closedAt} is null or ${requests.closedAt} >= ? order by ${requests.id}`),
   );
-  const requestsByIdQuery = sqlite.prepare<[string], RawRequest>(
-    `select ${REQUEST_COLUMNS} from requests r where r.id in (select value from json_each(?))`,
+  const requestsByIdQuery = sqlite.prepare<[string], StoredRequest>(
+    sqlText(sql`select ${requestColumns} from ${requests} where ${requests.id} in (select value from json_each(?))`),
   );
-  const helpersQuery = sqlite.prepare<
-    [string],
-    { request_id: number; user_id: string; opted_in_at: number; shared_at: number | null; thanked_at: number | null }
-  >(
-    `select request_id, user_id, opted_in_at, shared_at, thanked_at from participations
-      where request_id in (select value from json_each(?))
-      order by request_id, opted_in_at, id`,
+  const helpersQuery = sqlite.prepare<[string], StoredHelper>(
+    sqlText(sql`select ${columnsAs(participations, HELPER_FIELDS)} from ${participations}
+                 where ${participations.requestId} in (select value from json_each(?))
+                 order by ${participations.requestId}, ${participations.optedInAt}, ${participations.id}`),
   );
   // Looked up person by person (participations_user): a slice's people, not the whole workspace's recent activity.
-  const contributionsQuery = sqlite.prepare<
-    [{ teamId: string; userIds: string; from: number }],
-    { user_id: string; request_id: number; opted_in_at: number; shared_at: number | null; thanked_at: number | null }
-  >(
-    `select p.user_id, p.request_id, p.opted_in_at, p.shared_at, p.thanked_at
-       from participations p join requests r on r.id = p.request_id
-      where p.user_id in (select value from json_each(@userIds)) and r.team_id = @teamId
-        and (p.opted_in_at >= @from or p.shared_at >= @from or p.thanked_at >= @from)`,
+  const contributionsQuery = sqlite.prepare<[{ teamId: string; userIds: string; from: number }], StoredHelper>(
+    sqlText(sql`select ${columnsAs(participations, HELPER_FIELDS)}
+                  from ${participations} join ${requests} on ${requests.id} = ${participations.requestId}
+                 where ${participations.userId} in (select value from json_each(@userIds)) and ${requests.teamId} = @teamId
+                   and (${participations.optedInAt} >= @from or ${participations.sharedAt} >= @from
+                        or ${participations.thankedAt} >= @from)`),
   );
 
-  const openRequestsQuery = sqlite.prepare<[{ now: number; perTeam: number }], RawRequest>(
-    `select * from (
-       select ${REQUEST_COLUMNS},
-              row_number() over (partition by r.team_id order by r.deadline_at, r.id) as position
-         from requests r
-        where r.status = 'open' and r.deadline_at > @now and r.message_ts is not null
-          and r.team_id not in ${GONE_TEAMS})
+  const requestFields = sql.join(
+    DIGEST_REQUEST_FIELDS.map((field) => sql.identifier(field)),
+    sql`, `,
+  );
+  const openRequestsQuery = sqlite.prepare<[{ now: number; perTeam: number }], StoredRequest>(
+    sqlText(sql`select ${requestFields} from (
+       select ${requestColumns},
+              row_number() over (partition by ${requests.teamId} order by ${requests.deadlineAt}, ${requests.id}) as position
+         from ${requests}
+        where ${requests.status} = 'open' and ${requests.deadlineAt} > @now and ${requests.messageTs} is not null
+          and ${stillInstalled(requests.teamId)})
       where position <= @perTeam
-      order by team_id, deadline_at, id`,
+      order by "teamId", "deadlineAt", "id"`),
   );
 
   /** Everyone in each of these requests, in the order they joined. */
@@ -179,17 +165,12 @@ export function digestsRepository(db: Db) {
     const byRequest = new Map<number, HelperOfRequest[]>();
     if (requestIds.length === 0) return byRequest;
     for (const row of helpersQuery.iterate(jsonList(requestIds))) {
-      let list = byRequest.get(row.request_id);
+      let list = byRequest.get(row.requestId);
       if (!list) {
         list = [];
-        byRequest.set(row.request_id, list);
+        byRequest.set(row.requestId, list);
       }
-      list.push({
-        userId: row.user_id,
-        optedInAt: row.opted_in_at,
-        sharedAt: row.shared_at,
-        thankedAt: row.thanked_at,
-      });
+      list.push({ userId: row.userId, optedInAt: row.optedInAt, sharedAt: row.sharedAt, thankedAt: row.thankedAt });
     }
     return byRequest;
   }
@@ -211,33 +192,33 @@ export function digestsRepository(db: Db) {
       };
       for (const row of candidatesQuery.iterate(params)) {
         visit({
-          teamId: row.team_id,
-          userId: row.user_id,
+          teamId: row.teamId,
+          userId: row.userId,
           digest: row.digest === null ? null : row.digest === 1,
-          settingsUpdatedAt: row.updated_at,
-          helpedLatestBefore: row.latest_before,
-          helpedEarliestFrom: row.earliest_from,
+          settingsUpdatedAt: row.settingsUpdatedAt,
+          helpedLatestBefore: row.helpedLatestBefore,
+          helpedEarliestFrom: row.helpedEarliestFrom,
           tz: row.tz,
-          tzOffsetSeconds: row.tz_offset_seconds,
-          profileFetchedAt: row.fetched_at,
-          claimedWeeks: row.claimed_weeks ? row.claimed_weeks.split(',') : NO_WEEKS,
+          tzOffsetSeconds: row.tzOffsetSeconds,
+          profileFetchedAt: row.profileFetchedAt,
+          claimedWeeks: row.claimedWeeks ? row.claimedWeeks.split(',') : NO_WEEKS,
         });
       }
     },
 
     /** Requests still open at `from` or later (any status now), with their requester: a requester's digest material. */
     requestsOpenSince(from: number): DigestRequest[] {
-      const requests: DigestRequest[] = [];
-      for (const row of requestsOpenSinceQuery.iterate(from)) requests.push(toRequest(row));
-      return requests;
+      const found: DigestRequest[] = [];
+      for (const row of requestsOpenSinceQuery.iterate(from)) found.push(row);
+      return found;
     },
 
     /** These requests, in no particular order (ids that do not exist are left out). */
     requestsById(ids: readonly number[]): DigestRequest[] {
-      const requests: DigestRequest[] = [];
-      if (ids.length === 0) return requests;
-      for (const row of requestsByIdQuery.iterate(jsonList(ids))) requests.push(toRequest(row));
-      return requests;
+      const found: DigestRequest[] = [];
+      if (ids.length === 0) return found;
+      for (const row of requestsByIdQuery.iterate(jsonList(ids))) found.push(row);
+      return found;
     },
 
     helpersOf,
@@ -247,16 +228,16 @@ export function digestsRepository(db: Db) {
       const byPerson = new Map<string, ContributionRow[]>();
       if (userIds.length === 0) return byPerson;
       for (const row of contributionsQuery.iterate({ teamId, userIds: jsonList(userIds), from })) {
-        let list = byPerson.get(row.user_id);
+        let list = byPerson.get(row.userId);
         if (!list) {
           list = [];
-          byPerson.set(row.user_id, list);
+          byPerson.set(row.userId, list);
         }
         list.push({
-          requestId: row.request_id,
-          optedInAt: row.opted_in_at,
-          sharedAt: row.shared_at,
-          thankedAt: row.thanked_at,
+          requestId: row.requestId,
+          optedInAt: row.optedInAt,
+          sharedAt: row.sharedAt,
+          thankedAt: row.thankedAt,
         });
       }
       return byPerson;
@@ -264,10 +245,10 @@ export function digestsRepository(db: Db) {
 
     /** The `perTeam` open requests of each workspace closest to their deadline, with counts and who is in. */
     openRequests(now: number, perTeam: number): OpenRequest[] {
-      const requests: DigestRequest[] = [];
-      for (const row of openRequestsQuery.iterate({ now, perTeam })) requests.push(toRequest(row));
-      const helpers = helpersOf(requests.map((request) => request.id));
-      return requests.map((request) => {
+      const found: DigestRequest[] = [];
+      for (const row of openRequestsQuery.iterate({ now, perTeam })) found.push(row);
+      const helpers = helpersOf(found.map((request) => request.id));
+      return found.map((request) => {
         const list = helpers.get(request.id) ?? [];
         return {
           request,

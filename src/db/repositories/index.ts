@@ -4,15 +4,15 @@ import { digestsRepository } from './digests.ts';
 import { linksRepository } from './links.ts';
 import { overviewRepository } from './overview.ts';
 import { participationsRepository } from './participations.ts';
-import { privacyRepository } from './privacy.ts';
+import { privacyRepository } from './personal-data.ts';
 import { profilesRepository } from './profiles.ts';
 import { receiptsRepository } from './receipts.ts';
 import { remindersRepository } from './reminders.ts';
 import { requestsRepository } from './requests.ts';
 import { retentionRepository } from './retention.ts';
 import { settingsRepository } from './settings.ts';
-import { statsRepository } from './stats.ts';
 import { thanksRepository } from './thanks.ts';
+import { statsRepository } from './workspace-weekly-totals.ts';
 import { workspacesRepository } from './workspaces.ts';
 
 export interface RepositorySecrets {

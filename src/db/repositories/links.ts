@@ -2,7 +2,12 @@ import type Database from 'better-sqlite3';
 import { and, asc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { newLinkToken } from '../../domain/tracked-links.ts';
 import type { Db } from '../connection.ts';
+import { columnName, type StoredValue, sqlText } from '../raw-sql.ts';
 import { linkClicks, requests, trackedLinks } from '../schema.ts';
+
+type Token = StoredValue<typeof trackedLinks.token>;
+/** A helper's link is theirs for one request: (request id, user id). */
+type HelperKey = [StoredValue<typeof trackedLinks.requestId>, StoredValue<typeof trackedLinks.userId>];
 
 /** Days as YYYY-MM-DD (UTC): clicks on or after `from` and before `to`; either end may be left open. */
 export interface DayRange {
@@ -39,12 +44,16 @@ export function linksRepository(db: Db) {
   // mapping). A click is one upsert, atomic in SQLite, so concurrent clicks are counted exactly.
   const sqlite = (db as Db & { $client: Database.Database }).$client;
   const targetOf = sqlite
-    .prepare<[string], string>(
-      'select requests.url from tracked_links join requests on requests.id = tracked_links.request_id where tracked_links.token = ?',
+    .prepare<[Token], StoredValue<typeof requests.url>>(
+      sqlText(sql`select ${requests.url} from ${trackedLinks} join ${requests} on ${requests.id} = ${trackedLinks.requestId}
+                   where ${trackedLinks.token} = ?`),
     )
     .pluck();
-  const countClick = sqlite.prepare<[string, string]>(
-    'insert into link_clicks (token, day, count) values (?, ?, 1) on conflict (token, day) do update set count = count + 1',
+  const count = columnName(linkClicks.count);
+  const countClick = sqlite.prepare<[Token, StoredValue<typeof linkClicks.day>]>(
+    sqlText(sql`insert into ${linkClicks} (${columnName(linkClicks.token)}, ${columnName(linkClicks.day)}, ${count})
+                values (?, ?, 1)
+                on conflict (${columnName(linkClicks.token)}, ${columnName(linkClicks.day)}) do update set ${count} = ${count} + 1`),
   );
   // Committing (a WAL write) is most of what a click costs; the clicks that arrive together share one commit.
   const countClicks = sqlite.transaction((clicks: readonly LinkClick[]): number => {
@@ -62,17 +71,23 @@ export function linksRepository(db: Db) {
   });
 
   // Every "I'm in" reads (and the first one creates) the helper's link and its clicks: prepared once as well.
+  const ofHelper = sql`${trackedLinks.requestId} = ? and ${trackedLinks.userId} = ?`;
   const tokenOf = sqlite
-    .prepare<[number, string], string>('select token from tracked_links where request_id = ? and user_id = ?')
+    .prepare<HelperKey, Token>(sqlText(sql`select ${trackedLinks.token} from ${trackedLinks} where ${ofHelper}`))
     .pluck();
-  const insertLink = sqlite.prepare<[string, number, string, number]>(
-    'insert into tracked_links (token, request_id, user_id, created_at) values (?, ?, ?, ?) on conflict do nothing',
+  const insertLink = sqlite.prepare<[Token, ...HelperKey, StoredValue<typeof trackedLinks.createdAt>]>(
+    sqlText(
+      sql`insert into ${trackedLinks} (${sql.join(
+        [trackedLinks.token, trackedLinks.requestId, trackedLinks.userId, trackedLinks.createdAt].map(columnName),
+        sql`, `,
+      )}) values (?, ?, ?, ?) on conflict do nothing`,
+    ),
   );
   const clicksOfHelper = sqlite
-    .prepare<[number, string], number>(
-      `select coalesce(sum(link_clicks.count), 0) from tracked_links
-         join link_clicks on link_clicks.token = tracked_links.token
-        where tracked_links.request_id = ? and tracked_links.user_id = ?`,
+    .prepare<HelperKey, number>(
+      sqlText(sql`select coalesce(sum(${linkClicks.count}), 0) from ${trackedLinks}
+                    join ${linkClicks} on ${linkClicks.token} = ${trackedLinks.token}
+                   where ${ofHelper}`),
     )
     .pluck();
 

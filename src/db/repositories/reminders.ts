@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { BoostRequest } from '../../domain/types.ts';
 import type { Db } from '../connection.ts';
-import { participations, requests, userSettings, workspaces } from '../schema.ts';
+import { participations, requests, userSettings } from '../schema.ts';
+import { stillInstalled } from './workspaces.ts';
 
 export interface DueReminder {
   participationId: number;
@@ -20,7 +21,7 @@ const STILL_DUE = (now: number) => sql`
   and not exists (select 1 from ${userSettings}
                    where ${userSettings.teamId} = ${requests.teamId} and ${userSettings.userId} = ${participations.userId}
                      and ${userSettings.reminders} = 0)
-  and ${requests.teamId} not in (select ${workspaces.teamId} from ${workspaces} where ${workspaces.uninstalledAt} is not null)`;
+  and ${stillInstalled(requests.teamId)}`;
 
 export function remindersRepository(db: Db) {
   return {

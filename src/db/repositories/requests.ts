@@ -2,10 +2,8 @@ import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql }
 import type { PostFailure } from '../../domain/posting.ts';
 import type { BoostRequest, RequestStatus } from '../../domain/types.ts';
 import type { Db } from '../connection.ts';
-import { type NewRequestRow, requests, workspaces } from '../schema.ts';
-
-/** Workspaces that uninstalled Boost (or revoked its tokens) get no scheduled work. */
-const installed = sql`${requests.teamId} not in (select ${workspaces.teamId} from ${workspaces} where ${workspaces.uninstalledAt} is not null)`;
+import { type NewRequestRow, requests } from '../schema.ts';
+import { stillInstalled } from './workspaces.ts';
 
 /** Open and still without its channel message. */
 const unposted = and(eq(requests.status, 'open'), isNull(requests.messageTs));
@@ -86,7 +84,7 @@ export function requestsRepository(db: Db) {
             lte(requests.postDueAt, now),
             gte(requests.deadlineAt, now),
             unposted,
-            installed,
+            stillInstalled(requests.teamId),
           ),
         )
         .orderBy(asc(requests.postDueAt))
@@ -131,7 +129,7 @@ export function requestsRepository(db: Db) {
       const due = db
         .select({ id: requests.id })
         .from(requests)
-        .where(and(lte(requests.noticeDueAt, now), unposted, installed))
+        .where(and(lte(requests.noticeDueAt, now), unposted, stillInstalled(requests.teamId)))
         .orderBy(asc(requests.noticeDueAt))
         .limit(1);
       return db
@@ -215,7 +213,7 @@ export function requestsRepository(db: Db) {
       return db
         .select()
         .from(requests)
-        .where(and(eq(requests.status, 'open'), lte(requests.deadlineAt, now), installed))
+        .where(and(eq(requests.status, 'open'), lte(requests.deadlineAt, now), stillInstalled(requests.teamId)))
         .orderBy(asc(requests.deadlineAt))
         .limit(limit)
         .all();

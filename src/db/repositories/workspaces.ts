@@ -1,8 +1,18 @@
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, type Column, eq, not, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../connection.ts';
 import { workspaces } from '../schema.ts';
 
 export type Workspace = typeof workspaces.$inferSelect;
+
+/** Workspaces that uninstalled Boost or revoked its tokens: no work is done for them until someone uses Boost again. */
+const gone = sql`(${workspaces.uninstalledAt} is not null)`;
+
+/**
+ * For queries of other tables: the team in this column still has Boost installed (a workspace never recorded counts as
+ * installed). The one statement of that rule; isActive and activeTeams below apply the same one.
+ */
+export const stillInstalled = (teamId: Column | SQL): SQL =>
+  sql`${teamId} not in (select ${workspaces.teamId} from ${workspaces} where ${gone})`;
 
 /** Workspaces Boost has heard from, and whether Boost is still installed there. */
 export function workspacesRepository(db: Db) {
@@ -12,12 +22,12 @@ export function workspacesRepository(db: Db) {
 
   /** False only for a workspace known to have uninstalled Boost; an unknown one is assumed installed. */
   const isActive = (teamId: string): boolean => {
-    const row = db
-      .select({ uninstalledAt: workspaces.uninstalledAt })
+    const uninstalled = db
+      .select({ teamId: workspaces.teamId })
       .from(workspaces)
-      .where(eq(workspaces.teamId, teamId))
+      .where(and(eq(workspaces.teamId, teamId), gone))
       .get();
-    return row?.uninstalledAt == null;
+    return uninstalled === undefined;
   };
 
   return {
@@ -38,7 +48,7 @@ export function workspacesRepository(db: Db) {
       if (byPerson) {
         db.update(workspaces)
           .set({ installedAt: now, uninstalledAt: null })
-          .where(and(eq(workspaces.teamId, teamId), isNotNull(workspaces.uninstalledAt)))
+          .where(and(eq(workspaces.teamId, teamId), gone))
           .run();
       }
       if (byPerson || isActive(teamId)) recorded.add(teamId);
@@ -52,7 +62,7 @@ export function workspacesRepository(db: Db) {
         db
           .update(workspaces)
           .set({ uninstalledAt: now })
-          .where(and(eq(workspaces.teamId, teamId), isNull(workspaces.uninstalledAt)))
+          .where(and(eq(workspaces.teamId, teamId), not(gone)))
           .run().changes === 1
       );
     },
@@ -64,7 +74,7 @@ export function workspacesRepository(db: Db) {
       return db
         .select({ teamId: workspaces.teamId })
         .from(workspaces)
-        .where(isNull(workspaces.uninstalledAt))
+        .where(not(gone))
         .orderBy(workspaces.teamId)
         .all()
         .map((row) => row.teamId);
