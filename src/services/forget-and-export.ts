@@ -1,6 +1,6 @@
 import type { Repositories } from '../db/repositories/index.ts';
 import type { Forgotten } from '../db/repositories/personal-data.ts';
-import { buildExport, type Export } from '../domain/privacy-rules.ts';
+import { buildExport, type Export, type Inventory } from '../domain/privacy-rules.ts';
 
 export interface Forgetting {
   teamId: string;
@@ -24,4 +24,9 @@ export function forgetPerson(repos: Repositories, who: Forgetting): Forgotten | 
 /** The person's own data, read in one transaction so the export is a consistent snapshot. */
 export function exportPerson(repos: Repositories, teamId: string, userId: string, now: number): Export {
   return repos.transaction(() => buildExport(repos.privacy.personalData(teamId, userId), now));
+}
+
+/** What forgetting would delete, for the person to confirm first; nothing is deleted. */
+export function inventoryOf(repos: Repositories, teamId: string, userId: string): Inventory {
+  return repos.transaction(() => repos.privacy.inventory(teamId, userId));
 }

@@ -3,11 +3,12 @@ import type { ShareDetails } from '../db/repositories/participations.ts';
 import { isBoostAdmin } from '../domain/admin.ts';
 import { canClose, canOpenAnother, isOpenForHelp } from '../domain/policy.ts';
 import { POST_LEASE_MS } from '../domain/posting.ts';
+import { canStillRemind } from '../domain/reminders.ts';
 import type { BoostRequest, Participation } from '../domain/types.ts';
 import type { ValidRequest } from '../domain/validation.ts';
 
 /** Why a person's action could not be applied; listeners turn each into a friendly private note. */
-export type Refusal = 'not_found' | 'not_open' | 'not_allowed' | 'too_many_open' | 'duplicate';
+export type Refusal = 'not_found' | 'not_open' | 'not_allowed' | 'too_many_open' | 'duplicate' | 'too_late_to_remind';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
@@ -24,6 +25,13 @@ export interface ParticipationResult {
   participation: Participation | undefined;
   /** False when the action changed nothing (a second click): no message update is needed. */
   changed: boolean;
+}
+
+/** "Try again" on an unposted request: this attempt is the requester's to make, or there is nothing to do. */
+export interface PostRetry {
+  /** `claimed`: post it now (the request holds this attempt's lease); else it is posted, or being posted already. */
+  state: 'claimed' | 'posted' | 'posting';
+  request: BoostRequest;
 }
 
 export interface RequestServiceOptions {
@@ -119,6 +127,11 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
 
     setRemindMe(requestId: number, actor: Actor, remindMe: boolean): Outcome<ParticipationResult> {
       return repos.transaction(() => {
+        const deadlineAt = requests.get(requestId)?.deadlineAt;
+        // Less than a day before the deadline, the one reminder's moment has passed.
+        if (remindMe && deadlineAt !== undefined && !canStillRemind(deadlineAt, actor.now)) {
+          return refuse('too_late_to_remind');
+        }
         const found = openRequestFor(requestId, actor);
         if (!found.ok) return found;
         const changed = participations.setRemindMe(requestId, actor.userId, remindMe);
@@ -136,6 +149,19 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
         if (!firstDelivery(actor)) return refuse('duplicate');
         if (!requests.close(requestId, 'closed', actor.userId, actor.now)) return refuse('not_open');
         return { ok: true, value: requests.get(requestId) ?? request };
+      });
+    },
+
+    /** "Try again" on a request that could not be posted (for example after inviting the bot): by its requester only. */
+    retryPost(requestId: number, actor: Actor): Outcome<PostRetry> {
+      return repos.transaction(() => {
+        const request = requests.get(requestId);
+        if (!request || request.teamId !== actor.teamId) return refuse('not_found');
+        if (request.requesterId !== actor.userId) return refuse('not_allowed');
+        if (request.status !== 'open') return refuse('not_open');
+        if (request.messageTs) return { ok: true, value: { state: 'posted', request } };
+        const claimed = requests.claimPostForRequester(request.id, actor.now, actor.now + POST_LEASE_MS);
+        return { ok: true, value: claimed ? { state: 'claimed', request: claimed } : { state: 'posting', request } };
       });
     },
 

@@ -22,3 +22,8 @@ export function saveSettings(repos: Repositories, actor: Actor, changes: Partial
     return { settings: repos.settings.get(actor.teamId, actor.userId), republish };
   });
 }
+
+/** The person's settings as saved (defaults for someone who never changed them). */
+export function settingsOf(repos: Repositories, teamId: string, userId: string): PersonalSettings {
+  return repos.settings.get(teamId, userId);
+}

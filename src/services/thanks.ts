@@ -13,8 +13,27 @@ export interface ThanksClaim {
 }
 
 /**
+ * What became of one helper's message: sent; never deliverable (a deactivated account); maybe delivered (not sent
+ * again, to avoid a duplicate); or certainly not delivered for a reason that may pass (pressing again retries it).
+ */
+export type ThanksDelivery = 'sent' | 'unreachable' | 'uncertain' | 'retry_later';
+
+export interface ThanksOutcome {
+  request: BoostRequest;
+  /** Helpers the thanks reached now. */
+  thanked: number;
+  /** Helpers Slack refused for good (deactivated account, ...): not tried again. */
+  unreachable: number;
+  /** Helpers whose message may or may not have arrived: not sent again, to avoid a duplicate. */
+  uncertain: number;
+  /** Helpers whose message certainly failed, for a reason that may pass: pressing again retries them. */
+  retryable: number;
+  anyoneShared: boolean;
+}
+
+/**
  * "Send thanks", by the requester only: claims the helpers to thank in one transaction, so pressing again (or Slack
- * delivering the click twice) sends nothing new. The caller sends the messages after the commit.
+ * delivering the click twice) sends nothing new. The caller acknowledges the click, then calls thankHelpers.
  */
 export function claimThanks(repos: Repositories, requestId: number, actor: Actor): Outcome<ThanksClaim> {
   return repos.transaction(() => {
@@ -30,7 +49,26 @@ export function claimThanks(repos: Repositories, requestId: number, actor: Actor
   });
 }
 
-/** Gives back the claims of helpers whose message may go through later. */
-export function releaseThanks(repos: Repositories, claim: ThanksClaim, userIds: readonly string[]): void {
-  repos.thanks.release(claim.request.id, userIds, claim.claimedAt);
+/**
+ * Sends each claimed helper one message through `send` (after the claim committed); one that fails never stops the
+ * others. The claims of messages that certainly did not arrive, for a reason that may pass, are given back, so the next
+ * press tries those helpers again.
+ */
+export async function thankHelpers(
+  repos: Repositories,
+  claim: ThanksClaim,
+  send: (userId: string) => Promise<ThanksDelivery>,
+): Promise<ThanksOutcome> {
+  const sent = await Promise.all(claim.helpers.map(async ({ userId }) => ({ userId, delivery: await send(userId) })));
+  const retryable = sent.filter(({ delivery }) => delivery === 'retry_later').map(({ userId }) => userId);
+  repos.thanks.release(claim.request.id, retryable, claim.claimedAt);
+  const count = (wanted: ThanksDelivery) => sent.filter(({ delivery }) => delivery === wanted).length;
+  return {
+    request: claim.request,
+    thanked: count('sent'),
+    unreachable: count('unreachable'),
+    uncertain: count('uncertain'),
+    retryable: retryable.length,
+    anyoneShared: claim.anyoneShared,
+  };
 }

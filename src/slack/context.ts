@@ -5,7 +5,7 @@ import type { CommitGroup } from '../db/commit-group.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import type { MessageUpdater } from '../jobs/message-updater.ts';
-import type { RequestService } from '../services/requests.ts';
+import type { Services } from '../services/index.ts';
 import type { DmSender } from './dm-sender.ts';
 import type { HomeRefresher } from './home-refresher.ts';
 import type { ReplyGate } from './reply-gate.ts';
@@ -13,8 +13,10 @@ import type { ReplyGate } from './reply-gate.ts';
 /** What every listener may use; built once, in wiring/listener-context.ts. */
 export interface BoostContext {
   config: Config;
+  /** For the Slack glue that keeps Slack in step with the database (posting, updating messages); listeners use services. */
   repos: Repositories;
-  service: RequestService;
+  /** The use cases; see services/index.ts. */
+  services: Services;
   clock: Clock;
   updater: MessageUpdater;
   /** Keeps the App Home of people who opened it current, throttled; see home-refresher.ts. */

@@ -16,7 +16,8 @@ export const ACTIONS = {
   stopDigests: 'boost_stop_digests',
   openSettings: 'boost_open_settings',
   newRequest: 'boost_home_new_request',
-  // The Home tab has no response_url, so its buttons get their own handlers, which answer by refreshing the Home.
+  // The same buttons on the Home tab. Homes already published carry these ids; their handlers are the message's, which
+  // answer on the Home when a click has no response_url.
   homeOptIn: 'boost_home_opt_in',
   homeMarkShared: 'boost_home_mark_shared',
   homeWithdraw: 'boost_home_withdraw',

@@ -10,7 +10,10 @@ export async function openSettingsModal(
   triggerId: string,
 ): Promise<boolean> {
   try {
-    await ctx.client.views.open({ trigger_id: triggerId, view: settingsModal(ctx.repos.settings.get(teamId, userId)) });
+    await ctx.client.views.open({
+      trigger_id: triggerId,
+      view: settingsModal(ctx.services.settings.of(teamId, userId)),
+    });
     return true;
   } catch (error) {
     ctx.logger.warn(`Could not open the settings form: ${slackErrorCode(error)}`);

@@ -9,12 +9,8 @@ import { MAX_PUBLIC_NAMES, requestMessage, type SlackMessage } from './views/req
 
 /** The request message as it should look now, read fresh from the database. */
 export function currentRequestMessage(ctx: BoostContext, request: BoostRequest): SlackMessage {
-  return requestMessage({
-    request,
-    counts: ctx.repos.participations.counts(request.id),
-    publicHelpers: ctx.repos.participations.publicNames(request.id, MAX_PUBLIC_NAMES + 1),
-    clicks: ctx.repos.links.totalClicks(request.id),
-  });
+  // One name more than shown, so the message can say there are more.
+  return requestMessage({ request, ...ctx.services.overview.publicState(request.id, MAX_PUBLIC_NAMES + 1) });
 }
 
 export interface PostAttempt {

@@ -6,7 +6,7 @@ import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import { MessageUpdater } from '../jobs/message-updater.ts';
 import { MemoryPauses } from '../pacing/store.ts';
-import { requestService } from '../services/requests.ts';
+import { createServices } from '../services/index.ts';
 import type { BoostContext } from '../slack/context.ts';
 import { DmSender } from '../slack/dm-sender.ts';
 import { homeFor } from '../slack/home.ts';
@@ -36,10 +36,7 @@ export function createContext(deps: {
     logger,
     replyGate: deps.replyGate,
     commits: new CommitGroup(repos.transaction),
-    service: requestService(repos, {
-      admins: new Set(config.BOOST_ADMINS),
-      maxOpenPerUser: config.MAX_OPEN_REQUESTS_PER_USER,
-    }),
+    services: createServices(repos, config),
     updater: new MessageUpdater({
       publish: (requestId) => updateRequestMessage(context, clients.paced, requestId),
       workspaceOf: (requestId) => repos.requests.get(requestId)?.teamId,

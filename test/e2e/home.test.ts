@@ -122,7 +122,7 @@ describe('App Home', () => {
   });
 
   it("caps long lists within Slack's limits and says how many more there are", async () => {
-    const { service } = h.boost.context;
+    const service = h.boost.context.services.requests;
     const now = h.clock.now();
     const ids: number[] = [];
     for (let i = 0; i < 14; i++) {

@@ -28,7 +28,7 @@ let postedCount = 0;
 function longRequests(h: BoostHarness, userId: string, count: number): number[] {
   const now = h.clock.now();
   return Array.from({ length: count }, (_, i) => {
-    const created = h.boost.context.service.create(
+    const created = h.boost.context.services.requests.create(
       {
         url: `https://example.com/${i}/${'long-path-'.repeat(45)}`,
         title: LONG_TITLE,
@@ -62,7 +62,7 @@ describe('messages of busy people stay within what Slack accepts', () => {
   it('sends a busy weekly digest, naming what it could not fit as "and N more"', async () => {
     const env = { MAX_OPEN_REQUESTS_PER_USER: '10', DIGEST_TIMEZONE: 'Etc/UTC' };
     h = await startBoost(env, new TestClock(WEDNESDAY), { runJobs: false });
-    const { service } = h.boost.context;
+    const service = h.boost.context.services.requests;
     for (const id of longRequests(h, REQUESTER, 10)) {
       for (const userId of helpers(30)) {
         const actor: Actor = { teamId: TEAM, userId, now: WEDNESDAY };

@@ -206,7 +206,7 @@ describe('a request Slack may have posted (a timeout, a 500)', () => {
   it('becomes unconfirmed and its requester is told when an attempt never answered (the process stopped mid-post)', async () => {
     const start = h.clock.now();
     // Saved, with its first attempt claimed, and nothing after it: what a crash between the two leaves.
-    const created = h.boost.context.service.create(
+    const created = h.boost.context.services.requests.create(
       {
         url: 'https://example.com/crash',
         title: 'Saved before a crash',

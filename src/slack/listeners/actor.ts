@@ -1,11 +1,13 @@
-import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { Actor, Refusal } from '../../services/requests.ts';
 import type { BoostContext } from '../context.ts';
+import { note } from '../views/note.ts';
 import { refusalNote } from '../views/refusal-notes.ts';
+import { type ButtonArgs, teamIdOf } from './args.ts';
 
 /** Who clicked, and a key that is the same when Slack delivers the same click twice. */
 export function actorOfClick(ctx: BoostContext, body: BlockAction, action: ButtonAction): Actor {
-  const teamId = body.team?.id ?? body.user.team_id ?? '';
+  const teamId = teamIdOf(body);
   return {
     teamId,
     userId: body.user.id,
@@ -24,10 +26,46 @@ export function clickedInEphemeral(body: BlockAction): boolean {
   return body.container?.is_ephemeral === true;
 }
 
-/** Tells the person privately why nothing happened; a repeated delivery from Slack is dropped silently. */
-export async function explainRefusal(ctx: BoostContext, respond: RespondFn, refusal: Refusal): Promise<void> {
-  if (refusal === 'duplicate') return;
+/**
+ * True when the click came from the App Home (or a modal over it): a view has no response_url, so the answer is a
+ * note at the top of the person's refreshed Home. A click on a message is answered through its response_url.
+ */
+export function answersOnHome(body: BlockAction): boolean {
+  return !body.response_url;
+}
+
+/**
+ * Tells the person something where they clicked: on their Home, or privately under the message (replacing it when
+ * `replace` says so, once other clicks are acknowledged).
+ */
+export async function answerClick(
+  ctx: BoostContext,
+  { body, respond }: Pick<ButtonArgs, 'body' | 'respond'>,
+  text: string,
+  { replace = false } = {},
+): Promise<void> {
+  if (answersOnHome(body)) {
+    ctx.homes.opened(teamIdOf(body), body.user.id, { notice: text });
+    return;
+  }
   await ctx.replyGate.wait();
-  const note = refusalNote(refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER);
-  await respond({ response_type: 'ephemeral', replace_original: false, ...note });
+  await respond(
+    replace
+      ? { replace_original: true, ...note(text) }
+      : { response_type: 'ephemeral', replace_original: false, ...note(text) },
+  );
+}
+
+/**
+ * Tells the person, where they clicked, why nothing happened (`wording` overrides the usual words); a repeated
+ * delivery from Slack is dropped silently.
+ */
+export async function explainRefusal(
+  ctx: BoostContext,
+  args: Pick<ButtonArgs, 'body' | 'respond'>,
+  refusal: Refusal,
+  wording?: string,
+): Promise<void> {
+  if (refusal === 'duplicate') return;
+  await answerClick(ctx, args, wording ?? refusalNote(refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER).text);
 }

@@ -1,13 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { WorkspaceContact } from '../../services/workspaces.ts';
 import type { BoostContext } from '../context.ts';
 import { slackErrorCode } from '../slack-errors.ts';
-
-export interface WorkspaceContact {
-  teamId: string;
-  name: string | null;
-  /** A person acted (command, click, form, shortcut), which only an installed app receives. */
-  byPerson: boolean;
-}
 
 type Body = Record<string, unknown> & {
   type?: unknown;
@@ -41,7 +35,7 @@ export function recordWorkspaces(ctx: BoostContext): Middleware<AnyMiddlewareArg
     const contact = workspaceOf(body as Body);
     if (contact) {
       try {
-        ctx.repos.workspaces.seen(contact.teamId, contact.name, ctx.clock(), contact.byPerson);
+        ctx.services.workspaces.contact(contact, ctx.clock());
       } catch (error) {
         // Knowing the install is bookkeeping: it never stands in the way of what the person asked for.
         ctx.logger.warn(`Could not record workspace ${contact.teamId}: ${slackErrorCode(error)}`);

@@ -1,42 +1,18 @@
 import type { HomeView } from '@slack/types';
-import type { Contribution, Page } from '../../db/repositories/overview.ts';
+import type { Page } from '../../db/repositories/overview.ts';
 import { formatCounts } from '../../domain/counts.ts';
-import type { PersonalSettings } from '../../domain/settings.ts';
-import type { ShareLink } from '../../domain/share-links.ts';
-import type { BoostRequest, Counts } from '../../domain/types.ts';
+import type { ContributionItem, HomeReadModel, MyRequest, OpenRequestItem } from '../../services/overview.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
 import { actions, type Blocks, button, context, divider, header, section, slackDate } from './blocks.ts';
-import { contributionText, type MyRequest, moreLine, myRequestBlocks, settingsText, titleLink } from './overview.ts';
+import { contributionText, moreLine, myRequestBlocks, settingsText, titleLink } from './overview.ts';
 
 /** How many of each list the Home shows; with them it stays well under Slack's 100 blocks for a Home tab. */
 export const HOME_LIMITS = { open: 10, mine: 5, contributions: 10, notices: 3 } as const;
 const MAX_VIEW_BLOCKS = 100;
 
-export interface OpenRequestItem {
-  request: BoostRequest;
-  counts: Counts;
-  /** The person is already in. */
-  joined: boolean;
-  /** The person asked for it. */
-  own: boolean;
-}
-
-export interface ContributionItem extends Contribution {
-  /** Still taking help: the person can share, add their post, or withdraw from here. */
-  open: boolean;
-  /** Share links for a request they are in and have not shared yet; empty otherwise. */
-  links: readonly ShareLink[];
-  /** Clicks on their own personal link for this request. */
-  clicks?: number;
-}
-
-export interface HomeData {
+export interface HomeData extends HomeReadModel {
   /** Short notes about what the person just did (already safe mrkdwn), shown once at the top. */
   notices: readonly string[];
-  open: Page<OpenRequestItem>;
-  mine: Page<MyRequest>;
-  contributions: Page<ContributionItem>;
-  settings: PersonalSettings;
 }
 
 const WELCOME = [

@@ -1,19 +1,15 @@
-import type { Contribution, Page } from '../../db/repositories/overview.ts';
+import type { MineReadModel } from '../../services/overview.ts';
 import { COMMAND } from '../ids.ts';
 import { type Blocks, context, section } from './blocks.ts';
 import { fitList, MessageBudget } from './budget.ts';
-import { contributionText, type MyRequest, moreLine, myRequestBlocks } from './overview.ts';
+import { contributionText, moreLine, myRequestBlocks } from './overview.ts';
 import type { SlackMessage } from './request-message.ts';
 
 export const MINE_LIMITS = { mine: 5, contributions: 10 } as const;
 /** Room the person's requests leave for their contributions, however many helpers those requests have. */
 const CONTRIBUTIONS_ROOM = 3000;
 
-export interface MineData {
-  mine: Page<MyRequest>;
-  /** With the clicks on the person's own personal link for each request. */
-  contributions: Page<Contribution & { clicks?: number }>;
-}
+export type MineData = MineReadModel;
 
 /** `/boost mine`, shown only to the person: their requests (helpers by name) and what they helped with. */
 export function mineMessage({ mine, contributions }: MineData): SlackMessage {

@@ -1,16 +1,11 @@
 import { formatCounts } from '../../domain/counts.ts';
 import { escapeMrkdwn } from '../../domain/escape.ts';
-import type { BoostRequest, Counts } from '../../domain/types.ts';
+import type { ListedRequest } from '../../services/overview.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
 import { button, context, link, section, slackDate } from './blocks.ts';
 import { fitList, MessageBudget } from './budget.ts';
 import { note } from './note.ts';
 import { requestTitle, type SlackMessage } from './request-message.ts';
-
-export interface ListedRequest {
-  request: BoostRequest;
-  counts: Counts;
-}
 
 /** `/boost list`: the open requests that fit in one message, then how many more there are. */
 export function openRequestsList(listed: readonly ListedRequest[], total: number): SlackMessage {

@@ -1,23 +1,16 @@
 import type { SectionBlock } from '@slack/types';
 import { escapeMrkdwn } from '../../domain/escape.ts';
-import type { ShareLink } from '../../domain/share-links.ts';
 import { formatClicks } from '../../domain/tracked-links.ts';
 import type { BoostRequest, Participation } from '../../domain/types.ts';
+import type { HelperKit } from '../../services/share-kit.ts';
 import { ACTIONS } from '../ids.ts';
 import { actions, type Blocks, button, context, link, section, slackDate } from './blocks.ts';
 import type { SlackMessage } from './request-message.ts';
 import { requestTitle } from './request-message.ts';
 
-export interface OptInReplyData {
+export interface OptInReplyData extends HelperKit {
   request: BoostRequest;
   participation: Participation;
-  links: readonly ShareLink[];
-  /** The editable wording with the disclosure, as it is prefilled in each composer. */
-  post: string;
-  /** Whether to offer the reminder button (the person has reminders on). */
-  offerReminder: boolean;
-  /** The helper's personal tracked link (with PUBLIC_BASE_URL set) and the clicks it brought so far. */
-  personalLink?: { url: string; clicks: number };
 }
 
 /** The private reply after "I'm in": share links, the wording to edit, and the person's own buttons. */

@@ -6,7 +6,8 @@ import { fitNames, type HelperSummary, summarizeHelpers } from '../../domain/peo
 import { isPosted } from '../../domain/posting.ts';
 import { digestChoice, type PersonalSettings } from '../../domain/settings.ts';
 import { formatClicks } from '../../domain/tracked-links.ts';
-import type { BoostRequest, Counts, Participation } from '../../domain/types.ts';
+import type { BoostRequest, Participation } from '../../domain/types.ts';
+import type { MyRequest } from '../../services/overview.ts';
 import { ACTIONS } from '../ids.ts';
 import { actions, type Blocks, button, context, link, section, slackDate } from './blocks.ts';
 import { unpostedButtons, unpostedStatus } from './posting-notes.ts';
@@ -14,16 +15,6 @@ import { requestTitle } from './request-message.ts';
 
 // Pieces shared by the App Home and `/boost mine`: one person's requests (with helpers by name, for them alone) and
 // their own contributions. User text is escaped here, before it reaches mrkdwn.
-
-export interface MyRequest {
-  request: BoostRequest;
-  counts: Counts;
-  /** Everyone taking part; shown by name only to the requester (rule 3). */
-  participants: readonly Participation[];
-  /** Clicks on the request's personal links, in all and per helper (for the requester's eyes, never ranked). */
-  clicks?: number;
-  clicksByHelper?: ReadonlyMap<string, number>;
-}
 
 /** Characters given to each list of names, so a request with hundreds of helpers stays within a section's 3000. */
 const NAMES_BUDGET = 1300;

@@ -12,6 +12,7 @@ const REFUSALS: Record<Refusal, string> = {
   not_allowed: 'Only the person who asked (or a Boost admin) can do that.',
   too_many_open: '', // worded with the limit, see refusalNote
   duplicate: 'Already done.',
+  too_late_to_remind: 'Less than a day is left before the deadline, so there is nothing left to remind you of.',
 };
 
 export function refusalNote(refusal: Refusal, maxOpen: number): SlackMessage {

@@ -4,6 +4,7 @@ import { NETWORK_LABELS } from '../../domain/networks.ts';
 import type { ReportHelper, RequestReport } from '../../domain/request-report.ts';
 import { formatClicks } from '../../domain/tracked-links.ts';
 import type { BoostRequest } from '../../domain/types.ts';
+import type { ReportViewer } from '../../services/report-read-model.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
 import { type Blocks, button, context, header, link, plain, section, slackDate } from './blocks.ts';
 import { fitList, listSection, MessageBudget } from './budget.ts';
@@ -51,11 +52,6 @@ function clicksText(report: RequestReport): string {
   });
   if (clicks.earlier > 0) lines.unshift(`Earlier: ${clicks.earlier}`);
   return `*Clicks by day* (UTC), ${formatClicks(clicks.total)} in all\n${lines.join('\n')}`;
-}
-
-export interface ReportViewer {
-  /** Only the requester sends thanks; an admin sees the same report without the button. */
-  canThank: boolean;
 }
 
 /** Room the list of helpers leaves for the helpers still to thank. */

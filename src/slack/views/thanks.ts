@@ -1,5 +1,6 @@
 import { escapeMrkdwn, truncate } from '../../domain/escape.ts';
 import type { BoostRequest } from '../../domain/types.ts';
+import type { ThanksOutcome } from '../../services/thanks.ts';
 import { context, link, section } from './blocks.ts';
 import type { SlackMessage } from './request-message.ts';
 import { requestTitle } from './request-message.ts';
@@ -16,19 +17,6 @@ export function thanksMessage(request: BoostRequest): SlackMessage {
       context('You get this because you marked the request shared in Boost.'),
     ],
   };
-}
-
-export interface ThanksOutcome {
-  request: BoostRequest;
-  /** Helpers the thanks reached now. */
-  thanked: number;
-  /** Helpers Slack refused for good (deactivated account, ...): not tried again. */
-  unreachable: number;
-  /** Helpers whose message may or may not have arrived: not sent again, to avoid a duplicate. */
-  uncertain: number;
-  /** Helpers whose message certainly failed, for a reason that may pass: pressing again retries them. */
-  retryable: number;
-  anyoneShared: boolean;
 }
 
 const people = (n: number) => (n === 1 ? '1 person' : `${n} people`);

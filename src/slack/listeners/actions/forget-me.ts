@@ -1,9 +1,8 @@
-import { forgetPerson } from '../../../services/forget-and-export.ts';
 import type { BoostContext } from '../../context.ts';
 import { afterForgetting } from '../../forget.ts';
 import { forgetDone, forgetKept } from '../../views/privacy-messages.ts';
 import { actorOfClick } from '../actor.ts';
-import type { ButtonArgs } from './opt-in.ts';
+import type { ButtonArgs } from '../args.ts';
 
 /**
  * "Delete my data": deletes everything about whoever clicked (never someone named in the payload), in one transaction,
@@ -18,7 +17,7 @@ export const confirmForgetMe =
       now,
       deliveryKey = `forget:${teamId}:${userId}:${action.action_ts}`,
     } = actorOfClick(ctx, body, action);
-    const forgotten = forgetPerson(ctx.repos, { teamId, userId, now, deliveryKey });
+    const forgotten = ctx.services.privacy.forget({ teamId, userId, now, deliveryKey });
     await ack();
     if (!forgotten) return;
     afterForgetting(ctx, teamId, userId, forgotten);

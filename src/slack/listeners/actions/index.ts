@@ -4,7 +4,7 @@ import { ACTIONS } from '../../ids.ts';
 import { routeById } from '../route.ts';
 import { closeRequest } from './close.ts';
 import { confirmForgetMe, keepMyData } from './forget-me.ts';
-import { markSharedFromHome, newRequestFromHome, openSettings, optInFromHome, withdrawFromHome } from './home.ts';
+import { newRequestFromHome, openSettings } from './home.ts';
 import { markShared } from './mark-shared.ts';
 import { openReport } from './open-report.ts';
 import { optIn } from './opt-in.ts';
@@ -26,19 +26,21 @@ const actionIdOf = ({ action }: ActionArgs): string | undefined => {
 
 /** Buttons, by action id. */
 export function actionRouter(ctx: BoostContext) {
+  // The request buttons answer where they were clicked, on a message or on the Home (see record-click.ts).
+  const requestButtons = { optIn: optIn(ctx), markShared: markShared(ctx), withdraw: withdraw(ctx) };
   const handlers = {
-    [ACTIONS.optIn]: optIn(ctx),
-    [ACTIONS.markShared]: markShared(ctx),
-    [ACTIONS.withdraw]: withdraw(ctx),
+    [ACTIONS.optIn]: requestButtons.optIn,
+    [ACTIONS.markShared]: requestButtons.markShared,
+    [ACTIONS.withdraw]: requestButtons.withdraw,
     [ACTIONS.close]: closeRequest(ctx),
     [ACTIONS.retryPost]: retryPost(ctx),
     [ACTIONS.cancelUnposted]: cancelUnposted(ctx),
     [ACTIONS.remindMe]: remindMe(ctx),
     [ACTIONS.stopDigests]: stopDigests(ctx),
     [ACTIONS.sendThanks]: sendThanks(ctx),
-    [ACTIONS.homeOptIn]: optInFromHome(ctx),
-    [ACTIONS.homeMarkShared]: markSharedFromHome(ctx),
-    [ACTIONS.homeWithdraw]: withdrawFromHome(ctx),
+    [ACTIONS.homeOptIn]: requestButtons.optIn,
+    [ACTIONS.homeMarkShared]: requestButtons.markShared,
+    [ACTIONS.homeWithdraw]: requestButtons.withdraw,
     [ACTIONS.newRequest]: newRequestFromHome(ctx),
     [ACTIONS.openSettings]: openSettings(ctx),
     [ACTIONS.forgetMe]: confirmForgetMe(ctx),

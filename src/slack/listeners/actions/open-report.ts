@@ -1,25 +1,23 @@
 import { isAdmin, isAdminCached } from '../../admins.ts';
 import type { BoostContext } from '../../context.ts';
-import { loadReport } from '../../report.ts';
 import { slackErrorCode } from '../../slack-errors.ts';
 import { note } from '../../views/note.ts';
 import { REPORT_NOT_ALLOWED, REPORT_NOT_FOUND, reportModal, reportNoteModal } from '../../views/report-message.ts';
 import { requestIdOf } from '../actor.ts';
-import type { ButtonArgs } from './opt-in.ts';
+import { type ButtonArgs, teamIdOf } from '../args.ts';
 
 /** "Report" (App Home, `/boost mine`, `/boost report`): the requester's report on one request, in a modal. */
 export const openReport =
   (ctx: BoostContext) =>
   async ({ ack, body, action, client, respond }: ButtonArgs) => {
     await ack();
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
-    const userId = body.user.id;
-    const known = loadReport(ctx, teamId, userId, requestIdOf(action), isAdminCached(ctx, teamId, userId));
+    const teamId = teamIdOf(body);
+    const viewerId = body.user.id;
+    const load = (viewerIsAdmin: boolean) =>
+      ctx.services.reports.load({ teamId, viewerId, requestId: requestIdOf(action), viewerIsAdmin, now: ctx.clock() });
+    const known = load(isAdminCached(ctx, teamId, viewerId));
     // Someone who is not the requester may be a Slack admin whose flag is not cached yet.
-    const outcome =
-      known.ok || known.reason === 'not_found'
-        ? known
-        : loadReport(ctx, teamId, userId, requestIdOf(action), await isAdmin(ctx, teamId, userId));
+    const outcome = known.ok || known.reason === 'not_found' ? known : load(await isAdmin(ctx, teamId, viewerId));
     const view = outcome.ok
       ? reportModal(outcome.report, outcome.viewer)
       : reportNoteModal(outcome.reason === 'not_allowed' ? REPORT_NOT_ALLOWED : REPORT_NOT_FOUND);

@@ -2,26 +2,43 @@ import type { Actor, Outcome, ParticipationResult } from '../../../services/requ
 import type { BoostContext } from '../../context.ts';
 import { recoverPostFromClick } from '../../recover-post-from-click.ts';
 import { refreshRequestEverywhere } from '../../refresh-request-everywhere.ts';
-import { actorOfClick, explainRefusal, requestIdOf } from '../actor.ts';
-import type { ButtonArgs } from './opt-in.ts';
+import { actorOfClick, answersOnHome, explainRefusal, requestIdOf } from '../actor.ts';
+import type { ButtonArgs } from '../args.ts';
+import { teamIdOf } from '../args.ts';
+
+/** How a button answers once its change is saved, on each surface it appears on. */
+export interface ClickAnswers {
+  /** On a message: the handler's own reply through response_url, sent after the change is shown. */
+  inMessage(recorded: ParticipationResult): Promise<void>;
+  /** On the App Home: the note for the top of the person's refreshed Home, if any. */
+  onHome(recorded: ParticipationResult): Promise<string | undefined> | string | undefined;
+}
 
 /**
- * What "I'm in", "I shared it" and "Withdraw" on a request's message all do first: apply the use case in the next
- * shared commit, ack once it is saved, and show the change (the message, the Homes concerned). A refusal is explained
- * privately and gives undefined; a repeated delivery from Slack is a refusal that nobody is told about.
+ * What "I'm in", "I shared it" and "Withdraw" do, on a request's message and on the App Home alike: apply the use case
+ * in the next shared commit, ack once it is saved, then show the change (the message, the Homes concerned) and answer
+ * where the click was made. A refusal is explained there instead; a repeated delivery from Slack is a refusal that
+ * nobody is told about.
  */
 export async function recordClick(
   ctx: BoostContext,
-  { ack, body, action, respond }: ButtonArgs,
+  args: ButtonArgs,
   apply: (requestId: number, actor: Actor) => Outcome<ParticipationResult>,
-): Promise<ParticipationResult | undefined> {
+  answers: ClickAnswers,
+): Promise<void> {
+  const { ack, body, action } = args;
   const result = await ctx.commits.run(() => apply(requestIdOf(action), actorOfClick(ctx, body, action)));
   await ack();
-  if (!result.ok) {
-    await explainRefusal(ctx, respond, result.refusal);
-    return undefined;
+  if (!result.ok) return explainRefusal(ctx, args, result.refusal);
+  const { request, changed } = result.value;
+  if (answersOnHome(body)) {
+    // The change and the note go out in one publish of the person's Home.
+    const notice = await answers.onHome(result.value);
+    if (changed) refreshRequestEverywhere(ctx, request, body.user.id);
+    ctx.homes.opened(teamIdOf(body), body.user.id, { notice });
+    return;
   }
-  recoverPostFromClick(ctx, result.value.request, body);
-  if (result.value.changed) refreshRequestEverywhere(ctx, result.value.request, body.user.id);
-  return result.value;
+  recoverPostFromClick(ctx, request, body);
+  if (changed) refreshRequestEverywhere(ctx, request, body.user.id);
+  await answers.inMessage(result.value);
 }

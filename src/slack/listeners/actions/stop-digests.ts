@@ -1,13 +1,13 @@
 import type { BoostContext } from '../../context.ts';
 import { digestsStoppedMessage } from '../../views/digest.ts';
-import type { ButtonArgs } from './opt-in.ts';
+import { type ButtonArgs, teamIdOf } from '../args.ts';
 
 /** "Stop these digests": one click, saved before the ack; the digest becomes a note on how to turn it back on. */
 export const stopDigests =
   (ctx: BoostContext) =>
   async ({ ack, body, respond }: ButtonArgs) => {
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
-    ctx.repos.settings.update(teamId, body.user.id, { digest: false }, ctx.clock());
+    const teamId = teamIdOf(body);
+    ctx.services.settings.save({ teamId, userId: body.user.id, now: ctx.clock() }, { digest: false });
     await ack();
     ctx.homes.refresh(teamId, body.user.id);
     await ctx.replyGate.wait();

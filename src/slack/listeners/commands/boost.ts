@@ -1,12 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { parseBoostCommand } from '../../../domain/command.ts';
 import type { BoostContext } from '../../context.ts';
-import { mineData } from '../../home.ts';
 import { openRequestForm } from '../../open-request-modal.ts';
 import { openSettingsModal } from '../../open-settings-modal.ts';
 import { classifySlackFailure, slackErrorCode } from '../../slack-errors.ts';
 import { helpMessage } from '../../views/help-message.ts';
-import { mineMessage } from '../../views/mine.ts';
+import { MINE_LIMITS, mineMessage } from '../../views/mine.ts';
 import { note } from '../../views/note.ts';
 import { openRequestsList } from '../../views/open-requests-list.ts';
 import { formNotOpenedNote, refusalNote } from '../../views/refusal-notes.ts';
@@ -26,7 +25,7 @@ export const boostCommand =
     const actor = { teamId: command.team_id, userId: command.user_id, now: ctx.clock() };
     switch (parsed.kind) {
       case 'new': {
-        if (!ctx.service.canCreate(actor)) {
+        if (!ctx.services.requests.canCreate(actor)) {
           await ack(refusalNote('too_many_open', ctx.config.MAX_OPEN_REQUESTS_PER_USER));
           return;
         }
@@ -45,13 +44,12 @@ export const boostCommand =
         return;
       }
       case 'list': {
-        const open = ctx.repos.requests.listOpen(command.team_id, LIST_LIMIT);
-        const listed = open.map((request) => ({ request, counts: ctx.repos.participations.counts(request.id) }));
-        await ack(openRequestsList(listed, ctx.repos.requests.countOpen(command.team_id)));
+        const open = ctx.services.overview.openRequests(command.team_id, LIST_LIMIT);
+        await ack(openRequestsList(open.items, open.total));
         return;
       }
       case 'mine':
-        await ack(mineMessage(mineData(ctx, command.team_id, command.user_id)));
+        await ack(mineMessage(ctx.services.overview.mine(actor, MINE_LIMITS)));
         return;
       case 'settings': {
         await ack();

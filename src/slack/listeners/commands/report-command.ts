@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { ReportOutcome } from '../../../services/report-read-model.ts';
 import { isAdmin, isAdminCached } from '../../admins.ts';
 import type { BoostContext } from '../../context.ts';
-import { loadReport, type ReportOutcome } from '../../report.ts';
 import { note } from '../../views/note.ts';
 import { REPORT_NOT_ALLOWED, REPORT_NOT_FOUND, reportMessage, reportPicker } from '../../views/report-message.ts';
 import type { SlackMessage } from '../../views/request-message.ts';
@@ -26,18 +26,18 @@ export async function reportCommand(
 ): Promise<void> {
   const { team_id: teamId, user_id: userId } = command;
   if (requestId === undefined) {
-    const { requests } = ctx.repos;
-    await ack(
-      reportPicker(requests.listByRequester(teamId, userId, PICKER_LIMIT), requests.countByRequester(teamId, userId)),
-    );
+    const choices = ctx.services.reports.choices(teamId, userId, PICKER_LIMIT);
+    await ack(reportPicker(choices.items, choices.total));
     return;
   }
-  const known = loadReport(ctx, teamId, userId, requestId, isAdminCached(ctx, teamId, userId));
+  const load = (viewerIsAdmin: boolean) =>
+    ctx.services.reports.load({ teamId, viewerId: userId, requestId, viewerIsAdmin, now: ctx.clock() });
+  const known = load(isAdminCached(ctx, teamId, userId));
   if (known.ok || known.reason === 'not_found') {
     await ack(answer(known));
     return;
   }
   await ack();
-  const checked = loadReport(ctx, teamId, userId, requestId, await isAdmin(ctx, teamId, userId));
+  const checked = load(await isAdmin(ctx, teamId, userId));
   await respond({ response_type: 'ephemeral', ...answer(checked) });
 }

@@ -5,7 +5,7 @@ type Args<Event extends 'app_uninstalled' | 'tokens_revoked'> = AllMiddlewareArg
 
 function stopWorkFor(ctx: BoostContext, teamId: string, why: string): void {
   if (!teamId) return;
-  if (ctx.repos.workspaces.markUninstalled(teamId, ctx.clock())) {
+  if (ctx.services.workspaces.stopWorkFor(teamId, ctx.clock())) {
     ctx.logger.info(`Workspace ${teamId} ${why}: its scheduled work stops; its data goes after DATA_RETENTION_DAYS.`);
   }
 }

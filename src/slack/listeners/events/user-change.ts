@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { forgetPerson } from '../../../services/forget-and-export.ts';
 import type { BoostContext } from '../../context.ts';
 import { afterForgetting } from '../../forget.ts';
 
@@ -19,7 +18,7 @@ export const userChanged =
     const teams = new Set([body.team_id, user.team_id].filter((team): team is string => Boolean(team)));
     for (const teamId of teams) {
       if (user.deleted) {
-        const forgotten = forgetPerson(ctx.repos, {
+        const forgotten = ctx.services.privacy.forget({
           teamId,
           userId: user.id,
           now,
@@ -28,13 +27,7 @@ export const userChanged =
         if (forgotten) afterForgetting(ctx, teamId, user.id, forgotten);
         continue;
       }
-      const cached = ctx.repos.profiles.get(teamId, user.id);
-      if (!cached) continue;
-      ctx.repos.profiles.save(teamId, user.id, {
-        tz: user.tz ?? cached.tz,
-        tzOffsetSeconds: user.tz_offset ?? cached.tzOffsetSeconds,
-        isAdmin: Boolean(user.is_admin || user.is_owner),
-        fetchedAt: now,
-      });
+      const change = { tz: user.tz, tzOffsetSeconds: user.tz_offset, isAdmin: Boolean(user.is_admin || user.is_owner) };
+      ctx.services.workspaces.updateCachedProfile(teamId, user.id, change, now);
     }
   };

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } 
 import type { BoostContext } from '../../context.ts';
 import { firstLinkIn } from '../../open-request-modal.ts';
 import { startRequest } from '../../start-request.ts';
+import { teamIdOf } from '../args.ts';
 
 type Args = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>;
 
@@ -12,7 +13,7 @@ export const askFromMessage =
     await ack();
     const channelId = shortcut.channel?.id ?? '';
     await startRequest(ctx, {
-      teamId: shortcut.team?.id ?? shortcut.user.team_id ?? '',
+      teamId: teamIdOf(shortcut),
       userId: shortcut.user.id,
       triggerId: shortcut.trigger_id,
       url: linkOf(shortcut.message),

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, GlobalShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import type { BoostContext } from '../../context.ts';
 import { startRequest } from '../../start-request.ts';
+import { teamIdOf } from '../args.ts';
 
 type Args = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<GlobalShortcut>;
 
@@ -10,7 +11,7 @@ export const newRequestShortcut =
   async ({ ack, shortcut }: Args) => {
     await ack();
     await startRequest(ctx, {
-      teamId: shortcut.team?.id ?? shortcut.user.team_id ?? '',
+      teamId: teamIdOf(shortcut),
       userId: shortcut.user.id,
       triggerId: shortcut.trigger_id,
     });

@@ -6,6 +6,7 @@ import { REQUEST_FIELDS } from '../../ids.ts';
 import { cachedTzOffset } from '../../profiles.ts';
 import { postRequest } from '../../request-publisher.ts';
 import { refusalNote } from '../../views/refusal-notes.ts';
+import { teamIdOf } from '../args.ts';
 import { optionsOf, selectedOf, textOf } from './state.ts';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
@@ -15,7 +16,7 @@ export const submitNewRequest =
   (ctx: BoostContext) =>
   async ({ ack, body, view }: Args) => {
     const values = view.state.values;
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const teamId = teamIdOf(body);
     const userId = body.user.id;
     const now = ctx.clock();
     const checked = validateRequestDraft(
@@ -36,7 +37,7 @@ export const submitNewRequest =
     }
     // The same submission delivered twice has the same view and the same values.
     const deliveryKey = `view:${view.id}:${createHash('sha256').update(JSON.stringify(values)).digest('base64url')}`;
-    const created = ctx.service.create(checked.value, { teamId, userId, now, deliveryKey });
+    const created = ctx.services.requests.create(checked.value, { teamId, userId, now, deliveryKey });
     if (!created.ok) {
       if (created.refusal === 'duplicate') return ack();
       const message = refusalNote(created.refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER).text;

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { settingsChanges } from '../../../domain/settings.ts';
-import { saveSettings } from '../../../services/settings.ts';
 import type { BoostContext } from '../../context.ts';
 import { settingsSavedNotice } from '../../views/home-notices.ts';
 import { shownSettings, submittedSettings } from '../../views/settings-modal.ts';
+import { teamIdOf } from '../args.ts';
 import { selectedOf } from './state.ts';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
@@ -12,11 +12,11 @@ type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 export const submitSettings =
   (ctx: BoostContext) =>
   async ({ ack, body, view }: Args) => {
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    const teamId = teamIdOf(body);
     const actor = { teamId, userId: body.user.id, now: ctx.clock() };
-    const shown = shownSettings(view.private_metadata) ?? ctx.repos.settings.get(teamId, actor.userId);
+    const shown = shownSettings(view.private_metadata) ?? ctx.services.settings.of(teamId, actor.userId);
     const submitted = submittedSettings(shown, (blockId) => selectedOf(view.state.values, blockId));
-    const saved = saveSettings(ctx.repos, actor, settingsChanges(shown, submitted));
+    const saved = ctx.services.settings.save(actor, settingsChanges(shown, submitted));
     await ack();
     for (const requestId of saved.republish) ctx.updater.request(requestId);
     ctx.homes.refresh(teamId, actor.userId, settingsSavedNotice);

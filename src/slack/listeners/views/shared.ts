@@ -4,6 +4,7 @@ import { validateShareUrl } from '../../../domain/policy.ts';
 import type { BoostContext } from '../../context.ts';
 import { SHARED_FIELDS } from '../../ids.ts';
 import { refusalNote } from '../../views/refusal-notes.ts';
+import { teamIdOf } from '../args.ts';
 import { selectedOf, textOf } from './state.ts';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
@@ -19,10 +20,9 @@ export const submitShared =
     }
     const network = selectedOf(view.state.values, SHARED_FIELDS.network);
     const requestId = readRequestId(view.private_metadata);
-    const teamId = body.team?.id ?? body.user.team_id ?? '';
-    const result = ctx.service.markShared(
+    const result = ctx.services.requests.markShared(
       requestId,
-      { teamId, userId: body.user.id, now: ctx.clock() },
+      { teamId: teamIdOf(body), userId: body.user.id, now: ctx.clock() },
       { shareUrl: shareUrl.value, network: network && isNetwork(network) ? network : null },
     );
     if (!result.ok) {
