@@ -33,6 +33,8 @@ export interface BoostTuning {
   webApiTimeoutMs?: number;
   /** Retries after a failed attempt on network errors, timeouts and 5xx (default 3). */
   webApiRetries?: number;
+  /** Pause before the first of those retries, doubling for each next one (default 200 ms). */
+  webApiRetryMinMs?: number;
   /** Least time between two updates of one request message (default 1 s). */
   messageUpdateIntervalMs?: number;
   /** Least time between two publishes of one person's Home (default 3 s). */

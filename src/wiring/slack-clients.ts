@@ -23,7 +23,7 @@ export function webApiOptions(config: Config, tuning: BoostTuning, logger: Logge
     retryConfig: {
       retries: tuning.webApiRetries ?? 3,
       factor: 2,
-      minTimeout: 200,
+      minTimeout: tuning.webApiRetryMinMs ?? 200,
       maxTimeout: 2000,
       onFailedAttempt: stopRetryingWhenMaybeApplied,
     } as WebClientOptions['retryConfig'],

@@ -73,6 +73,7 @@ export const QUICK_PACING: BoostTuning = {
   homeRefreshIntervalMs: 50,
   replyMaxWaitMs: 100,
   dmBackoffMs: 20,
+  webApiRetryMinMs: 20,
 };
 
 export interface StartOptions {
