@@ -15,16 +15,16 @@ export interface BoostDatabase {
 }
 
 /**
- * drizzle/ at the root of the project: found upwards from this module, which is src/db/connection.ts when run from
- * source and dist/index.js once bundled.
+ * A migrations folder at the root of the project (drizzle/ for SQLite, drizzle-pg/ for PostgreSQL): found upwards from
+ * this module, which is src/db/connection.ts when run from source and dist/index.js once bundled.
  */
-function findMigrationsFolder(): string {
+export function findMigrationsFolder(name = 'drizzle'): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = join(dir, 'drizzle');
+    const candidate = join(dir, name);
     if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('Could not find the drizzle/ migrations folder above this module');
+    if (parent === dir) throw new Error(`Could not find the ${name}/ migrations folder above this module`);
     dir = parent;
   }
 }
