@@ -69,7 +69,7 @@ export async function main(
     try {
       const copied = await copyDatabase(source, target, ({ table, rows }) => output.out(`  ${table}: ${rows}`));
       const total = copied.reduce((sum, { rows }) => sum + rows, 0);
-      output.out(`Copied ${total} rows from ${from}. Set DATABASE_URL to the target and start Boost.`);
+      output.out(`Copied ${total} rows from ${from}.`);
       return 0;
     } finally {
       await target.close();
