@@ -1,6 +1,5 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import dotenv from 'dotenv';
+import { existsSync } from 'node:fs';
+import { runAsCommand } from '../cli.ts';
 import { openDatabase } from './connection.ts';
 import { copyDatabase, TargetNotEmpty } from './copy.ts';
 import { openPostgres } from './postgres.ts';
@@ -85,24 +84,4 @@ export async function main(
   }
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  try {
-    return script !== undefined && realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
-  dotenv.config({ quiet: true });
-  main(process.argv.slice(2), process.env).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error('npm run db:copy failed:', error instanceof Error ? error.message : error);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsCommand(import.meta.url, 'db:copy', main);
