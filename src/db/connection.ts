@@ -11,6 +11,8 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export interface BoostDatabase {
   db: Db;
   sqlite: Database.Database;
+  /** Whether the database answers a trivial query now (health and readiness checks). */
+  answers(): Promise<boolean>;
   close(): void;
 }
 
@@ -43,9 +45,17 @@ export function openDatabase(path: string): BoostDatabase {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
+  const check = sqlite.prepare('select 1 as ok');
   return {
     db,
     sqlite,
+    answers: async () => {
+      try {
+        return sqlite.open && check.get() !== undefined;
+      } catch {
+        return false;
+      }
+    },
     close: () => {
       if (sqlite.open) sqlite.close();
     },

@@ -9,6 +9,8 @@ export type PgDb = NodePgDatabase<typeof schema>;
 export interface PostgresDatabase {
   db: PgDb;
   pool: pg.Pool;
+  /** Whether the server answers a trivial query now (health and readiness checks); never waits past the pool's timeout. */
+  answers(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,14 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
     await pool.end();
     throw error;
   }
-  return { db: drizzle(pool, { schema }), pool, close: () => pool.end() };
+  const answers = async () => {
+    try {
+      return (await pool.query('select 1 as ok')).rowCount === 1;
+    } catch {
+      return false;
+    }
+  };
+  return { db: drizzle(pool, { schema }), pool, answers, close: () => pool.end() };
 }
 
 async function migrateUnderLock(pool: pg.Pool): Promise<void> {

@@ -47,8 +47,8 @@ export function createReceiver(
   // (over HTTP, links as Boost writes them are answered before that: serveTrackedLinksFirst).
   const customRoutes = [
     trackedLinks,
-    healthRoute(storage.database.sqlite, slack.status),
-    readinessRoute(storage.database.sqlite, slack.status),
+    healthRoute(storage.database.answers, slack.status),
+    readinessRoute(storage.database.answers, slack.status),
   ];
   if (config.SOCKET_MODE) {
     const receiver = new SocketModeReceiver({

@@ -44,4 +44,10 @@ describe('Boost on PostgreSQL', () => {
     const applied = await query<{ n: string }>(url, 'select count(*) as n from drizzle.__drizzle_migrations');
     expect(Number(applied[0]?.n)).toBe(MIGRATIONS.length);
   });
+
+  it('answers the health check while the server answers', async () => {
+    const database = await openPostgres(await freshDatabase(inject('postgresUrl')), OPTIONS);
+    opened.push(database);
+    expect(await database.answers()).toBe(true);
+  });
 });

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -9,11 +9,16 @@ import { freePort } from './boost-process.ts';
 // test setup and stopped after. Debian's postgresql package provides initdb and pg_ctl (.ci/run installs it). The
 // server refuses to run as root, so as root it runs as the `postgres` user the package creates.
 
-const BIN_DIRS = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'];
+const DEBIAN_VERSIONS = '/usr/lib/postgresql';
 
+/** The program from the newest server version Debian installed, else whatever PATH has. */
 function binary(name: string): string {
-  const dir = BIN_DIRS.find((candidate) => existsSync(join(candidate, name)));
-  return dir ? join(dir, name) : name;
+  const versions = existsSync(DEBIAN_VERSIONS) ? readdirSync(DEBIAN_VERSIONS) : [];
+  const newest = versions
+    .map((version) => join(DEBIAN_VERSIONS, version, 'bin', name))
+    .filter((path) => existsSync(path))
+    .sort((a, b) => b.localeCompare(a, 'en', { numeric: true }))[0];
+  return newest ?? name;
 }
 
 const asRoot = userInfo().uid === 0;
