@@ -12,7 +12,7 @@ export async function openSettingsModal(
   try {
     await ctx.client.views.open({
       trigger_id: triggerId,
-      view: settingsModal(ctx.services.settings.of(teamId, userId)),
+      view: settingsModal(await ctx.services.settings.of(teamId, userId)),
     });
     return true;
   } catch (error) {
