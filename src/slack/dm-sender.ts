@@ -50,7 +50,8 @@ export interface DmBatch<T> {
 }
 
 export interface DmSenderOptions {
-  client: WebClient;
+  /** The DM client of a workspace (dmClient): each workspace's own token in distribution mode. */
+  clientFor: (teamId: string) => Promise<WebClient>;
   /** Rate-limit pauses, shared with every paced sender. */
   pauses: PauseStore;
   logger: Logger;
@@ -80,7 +81,8 @@ export class DmSender {
   private readonly maxRateLimitWaits: number;
   private readonly backoffMs: number;
   private readonly gate: Gate;
-  private halted: string | undefined;
+  /** Workspaces whose token stopped working, with Slack's code: nothing more is sent there in this run. */
+  private readonly halted = new Map<string, string>();
 
   constructor(private readonly options: DmSenderOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
@@ -90,14 +92,12 @@ export class DmSender {
     this.gate = new Gate(this.concurrency);
   }
 
-  /** Sends one DM, waiting for a free slot and for any rate-limit pause, retrying what is safe to retry. */
+  /**
+   * Sends one DM, waiting for any rate-limit pause of its workspace and then for a free slot, retrying what is safe to
+   * retry. A message waiting out a pause holds no slot, so one workspace being rate limited never delays another's.
+   */
   async send(to: Recipient, message: SlackMessage): Promise<DmOutcome> {
-    await this.gate.enter();
-    try {
-      return await this.attempt(to, message);
-    } finally {
-      this.gate.leave();
-    }
+    return this.attempt(to, message);
   }
 
   /**
@@ -109,13 +109,18 @@ export class DmSender {
     const iterator = batch.items[Symbol.iterator]();
     const worker = async () => {
       for (;;) {
-        if (this.halted || batch.stopped?.()) {
+        if (batch.stopped?.()) {
           tally.halted = true;
           return;
         }
         const next = iterator.next();
         if (next.done) return;
         const item = next.value;
+        if (this.halted.has(batch.to(item).teamId)) {
+          // That workspace's token stopped working: its items stay unclaimed for a later run, the others go on.
+          tally.halted = true;
+          continue;
+        }
         if (!batch.claim(item)) {
           tally.skipped += 1;
           continue;
@@ -136,9 +141,20 @@ export class DmSender {
     return tally;
   }
 
-  /** Why sending stopped for good (the token no longer works), if it did. */
+  /** Why sending stopped for good in some workspace (its token no longer works), if it did. */
   get haltedBecause(): string | undefined {
-    return this.halted;
+    return this.halted.values().next().value;
+  }
+
+  /** One call to Slack, holding a slot only while it is in flight. */
+  private async post(teamId: string, userId: string, message: SlackMessage) {
+    await this.gate.enter();
+    try {
+      const client = await this.options.clientFor(teamId);
+      return await client.chat.postMessage({ channel: userId, ...message });
+    } finally {
+      this.gate.leave();
+    }
   }
 
   private async attempt({ teamId, userId }: Recipient, message: SlackMessage): Promise<DmOutcome> {
@@ -147,10 +163,11 @@ export class DmSender {
     let failures = 0;
     let rateLimitWaits = 0;
     for (;;) {
-      if (this.halted) return { status: 'failed', error: this.halted, retryLater: true };
+      const halted = this.halted.get(teamId);
+      if (halted) return { status: 'failed', error: halted, retryLater: true };
       await sleep(pauses.pausedUntil(scope) - Date.now());
       try {
-        const answer = await this.options.client.chat.postMessage({ channel: userId, ...message });
+        const answer = await this.post(teamId, userId, message);
         return { status: 'sent', ts: answer.ts };
       } catch (error) {
         const problem = classifySlackError(error, 'person');
@@ -160,8 +177,10 @@ export class DmSender {
             logger.warn(`Slack will not deliver a DM to ${userId} (${problem.code}); skipped.`);
             return { status: 'unreachable', error: problem.code };
           case 'auth':
-            this.halted = problem.code;
-            logger.error(`Slack refused the bot token (${problem.code}); no more DMs are sent until it is fixed.`);
+            this.halted.set(teamId, problem.code);
+            logger.error(
+              `Slack refused the bot token of workspace ${teamId} (${problem.code}); no more DMs are sent there until it is fixed.`,
+            );
             return { status: 'failed', error: problem.code, retryLater: true };
           case 'uncertain':
             logger.warn(
