@@ -222,9 +222,9 @@ export class FakeSlack {
     this.faults.push({ method, kind: 'fail', error, remaining: options.times ?? 1, when: options.when });
   }
 
-  /** HTTP 429 with `Retry-After`, as api.error.ratelimited.json. */
-  rateLimit(method: string, retryAfterSeconds: number, times = 1): void {
-    this.faults.push({ method, kind: 'ratelimit', retryAfter: retryAfterSeconds, remaining: times });
+  /** HTTP 429 with `Retry-After`, as api.error.ratelimited.json; `when(args)` limits it to some calls (one workspace's). */
+  rateLimit(method: string, retryAfterSeconds: number, times = 1, when?: (args: Args) => boolean): void {
+    this.faults.push({ method, kind: 'ratelimit', retryAfter: retryAfterSeconds, remaining: times, when });
   }
 
   httpError(method: string, status: number, times = 1): void {
