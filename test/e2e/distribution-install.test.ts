@@ -1,21 +1,40 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type BoostHarness, startBoost, TEST_TOKEN_KEY } from '../harness/boost.ts';
-import { decideInSlack, installedWorkspace, openInstallPage, rawInstallations, returnToBoost } from '../harness/install.ts';
+import { STATE_LIFETIME_MS } from '../../src/slack/oauth-states.ts';
+import { type BoostHarness, startBoost } from '../harness/boost.ts';
+import { FAKE_APP } from '../harness/fake-workspaces.ts';
+import {
+  decideInSlack,
+  installedWorkspace,
+  openInstallPage,
+  rawInstallations,
+  returnToBoost,
+} from '../harness/install.ts';
 
-const ALPHA = { teamId: 'TALPHA001', name: 'Alpha', installer: 'UALPHAADMIN', ids: ['CALPHA001'] };
+// An admin installs Boost from its install page through Slack's authorize page and back; every way that can go wrong
+// ends on a page that says what happened, with nothing stored.
+
+const ALPHA = { teamId: 'TALPHA001', name: 'Alpha', installer: 'UALPHAADM', ids: ['CALPHA001'] };
+
+/** Location with one query parameter replaced, as a tampered or stale link would arrive. */
+function withParam(location: string, name: string, value: string): string {
+  const url = new URL(location);
+  url.searchParams.set(name, value);
+  return url.href;
+}
 
 describe('installing Boost with "Add to Slack"', () => {
   let h: BoostHarness;
 
   beforeEach(async () => {
     h = await startBoost({}, undefined, { distribution: true });
+    h.slack.workspaces.add(ALPHA);
   });
 
   afterEach(async () => {
     await h.stop();
   });
 
-  it('shows what Boost is and the scopes it asks for, with a button to Slack', async () => {
+  it('shows what Boost is and the scopes it asks for and why, with a button to Slack', async () => {
     const page = await openInstallPage(h);
     expect(page.status).toBe(200);
     expect(page.html).toContain('Add Boost to Slack');
@@ -23,6 +42,7 @@ describe('installing Boost with "Add to Slack"', () => {
     const authorize = new URL(page.addToSlack);
     expect(authorize.origin + authorize.pathname).toBe(h.slack.authorizeUrl);
     expect(authorize.searchParams.get('scope')).toBe('commands,chat:write,users:read');
+    expect(authorize.searchParams.get('client_id')).toBe(FAKE_APP.clientId);
     expect(authorize.searchParams.get('redirect_uri')).toBe('https://boost.example.test/slack/oauth_redirect');
     expect(page.cookie).toMatch(/^slack-app-oauth-state=/);
   });
@@ -32,14 +52,87 @@ describe('installing Boost with "Add to Slack"', () => {
     expect(done.status).toBe(200);
     expect(done.html).toContain('Boost is installed');
     expect(done.html).toContain('/invite @Boost');
-    expect(done.html).toContain('/boost');
-    const [row] = rawInstallations(h);
+    expect(done.html).toContain('<code>/boost</code>');
     const [issued] = h.slack.workspaces.tokensOf(ALPHA.teamId);
-    expect(row).toMatchObject({ team_id: ALPHA.teamId, bot_user_id: issued?.botUserId, installer_user_id: ALPHA.installer });
-    expect(JSON.stringify(rawInstallations(h))).not.toContain(issued?.token);
-    expect(String(row?.bot_token)).toMatch(/^v1\./);
-    void TEST_TOKEN_KEY;
-    void decideInSlack;
-    void returnToBoost;
+    const rows = rawInstallations(h);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        team_id: ALPHA.teamId,
+        enterprise_id: '',
+        is_enterprise_install: 0,
+        bot_id: issued?.botId,
+        bot_user_id: issued?.botUserId,
+        bot_scopes: 'commands,chat:write,users:read',
+        installer_user_id: ALPHA.installer,
+      }),
+    ]);
+    expect(String(rows[0]?.bot_token)).toMatch(/^v1\./);
+    expect(JSON.stringify(rows)).not.toContain(String(issued?.token));
+    expect(h.logs.join('\n')).not.toContain(String(issued?.token));
+    expect(h.logs.join('\n')).not.toContain(FAKE_APP.clientSecret);
+  });
+
+  it('says the install was cancelled when the admin cancels in Slack, and stores nothing', async () => {
+    const page = await openInstallPage(h);
+    const back = await returnToBoost(h, await decideInSlack(h, page.addToSlack, 'cancel'), page.cookie);
+    expect(back.html).toContain('Boost was not installed');
+    expect(back.html).toContain('You cancelled the install in Slack');
+    expect(back.html).toContain('href="/slack/install"');
+    expect(rawInstallations(h)).toEqual([]);
+    expect(h.slack.callsTo('oauth.v2.access')).toEqual([]);
+  });
+
+  it('refuses a forged state, and stores nothing', async () => {
+    const page = await openInstallPage(h);
+    const location = await decideInSlack(h, page.addToSlack, { teamId: ALPHA.teamId, installer: ALPHA.installer });
+    const forged = 'bm90LWJvb3N0cw.bm90LXNpZ25lZC1ieS1ib29zdC1hdC1hbGwtc28tbm90LXZhbGlk';
+    const back = await returnToBoost(h, withParam(location, 'state', forged), `slack-app-oauth-state=${forged}`);
+    expect(back.status).toBe(400);
+    expect(back.html).toContain('This install link has expired, was already used, or was started in another browser');
+    expect(rawInstallations(h)).toEqual([]);
+    expect(h.slack.callsTo('oauth.v2.access')).toEqual([]);
+  });
+
+  it('refuses a state that comes back in another browser (without its cookie), and stores nothing', async () => {
+    const page = await openInstallPage(h);
+    const location = await decideInSlack(h, page.addToSlack, { teamId: ALPHA.teamId, installer: ALPHA.installer });
+    const back = await returnToBoost(h, location);
+    expect(back.html).toContain('This install link has expired');
+    expect(rawInstallations(h)).toEqual([]);
+  });
+
+  it('refuses an expired state, and stores nothing', async () => {
+    const page = await openInstallPage(h);
+    h.clock.advance(STATE_LIFETIME_MS + 1000);
+    const location = await decideInSlack(h, page.addToSlack, { teamId: ALPHA.teamId, installer: ALPHA.installer });
+    const back = await returnToBoost(h, location, page.cookie);
+    expect(back.status).toBe(400);
+    expect(back.html).toContain('This install link has expired');
+    expect(rawInstallations(h)).toEqual([]);
+    expect(h.slack.callsTo('oauth.v2.access')).toEqual([]);
+  });
+
+  it('refuses a state used once already, and changes nothing', async () => {
+    const page = await openInstallPage(h);
+    const location = await decideInSlack(h, page.addToSlack, { teamId: ALPHA.teamId, installer: ALPHA.installer });
+    expect((await returnToBoost(h, location, page.cookie)).html).toContain('Boost is installed');
+    const stored = rawInstallations(h);
+
+    const replay = await returnToBoost(h, location, page.cookie);
+    expect(replay.status).toBe(400);
+    expect(replay.html).toContain('This install link has expired, was already used');
+    expect(rawInstallations(h)).toEqual(stored);
+    expect(h.slack.callsTo('oauth.v2.access')).toHaveLength(1);
+  });
+
+  it('says Slack did not confirm the install when Slack refuses the code, and stores nothing', async () => {
+    const page = await openInstallPage(h);
+    const location = await decideInSlack(h, page.addToSlack, { teamId: ALPHA.teamId, installer: ALPHA.installer });
+    const back = await returnToBoost(h, withParam(location, 'code', '1.2.not-a-code-slack-gave'), page.cookie);
+    expect(back.status).toBe(400);
+    expect(back.html).toContain('Slack did not confirm the install');
+    expect(h.slack.callsTo('oauth.v2.access').map((call) => call.error)).toEqual(['invalid_code']);
+    expect(rawInstallations(h)).toEqual([]);
+    expect(h.logs.join('\n')).not.toContain(FAKE_APP.clientSecret);
   });
 });
