@@ -33,7 +33,9 @@ export interface WorkspaceBot {
 }
 
 /** oauth.v2.access with grant_type=refresh_token: the new token, refresh token and lifetime (seconds). */
-export type RefreshTokens = (refreshToken: string) => Promise<{ token: string; refreshToken: string; expiresInS: number }>;
+export type RefreshTokens = (
+  refreshToken: string,
+) => Promise<{ token: string; refreshToken: string; expiresInS: number }>;
 
 /**
  * One refresh per installation at a time. In one process a Map of promises does it; several instances would take a
@@ -102,8 +104,9 @@ export class Installations implements InstallationStore {
           id: bot.id,
           userId: bot.userId,
           scopes: bot.scopes,
-          // @slack/oauth gives seconds since 1970; Boost keeps milliseconds.
-          ...(bot.refreshToken && bot.expiresAt ? { refreshToken: bot.refreshToken, expiresAt: bot.expiresAt * 1000 } : {}),
+          ...(bot.refreshToken && bot.expiresAt
+            ? { refreshToken: bot.refreshToken, expiresAt: this.onClock(bot.expiresAt) }
+            : {}),
         },
         installerUserId: installation.user.id,
       },
@@ -182,6 +185,14 @@ export class Installations implements InstallationStore {
 
   // ---- inside ----------------------------------------------------------------------------------------------------
 
+  /**
+   * @slack/oauth dates the expiry in seconds from the system clock (now + Slack's expires_in); Boost keeps it in
+   * milliseconds on its own clock, which is the system clock except in tests.
+   */
+  private onClock(expiresAtSeconds: number): number {
+    return this.deps.clock() + (expiresAtSeconds * 1000 - Date.now());
+  }
+
   /** The installation serving a delivery: the workspace's own, else its organisation's (remembered for background work). */
   private async serving(query: InstallationQuery<boolean>): Promise<StoredInstallation | undefined> {
     const { teamId, enterpriseId } = query;
@@ -190,9 +201,7 @@ export class Installations implements InstallationStore {
       if (own) return own;
     }
     if (!enterpriseId) return undefined;
-    const org = await this.cached(this.byOrg, enterpriseId, () =>
-      this.deps.repo.find({ enterpriseId, teamId: '' }),
-    );
+    const org = await this.cached(this.byOrg, enterpriseId, () => this.deps.repo.find({ enterpriseId, teamId: '' }));
     if (org && teamId && !this.linked.has(teamId)) {
       await this.deps.repo.linkOrgWorkspace(teamId, enterpriseId);
       this.linked.add(teamId);

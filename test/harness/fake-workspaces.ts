@@ -60,7 +60,7 @@ export class FakeWorkspaces {
   private approval: Approval;
   /** Calls that reached into a workspace their token does not serve, described. */
   readonly crossings: string[] = [];
-  /** Refresh-token grants answered, in order (each names the refresh token's workspace). */
+  /** Refresh-token grants asked for, in order: the refresh token's workspace, or `invalid_refresh_token`. */
   readonly refreshes: string[] = [];
 
   constructor(
@@ -245,10 +245,10 @@ export class FakeWorkspaces {
 
   private refresh(refreshToken: string): Args {
     const current = [...this.tokens.values()].find((issued) => issued.refreshToken === refreshToken);
+    this.refreshes.push(current ? current.teamId || current.enterpriseId : 'invalid_refresh_token');
     if (!current || current.revoked) return { ok: false, error: 'invalid_refresh_token' };
     // The refresh token is used up; the old access token keeps working until it expires.
     current.refreshToken = undefined;
-    this.refreshes.push(current.teamId || current.enterpriseId);
     const next = this.issue(current.teamId, current.enterpriseId, current);
     return {
       ok: true,
