@@ -1,6 +1,9 @@
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBoost } from '../../src/app.ts';
+import { ConfigError } from '../../src/config.ts';
 import { STATE_LIFETIME_MS } from '../../src/slack/oauth-states.ts';
-import { type BoostHarness, startBoost } from '../harness/boost.ts';
+import { type BoostHarness, captureLogger, startBoost } from '../harness/boost.ts';
 import { FAKE_APP } from '../harness/fake-workspaces.ts';
 import {
   decideInSlack,
@@ -134,5 +137,24 @@ describe('installing Boost with "Add to Slack"', () => {
     expect(h.slack.callsTo('oauth.v2.access').map((call) => call.error)).toEqual(['invalid_code']);
     expect(rawInstallations(h)).toEqual([]);
     expect(h.logs.join('\n')).not.toContain(FAKE_APP.clientSecret);
+  });
+});
+
+describe('the key that encrypts the tokens', () => {
+  it('stops Boost at start with a clear message when TOKEN_ENCRYPTION_KEY is not the key the tokens were stored with', async () => {
+    const h = await startBoost({}, undefined, { distribution: true });
+    h.slack.workspaces.add(ALPHA);
+    await installedWorkspace(h, ALPHA);
+    await h.boost.stop();
+    const other = createBoost({
+      config: { ...h.config, TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('base64') },
+      logger: captureLogger([]),
+    });
+    const started = other.start();
+    await expect(started).rejects.toBeInstanceOf(ConfigError);
+    await expect(started).rejects.toThrow(/TOKEN_ENCRYPTION_KEY is not the key the stored tokens were encrypted with/);
+    await other.stop();
+    await h.slack.close();
+    rmSync(h.dir, { recursive: true, force: true });
   });
 });
