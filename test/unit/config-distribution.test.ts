@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ConfigError, isDistribution, loadConfig } from '../../src/config.ts';
 import { BOT_SCOPES } from '../../src/http/install-pages.ts';
+import { REDIRECT_PATH } from '../../src/wiring/receiver.ts';
 
 const KEY = Buffer.alloc(32, 1).toString('base64');
 
@@ -82,10 +83,15 @@ describe('distribution mode settings', () => {
 });
 
 describe('the install page', () => {
+  const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as {
+    oauth_config: { scopes: { bot: string[] }; redirect_urls: string[] };
+  };
+
   it('explains exactly the bot scopes manifest.yml asks for', () => {
-    const manifest = parse(readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8')) as {
-      oauth_config: { scopes: { bot: string[] } };
-    };
     expect(BOT_SCOPES.map(({ scope }) => scope)).toEqual(manifest.oauth_config.scopes.bot);
+  });
+
+  it("sends Slack's redirect to the path manifest.yml names", () => {
+    expect(manifest.oauth_config.redirect_urls.map((url) => new URL(url).pathname)).toEqual([REDIRECT_PATH]);
   });
 });
