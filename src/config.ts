@@ -114,14 +114,15 @@ function checkDistribution(settings: Settings, ctx: z.RefinementCtx): void {
       code: 'custom',
       path: ['TOKEN_ENCRYPTION_KEY'],
       message:
-        'must be 32 random bytes in base64 (44 characters; `openssl rand -base64 32` makes one) to encrypt the workspaces\' tokens',
+        "must be 32 random bytes in base64 (44 characters; `openssl rand -base64 32` makes one) to encrypt the workspaces' tokens",
     });
   }
   if (settings.PUBLIC_BASE_URL === undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['PUBLIC_BASE_URL'],
-      message: "must be set to serve many workspaces: Slack sends installers back to PUBLIC_BASE_URL/slack/oauth_redirect",
+      message:
+        'must be set to serve many workspaces: Slack sends installers back to PUBLIC_BASE_URL/slack/oauth_redirect',
     });
   }
   if (settings.SOCKET_MODE) {

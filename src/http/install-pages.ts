@@ -13,7 +13,10 @@ export const BOT_SCOPES: ReadonlyArray<{ scope: string; why: string }> = [
     scope: 'chat:write',
     why: 'post and update requests in channels you invite Boost to, reply privately to whoever clicked, and send the digests and reminders people asked for',
   },
-  { scope: 'users:read', why: "each person's time zone (digests at their local morning) and whether they are an admin" },
+  {
+    scope: 'users:read',
+    why: "each person's time zone (digests at their local morning) and whether they are an admin",
+  },
 ];
 
 const escapeHtml = (text: string) =>
@@ -117,7 +120,12 @@ export function installPages(installPath: string) {
   return {
     renderHtmlForInstallPath: (url: string) => installPage(url),
     callbackOptions: {
-      success: (installation: Installation, _options: InstallURLOptions, _req: IncomingMessage, res: ServerResponse) => {
+      success: (
+        installation: Installation,
+        _options: InstallURLOptions,
+        _req: IncomingMessage,
+        res: ServerResponse,
+      ) => {
         const orgWide = installation.isEnterpriseInstall === true;
         answer(res, 200, installedPage(orgWide ? installation.enterprise?.name : installation.team?.name, orgWide));
       },

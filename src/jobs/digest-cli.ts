@@ -9,8 +9,8 @@ import { describeDigest } from '../domain/digest.ts';
 import { type Clock, systemClock } from '../domain/types.ts';
 import { MemoryPauses } from '../pacing/store.ts';
 import { DmSender } from '../slack/dm-sender.ts';
-import { openDistribution, workspaceClients } from '../wiring/installations.ts';
 import { lookUpProfile } from '../slack/profiles.ts';
+import { openDistribution, workspaceClients } from '../wiring/installations.ts';
 import { DigestJob } from './digest.ts';
 
 // `npm run digest` sends this week's digest now to everyone eligible who has not had it (the same claims as the

@@ -6,8 +6,8 @@ import type { Clock } from '../domain/types.ts';
 import type { MessageUpdater } from '../jobs/message-updater.ts';
 import type { Services } from '../services/index.ts';
 import type { DmSender } from './dm-sender.ts';
-import type { Installations } from './installations.ts';
 import type { HomeRefresher } from './home-refresher.ts';
+import type { Installations } from './installations.ts';
 import type { ReplyGate } from './reply-gate.ts';
 import type { WorkspaceClients } from './workspace-clients.ts';
 

@@ -1,12 +1,12 @@
 import type { Logger } from '@slack/bolt';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
+import { ConfigError } from '../config.ts';
 import type {
   BotCredentials,
   InstallationKey,
   InstallationsRepository,
   StoredInstallation,
 } from '../db/repositories/installations.ts';
-import { ConfigError } from '../config.ts';
 import { TokenSealBroken } from '../db/token-cipher.ts';
 import type { Clock } from '../domain/types.ts';
 import { slackErrorCode } from './slack-errors.ts';

@@ -16,9 +16,7 @@ export class RefusedState extends Error {
 }
 
 export class OAuthStates implements StateStore {
-  constructor(
-    private readonly deps: { repo: OAuthStatesRepository; secret: string; clock: Clock },
-  ) {}
+  constructor(private readonly deps: { repo: OAuthStatesRepository; secret: string; clock: Clock }) {}
 
   async generateStateParam(installOptions: InstallURLOptions): Promise<string> {
     const now = this.deps.clock();

@@ -5,10 +5,10 @@ import type { Db } from '../db/connection.ts';
 import { installationsRepository, oauthStatesRepository } from '../db/repositories/installations.ts';
 import { TokenCipher } from '../db/token-cipher.ts';
 import type { Clock } from '../domain/types.ts';
+import type { BoostContext } from '../slack/context.ts';
 import { Installations } from '../slack/installations.ts';
 import { OAuthStates } from '../slack/oauth-states.ts';
 import { InstalledWorkspaces, oneWorkspace, type WorkspaceClients } from '../slack/workspace-clients.ts';
-import type { BoostContext } from '../slack/context.ts';
 import { slackClients } from './slack-clients.ts';
 
 /** Distribution mode's parts: the installations (Bolt's InstallationStore) and the OAuth states. */

@@ -11,9 +11,9 @@ import type { BoostContext } from '../slack/context.ts';
 import { DmSender } from '../slack/dm-sender.ts';
 import { homeFor } from '../slack/home.ts';
 import { HomeRefresher } from '../slack/home-refresher.ts';
+import type { Installations } from '../slack/installations.ts';
 import type { ReplyGate } from '../slack/reply-gate.ts';
 import { updateRequestMessage } from '../slack/request-publisher.ts';
-import type { Installations } from '../slack/installations.ts';
 import type { WorkspaceClients } from '../slack/workspace-clients.ts';
 
 /** What every listener may use: settings, storage, the use cases, and the senders that keep Slack current. */
