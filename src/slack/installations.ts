@@ -1,5 +1,4 @@
-import type { Logger } from '@slack/bolt';
-import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
+import type { Installation, InstallationQuery, InstallationStore, Logger } from '@slack/bolt';
 import { ConfigError } from '../config.ts';
 import type {
   BotCredentials,
