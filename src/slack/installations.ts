@@ -64,6 +64,11 @@ const keyString = (key: InstallationKey) => `${key.enterpriseId}/${key.teamId}`;
 export class Installations implements InstallationStore {
   private readonly byWorkspace = new Map<string, Promise<StoredInstallation | undefined>>();
   private readonly byOrg = new Map<string, Promise<StoredInstallation | undefined>>();
+  /** What Bolt was answered, by query, and what background work was given, by workspace: one Map lookup each. */
+  private readonly answered = new Map<string, { from: StoredInstallation; installation: Installation }>();
+  private readonly bots = new Map<string, { from: StoredInstallation; bot: WorkspaceBot }>();
+  /** Counts the times the caches were dropped, so a lookup that straddles a change does not cache what it read. */
+  private generation = 0;
   /** Workspaces already linked to their organisation's install in this process. */
   private readonly linked = new Set<string>();
   private readonly listeners: InstallationListener[] = [];
@@ -115,20 +120,18 @@ export class Installations implements InstallationStore {
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
+    // The ack path: what was answered for this query before, while its token is not due for a refresh.
+    const key = `${query.enterpriseId ?? ''}/${query.teamId ?? ''}/${query.isEnterpriseInstall}`;
+    const known = this.answered.get(key);
+    if (known && !this.due(known.from)) return known.installation;
+    const generation = this.generation;
     const found = await this.serving(query);
     if (!found) throw new Error('Boost is not installed in this workspace');
     const ready = await this.fresh(found);
-    return {
-      team: ready.teamId ? { id: ready.teamId, name: ready.name ?? undefined } : undefined,
-      enterprise: ready.enterpriseId ? { id: ready.enterpriseId } : undefined,
-      isEnterpriseInstall: ready.isEnterpriseInstall,
-      appId: ready.appId ?? undefined,
-      tokenType: 'bot',
-      authVersion: 'v2',
-      // No refresh token and no expiry: rotation is done above, so Bolt never refreshes by itself.
-      bot: { token: ready.bot.token, id: ready.bot.id, userId: ready.bot.userId, scopes: ready.bot.scopes },
-      user: { id: ready.installerUserId, token: undefined, scopes: undefined },
-    } as Installation;
+    const installation = forBolt(ready);
+    // Not remembered if an installation changed meanwhile (an uninstall): the next delivery looks again.
+    if (generation === this.generation) this.answered.set(key, { from: ready, installation });
+    return installation;
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
@@ -140,15 +143,20 @@ export class Installations implements InstallationStore {
 
   /** The bot token and ids serving a workspace now (refreshed first when due); undefined when Boost is not installed. */
   async botFor(teamId: string): Promise<WorkspaceBot | undefined> {
+    const known = this.bots.get(teamId);
+    if (known && !this.due(known.from)) return known.bot;
+    const generation = this.generation;
     const found = await this.cached(this.byWorkspace, teamId, () => this.deps.repo.forWorkspace(teamId));
     if (!found) return undefined;
     const ready = await this.fresh(found);
-    return {
+    const bot = {
       key: { enterpriseId: ready.enterpriseId, teamId: ready.teamId },
       token: ready.bot.token,
       botId: ready.bot.id,
       botUserId: ready.bot.userId,
     };
+    if (generation === this.generation) this.bots.set(teamId, { from: ready, bot });
+    return bot;
   }
 
   /** app_uninstalled or tokens_revoked in a workspace: its own installation's tokens are deleted. */
@@ -276,6 +284,9 @@ export class Installations implements InstallationStore {
   private forgetCache(): void {
     this.byWorkspace.clear();
     this.byOrg.clear();
+    this.answered.clear();
+    this.bots.clear();
+    this.generation += 1;
   }
 
   private tell(change: Parameters<InstallationListener>[0]): void {
@@ -285,4 +296,19 @@ export class Installations implements InstallationStore {
 
 function describe(installation: InstallationKey): string {
   return installation.teamId ? `workspace ${installation.teamId}` : `organisation ${installation.enterpriseId}`;
+}
+
+/** The installation as @slack/oauth's authorize reads it. */
+function forBolt(ready: StoredInstallation): Installation {
+  return {
+    team: ready.teamId ? { id: ready.teamId, name: ready.name ?? undefined } : undefined,
+    enterprise: ready.enterpriseId ? { id: ready.enterpriseId } : undefined,
+    isEnterpriseInstall: ready.isEnterpriseInstall,
+    appId: ready.appId ?? undefined,
+    tokenType: 'bot',
+    authVersion: 'v2',
+    // No refresh token and no expiry: rotation is done by Installations, so Bolt never refreshes by itself.
+    bot: { token: ready.bot.token, id: ready.bot.id, userId: ready.bot.userId, scopes: ready.bot.scopes },
+    user: { id: ready.installerUserId, token: undefined, scopes: undefined },
+  } as Installation;
 }
