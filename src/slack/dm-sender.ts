@@ -49,6 +49,13 @@ export interface DmBatch<T> {
   stopped?(): boolean;
 }
 
+/** An item of a batch between its turns: claimed or not yet, and the rate limits it waited out so far. */
+interface Held<T> {
+  item: T;
+  claimed: boolean;
+  waits: { rateLimitWaits: number };
+}
+
 export interface DmSenderOptions {
   /** The DM client of a workspace (dmClient): each workspace's own token in distribution mode. */
   clientFor: (teamId: string) => Promise<WebClient>;
@@ -97,7 +104,7 @@ export class DmSender {
    * retry. A message waiting out a pause holds no slot, so one workspace being rate limited never delays another's.
    */
   async send(to: Recipient, message: SlackMessage): Promise<DmOutcome> {
-    return this.attempt(to, message);
+    return (await this.attempt(to, message, { rateLimitWaits: 0 }, false)) as DmOutcome;
   }
 
   /**
@@ -107,37 +114,78 @@ export class DmSender {
   async deliver<T>(batch: DmBatch<T>): Promise<DmTally> {
     const tally: DmTally = { sent: 0, unreachable: 0, failed: 0, skipped: 0, halted: false };
     const iterator = batch.items[Symbol.iterator]();
+    // Items of a workspace whose chat.postMessage is paused (a 429) wait here while the others are sent: a worker never
+    // sleeps on one workspace's pause while another workspace has messages to send.
+    const held = new Map<string, Held<T>[]>();
+    const pausedFor = (teamId: string) =>
+      this.options.pauses.pausedUntil(pauseScope(teamId, 'chat.postMessage')) - Date.now();
+    const hold = (teamId: string, entry: Held<T>) => {
+      const list = held.get(teamId) ?? [];
+      list.push(entry);
+      held.set(teamId, list);
+    };
+    const take = (): Held<T> | undefined => {
+      for (const [teamId, list] of held) {
+        if (list.length > 0 && pausedFor(teamId) <= 0) return list.shift();
+      }
+      const next = iterator.next();
+      return next.done ? undefined : { item: next.value, claimed: false, waits: { rateLimitWaits: 0 } };
+    };
+    const settle = (entry: Held<T>, outcome: DmOutcome) => {
+      tally[outcome.status] += 1;
+      batch.settle(entry.item, outcome);
+    };
     const worker = async () => {
       for (;;) {
         if (batch.stopped?.()) {
           tally.halted = true;
           return;
         }
-        const next = iterator.next();
-        if (next.done) return;
-        const item = next.value;
-        if (this.halted.has(batch.to(item).teamId)) {
-          // That workspace's token stopped working: its items stay unclaimed for a later run, the others go on.
+        const entry = take();
+        if (!entry) {
+          const waiting = [...held].filter(([, list]) => list.length > 0).map(([teamId]) => pausedFor(teamId));
+          if (waiting.length === 0) return;
+          await sleep(Math.max(1, Math.min(...waiting)));
+          continue;
+        }
+        const to = batch.to(entry.item);
+        const halted = this.halted.get(to.teamId);
+        if (halted) {
+          // That workspace's token stopped working: its unclaimed items stay for a later run, the others go on.
           tally.halted = true;
+          if (entry.claimed) settle(entry, { status: 'failed', error: halted, retryLater: true });
           continue;
         }
-        if (!batch.claim(item)) {
-          tally.skipped += 1;
+        if (pausedFor(to.teamId) > 0) {
+          hold(to.teamId, entry);
           continue;
         }
-        let outcome: DmOutcome;
+        if (!entry.claimed) {
+          if (!batch.claim(entry.item)) {
+            tally.skipped += 1;
+            continue;
+          }
+          entry.claimed = true;
+        }
+        let outcome: DmOutcome | 'rate_limited';
         try {
-          outcome = await this.send(batch.to(item), batch.message(item));
+          outcome = await this.attempt(to, batch.message(entry.item), entry.waits, true);
         } catch (error) {
           // A bug while rendering: this item is lost for the week (its claim stays), the others go on.
           this.options.logger.error(`Could not prepare a direct message: ${slackErrorCode(error)}`);
           outcome = { status: 'failed', error: 'render_failed', retryLater: false };
         }
-        tally[outcome.status] += 1;
-        batch.settle(item, outcome);
+        if (outcome === 'rate_limited') hold(to.teamId, entry);
+        else settle(entry, outcome);
       }
     };
     await Promise.all(Array.from({ length: this.concurrency }, worker));
+    // Stopped while some waited out a pause: those already claimed were certainly not sent, so a later run may.
+    for (const list of held.values()) {
+      for (const entry of list) {
+        if (entry.claimed) settle(entry, { status: 'failed', error: 'ratelimited', retryLater: true });
+      }
+    }
     return tally;
   }
 
@@ -157,11 +205,19 @@ export class DmSender {
     }
   }
 
-  private async attempt({ teamId, userId }: Recipient, message: SlackMessage): Promise<DmOutcome> {
+  /**
+   * Sends one message, retrying what is safe to retry. On a 429 the workspace's pause is set; then `yieldOnRateLimit`
+   * hands the message back ('rate_limited') to be sent after the pause, instead of waiting for it here.
+   */
+  private async attempt(
+    { teamId, userId }: Recipient,
+    message: SlackMessage,
+    waits: { rateLimitWaits: number },
+    yieldOnRateLimit: boolean,
+  ): Promise<DmOutcome | 'rate_limited'> {
     const { pauses } = this.options;
     const scope = pauseScope(teamId, 'chat.postMessage');
     let failures = 0;
-    let rateLimitWaits = 0;
     for (;;) {
       const halted = this.halted.get(teamId);
       if (halted) return { status: 'failed', error: halted, retryLater: true };
@@ -193,10 +249,13 @@ export class DmSender {
           case 'rate_limited':
           case 'not_sent':
             if (problem.retryAfterMs !== undefined) {
-              rateLimitWaits += 1;
+              waits.rateLimitWaits += 1;
               pauses.pause(scope, Date.now() + problem.retryAfterMs);
               logger.warn(`Slack asked to wait ${problem.retryAfterMs} ms before the next DM.`);
-              if (rateLimitWaits <= this.maxRateLimitWaits) continue;
+              if (waits.rateLimitWaits <= this.maxRateLimitWaits) {
+                if (yieldOnRateLimit) return 'rate_limited';
+                continue;
+              }
             } else {
               failures += 1;
               if (failures < this.maxAttempts) {

@@ -38,12 +38,15 @@ const BETA = {
   helper: { userId: 'UBETAHLP1', teamId: 'TBETA0001' },
 };
 
+/** More helpers in Alpha, so that its digests outnumber the messages the sender has in flight at once. */
+const CROWD = Array.from({ length: 6 }, (_, i) => ({ userId: `UALPHAC0${i}`, teamId: ALPHA.teamId }));
+
 async function install(h: BoostHarness, w: typeof ALPHA): Promise<void> {
   const page = await installedWorkspace(h, {
     teamId: w.teamId,
     name: w.name,
     installer: w.installer,
-    ids: [w.channel, w.requester.userId, w.helper.userId],
+    ids: [w.channel, w.requester.userId, w.helper.userId, ...(w === ALPHA ? CROWD.map((helper) => helper.userId) : [])],
   });
   expect(page.status).toBe(200);
 }
@@ -144,5 +147,29 @@ describe('two workspaces installed through "Add to Slack"', () => {
     const counts = expectedCounts(h, beta.id);
     await eventually(() => visibleText(h.slack.message(beta.channel, beta.ts)).includes(counts), 5000, counts);
     expect(visibleText(h.slack.message(alpha.channel, alpha.ts))).toBe(alphaBefore);
+  });
+
+  it("sends one workspace's digests while Slack rate limits the other's", async () => {
+    for (const helper of CROWD) await optIn(h, helper, alpha);
+    await optIn(h, BETA.helper, beta);
+    // Slack asks Alpha's direct messages to wait 4 s, once; Beta's must not wait for that.
+    h.slack.rateLimit('chat.postMessage', 4, 1, (args) => args.team_id === ALPHA.teamId);
+    const since = h.slack.calls.length;
+    await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
+
+    const dms = h.slack.calls.slice(since).filter((call) => call.method === 'chat.postMessage');
+    const limited = dms.find((call) => call.status === 429);
+    const betaSent = dms.filter((call) => call.concerns === BETA.teamId && call.ok);
+    const alphaSent = dms.filter((call) => call.concerns === ALPHA.teamId && call.ok);
+    expect(limited?.concerns).toBe(ALPHA.teamId);
+    expect(betaSent.map((call) => call.args.channel).sort()).toEqual(
+      [BETA.helper.userId, BETA.requester.userId].sort(),
+    );
+    expect(alphaSent).toHaveLength(CROWD.length + 1);
+    // Every Beta digest went out before the Alpha digest Slack refused was sent again, after Alpha's pause.
+    const retried = alphaSent.find(
+      (call) => call.args.channel === limited?.args.channel && call.at > (limited?.at ?? 0),
+    );
+    expect(Math.max(...betaSent.map((call) => call.at))).toBeLessThan(Number(retried?.at));
   });
 });
