@@ -1,6 +1,5 @@
 import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.ts';
-import type { CommitGroup } from '../db/commit-group.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import type { MessageUpdater } from '../jobs/message-updater.ts';
@@ -29,8 +28,6 @@ export interface BoostContext {
   /** Distribution mode only: each workspace's installation (tokens deleted on uninstall). */
   installations: Installations | undefined;
   logger: Logger;
-  /** Clicks arriving together share one commit; see db/commit-group.ts. */
-  commits: CommitGroup;
   /** Replies after an ack wait here while other requests are being acknowledged; see reply-gate.ts. */
   replyGate: ReplyGate;
 }

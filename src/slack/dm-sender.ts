@@ -38,13 +38,14 @@ export interface DmTally {
 
 /** One batch of messages: how to address, claim, render and record each item. */
 export interface DmBatch<T> {
-  items: Iterable<T>;
+  /** Pulled one at a time, as messages go out. */
+  items: Iterable<T> | AsyncIterable<T>;
   to(item: T): Recipient;
-  /** Called just before sending; false means someone else has it (nothing is sent). Must be synchronous. */
-  claim(item: T): boolean;
+  /** Called just before sending; false means someone else has it (nothing is sent). */
+  claim(item: T): Promise<boolean>;
   message(item: T): SlackMessage;
   /** Records what happened, right after Slack answered. */
-  settle(item: T, outcome: DmOutcome): void;
+  settle(item: T, outcome: DmOutcome): Promise<void>;
   /** Asked before each claim; true stops the batch (items not yet claimed stay for a later run). */
   stopped?(): boolean;
 }
@@ -113,7 +114,8 @@ export class DmSender {
    */
   async deliver<T>(batch: DmBatch<T>): Promise<DmTally> {
     const tally: DmTally = { sent: 0, unreachable: 0, failed: 0, skipped: 0, halted: false };
-    const iterator = batch.items[Symbol.iterator]();
+    const items = batch.items;
+    const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
     // Items of a workspace whose chat.postMessage is paused (a 429) wait here while the others are sent: a worker never
     // sleeps on one workspace's pause while another workspace has messages to send.
     const held = new Map<string, Held<T>[]>();
@@ -124,16 +126,16 @@ export class DmSender {
       list.push(entry);
       held.set(teamId, list);
     };
-    const take = (): Held<T> | undefined => {
+    const take = async (): Promise<Held<T> | undefined> => {
       for (const [teamId, list] of held) {
         if (list.length > 0 && pausedFor(teamId) <= 0) return list.shift();
       }
-      const next = iterator.next();
+      const next = await iterator.next();
       return next.done ? undefined : { item: next.value, claimed: false, waits: { rateLimitWaits: 0 } };
     };
-    const settle = (entry: Held<T>, outcome: DmOutcome) => {
+    const settle = async (entry: Held<T>, outcome: DmOutcome) => {
       tally[outcome.status] += 1;
-      batch.settle(entry.item, outcome);
+      await batch.settle(entry.item, outcome);
     };
     const worker = async () => {
       for (;;) {
@@ -141,7 +143,7 @@ export class DmSender {
           tally.halted = true;
           return;
         }
-        const entry = take();
+        const entry = await take();
         if (!entry) {
           const waiting = [...held].filter(([, list]) => list.length > 0).map(([teamId]) => pausedFor(teamId));
           if (waiting.length === 0) return;
@@ -153,7 +155,7 @@ export class DmSender {
         if (halted) {
           // That workspace's token stopped working: its unclaimed items stay for a later run, the others go on.
           tally.halted = true;
-          if (entry.claimed) settle(entry, { status: 'failed', error: halted, retryLater: true });
+          if (entry.claimed) await settle(entry, { status: 'failed', error: halted, retryLater: true });
           continue;
         }
         if (pausedFor(to.teamId) > 0) {
@@ -161,7 +163,7 @@ export class DmSender {
           continue;
         }
         if (!entry.claimed) {
-          if (!batch.claim(entry.item)) {
+          if (!(await batch.claim(entry.item))) {
             tally.skipped += 1;
             continue;
           }
@@ -176,14 +178,14 @@ export class DmSender {
           outcome = { status: 'failed', error: 'render_failed', retryLater: false };
         }
         if (outcome === 'rate_limited') hold(to.teamId, entry);
-        else settle(entry, outcome);
+        else await settle(entry, outcome);
       }
     };
     await Promise.all(Array.from({ length: this.concurrency }, worker));
     // Stopped while some waited out a pause: those already claimed were certainly not sent, so a later run may.
     for (const list of held.values()) {
       for (const entry of list) {
-        if (entry.claimed) settle(entry, { status: 'failed', error: 'ratelimited', retryLater: true });
+        if (entry.claimed) await settle(entry, { status: 'failed', error: 'ratelimited', retryLater: true });
       }
     }
     return tally;

@@ -57,7 +57,10 @@ export class InProcessRefreshLock implements RefreshLock {
 }
 
 /** Told when a workspace's installation changed, so that what was built on its token (clients) is dropped. */
-export type InstallationListener = (change: { kind: 'installed' | 'refreshed' | 'removed'; teamIds: string[] }) => void;
+export type InstallationListener = (change: {
+  kind: 'installed' | 'refreshed' | 'removed';
+  teamIds: string[];
+}) => void | Promise<void>;
 
 const keyString = (key: InstallationKey) => `${key.enterpriseId}/${key.teamId}`;
 
@@ -163,7 +166,7 @@ export class Installations implements InstallationStore {
   async removeWorkspace(teamId: string): Promise<boolean> {
     const removed = await this.deps.repo.removeWorkspace(teamId);
     this.forgetCache();
-    this.tell({ kind: 'removed', teamIds: [teamId] });
+    await this.tell({ kind: 'removed', teamIds: [teamId] });
     return removed;
   }
 
@@ -172,7 +175,7 @@ export class Installations implements InstallationStore {
     await this.deps.repo.remove({ enterpriseId, teamId: '' });
     const teamIds = await this.deps.repo.orgWorkspaces(enterpriseId);
     this.forgetCache();
-    this.tell({ kind: 'removed', teamIds });
+    await this.tell({ kind: 'removed', teamIds });
     return teamIds;
   }
 
@@ -278,7 +281,7 @@ export class Installations implements InstallationStore {
     const teamIds = installation.teamId
       ? [installation.teamId]
       : await this.deps.repo.orgWorkspaces(installation.enterpriseId);
-    this.tell({ kind, teamIds });
+    await this.tell({ kind, teamIds });
   }
 
   private forgetCache(): void {
@@ -289,8 +292,8 @@ export class Installations implements InstallationStore {
     this.generation += 1;
   }
 
-  private tell(change: Parameters<InstallationListener>[0]): void {
-    for (const listener of this.listeners) listener(change);
+  private async tell(change: Parameters<InstallationListener>[0]): Promise<void> {
+    for (const listener of this.listeners) await listener(change);
   }
 }
 

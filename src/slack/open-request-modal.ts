@@ -26,7 +26,7 @@ export async function openRequestForm(
   ctx: BoostContext,
   opening: ModalOpening,
 ): Promise<{ opened: true } | { opened: false; error: unknown }> {
-  const today = localDate(ctx.clock(), cachedTzOffset(ctx, opening.teamId, opening.userId));
+  const today = localDate(ctx.clock(), await cachedTzOffset(ctx, opening.teamId, opening.userId));
   const view = newRequestModal({
     url: opening.url,
     ask: opening.ask,

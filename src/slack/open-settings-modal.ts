@@ -13,7 +13,7 @@ export async function openSettingsModal(
     const { bot } = await ctx.slack.forTeam(teamId);
     await bot.views.open({
       trigger_id: triggerId,
-      view: settingsModal(ctx.services.settings.of(teamId, userId)),
+      view: settingsModal(await ctx.services.settings.of(teamId, userId)),
     });
     return true;
   } catch (error) {

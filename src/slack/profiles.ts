@@ -11,7 +11,7 @@ export async function lookUpProfile(
   teamId: string,
   userId: string,
 ): Promise<UserProfile | undefined> {
-  const cached = ctx.repos.profiles.get(teamId, userId);
+  const cached = await ctx.repos.profiles.get(teamId, userId);
   if (cached && ctx.clock() - cached.fetchedAt < PROFILE_MAX_AGE_MS) return cached;
   try {
     const { bot } = await ctx.slack.forTeam(teamId);
@@ -22,7 +22,7 @@ export async function lookUpProfile(
       isAdmin: Boolean(user?.is_admin || user?.is_owner),
       fetchedAt: ctx.clock(),
     };
-    ctx.repos.profiles.save(teamId, userId, profile);
+    await ctx.repos.profiles.save(teamId, userId, profile);
     return profile;
   } catch (error) {
     ctx.logger.warn(`users.info failed for ${userId}: ${slackErrorCode(error)}`);
@@ -31,6 +31,6 @@ export async function lookUpProfile(
 }
 
 /** Offset east of UTC in seconds, from the cache only (never waits on Slack); UTC when unknown. */
-export function cachedTzOffset(ctx: BoostContext, teamId: string, userId: string): number {
-  return ctx.repos.profiles.get(teamId, userId)?.tzOffsetSeconds ?? 0;
+export async function cachedTzOffset(ctx: BoostContext, teamId: string, userId: string): Promise<number> {
+  return (await ctx.repos.profiles.get(teamId, userId))?.tzOffsetSeconds ?? 0;
 }

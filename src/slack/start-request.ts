@@ -10,7 +10,7 @@ import { refusalNote } from './views/refusal-notes.ts';
  */
 export async function startRequest(ctx: BoostContext, opening: ModalOpening): Promise<boolean> {
   const actor = { teamId: opening.teamId, userId: opening.userId, now: ctx.clock() };
-  if (ctx.services.requests.canCreate(actor)) return openRequestModal(ctx, opening);
+  if (await ctx.services.requests.canCreate(actor)) return openRequestModal(ctx, opening);
   const why = refusalNote('too_many_open', ctx.config.MAX_OPEN_REQUESTS_PER_USER).text;
   try {
     const { bot } = await ctx.slack.forTeam(opening.teamId);

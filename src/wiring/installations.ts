@@ -90,11 +90,11 @@ export function workspaceClients(
 
 /** An install or reinstall through "Add to Slack": work for that workspace resumes, as when a person uses Boost there. */
 export function resumeWorkOnInstall(distribution: Distribution, context: BoostContext): void {
-  distribution.installations.onChange(({ kind, teamIds }) => {
+  distribution.installations.onChange(async ({ kind, teamIds }) => {
     if (kind !== 'installed') return;
     for (const teamId of teamIds) {
       try {
-        context.services.workspaces.contact({ teamId, name: null, byPerson: true }, context.clock());
+        await context.services.workspaces.contact({ teamId, name: null, byPerson: true }, context.clock());
       } catch (error) {
         context.logger.warn(`Could not record the install of workspace ${teamId}: ${(error as Error).message}`);
       }

@@ -5,9 +5,9 @@ import { slackErrorCode } from '../../slack-errors.ts';
 type Args<Event extends 'app_uninstalled' | 'tokens_revoked'> = AllMiddlewareArgs & SlackEventMiddlewareArgs<Event>;
 type Body = Pick<Args<'app_uninstalled'>['body'], 'team_id' | 'enterprise_id' | 'authorizations'>;
 
-function stopWorkFor(ctx: BoostContext, teamId: string, why: string): void {
+async function stopWorkFor(ctx: BoostContext, teamId: string, why: string): Promise<void> {
   if (!teamId) return;
-  if (ctx.services.workspaces.stopWorkFor(teamId, ctx.clock())) {
+  if (await ctx.services.workspaces.stopWorkFor(teamId, ctx.clock())) {
     ctx.logger.info(`Workspace ${teamId} ${why}: its scheduled work stops; its data goes after DATA_RETENTION_DAYS.`);
   }
 }
@@ -30,7 +30,7 @@ async function forgetTokens(ctx: BoostContext, body: Body): Promise<string[]> {
 }
 
 async function stopAll(ctx: BoostContext, body: Body, why: string): Promise<void> {
-  for (const teamId of new Set(await forgetTokens(ctx, body))) stopWorkFor(ctx, teamId, why);
+  for (const teamId of new Set(await forgetTokens(ctx, body))) await stopWorkFor(ctx, teamId, why);
 }
 
 /** Boost was removed from a workspace: its tokens go, and reminders, digests and expiry skip it from now on. */
