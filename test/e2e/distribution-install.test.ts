@@ -25,6 +25,13 @@ function withParam(location: string, name: string, value: string): string {
   return url.href;
 }
 
+/** The install page opened, then Alpha's admin approving in Slack: where Slack sends the browser back. */
+async function approvedByAlpha(h: BoostHarness) {
+  const page = await openInstallPage(h);
+  const location = await decideInSlack(h, page.addToSlack, { teamId: ALPHA.teamId, installer: ALPHA.installer });
+  return { page, location };
+}
+
 describe('installing Boost with "Add to Slack"', () => {
   let h: BoostHarness;
 
@@ -86,8 +93,7 @@ describe('installing Boost with "Add to Slack"', () => {
   });
 
   it('refuses a forged state, and stores nothing', async () => {
-    const page = await openInstallPage(h);
-    const location = await decideInSlack(h, page.addToSlack, { teamId: ALPHA.teamId, installer: ALPHA.installer });
+    const { location } = await approvedByAlpha(h);
     const forged = 'bm90LWJvb3N0cw.bm90LXNpZ25lZC1ieS1ib29zdC1hdC1hbGwtc28tbm90LXZhbGlk';
     const back = await returnToBoost(h, withParam(location, 'state', forged), `slack-app-oauth-state=${forged}`);
     expect(back.status).toBe(400);
@@ -97,8 +103,7 @@ describe('installing Boost with "Add to Slack"', () => {
   });
 
   it('refuses a state that comes back in another browser (without its cookie), and stores nothing', async () => {
-    const page = await openInstallPage(h);
-    const location = await decideInSlack(h, page.addToSlack, { teamId: ALPHA.teamId, installer: ALPHA.installer });
+    const { location } = await approvedByAlpha(h);
     const back = await returnToBoost(h, location);
     expect(back.html).toContain('This install link has expired');
     expect(rawInstallations(h)).toEqual([]);
@@ -116,8 +121,7 @@ describe('installing Boost with "Add to Slack"', () => {
   });
 
   it('refuses a state used once already, and changes nothing', async () => {
-    const page = await openInstallPage(h);
-    const location = await decideInSlack(h, page.addToSlack, { teamId: ALPHA.teamId, installer: ALPHA.installer });
+    const { page, location } = await approvedByAlpha(h);
     expect((await returnToBoost(h, location, page.cookie)).html).toContain('Boost is installed');
     const stored = rawInstallations(h);
 
@@ -129,8 +133,7 @@ describe('installing Boost with "Add to Slack"', () => {
   });
 
   it('says Slack did not confirm the install when Slack refuses the code, and stores nothing', async () => {
-    const page = await openInstallPage(h);
-    const location = await decideInSlack(h, page.addToSlack, { teamId: ALPHA.teamId, installer: ALPHA.installer });
+    const { page, location } = await approvedByAlpha(h);
     const back = await returnToBoost(h, withParam(location, 'code', '1.2.not-a-code-slack-gave'), page.cookie);
     expect(back.status).toBe(400);
     expect(back.html).toContain('Slack did not confirm the install');
