@@ -160,7 +160,7 @@ export class FakeWorkspaces {
       concerns ??= owner;
       if (!covered.includes(owner) || owner !== concerns) {
         this.crossings.push(`${method} with a token of ${issued.teamId || issued.enterpriseId} on ${id} of ${owner}`);
-        return { concerns, error: /^[UW]/.test(id) ? 'user_not_found' : 'channel_not_found' };
+        return { concerns: owner, error: /^[UW]/.test(id) ? 'user_not_found' : 'channel_not_found' };
       }
     }
     return { concerns };
