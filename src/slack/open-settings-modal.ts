@@ -10,7 +10,8 @@ export async function openSettingsModal(
   triggerId: string,
 ): Promise<boolean> {
   try {
-    await ctx.client.views.open({
+    const { bot } = await ctx.slack.forTeam(teamId);
+    await bot.views.open({
       trigger_id: triggerId,
       view: settingsModal(await ctx.services.settings.of(teamId, userId)),
     });

@@ -13,7 +13,8 @@ export async function startRequest(ctx: BoostContext, opening: ModalOpening): Pr
   if (await ctx.services.requests.canCreate(actor)) return openRequestModal(ctx, opening);
   const why = refusalNote('too_many_open', ctx.config.MAX_OPEN_REQUESTS_PER_USER).text;
   try {
-    await ctx.client.views.open({ trigger_id: opening.triggerId, view: infoModal('Ask for a boost', why) });
+    const { bot } = await ctx.slack.forTeam(opening.teamId);
+    await bot.views.open({ trigger_id: opening.triggerId, view: infoModal('Ask for a boost', why) });
     return true;
   } catch (error) {
     ctx.logger.warn(`Could not open the open-request limit note: ${slackErrorCode(error)}`);
