@@ -252,3 +252,13 @@ export const oauthStates = pgTable(
   },
   (table) => [index('oauth_states_expiry').on(table.expiresAt)],
 );
+
+/**
+ * Leases on work that one instance at a time may hold (the Socket Mode connection): whoever holds a lease renews it
+ * before it expires; once expired (its holder died), another instance may take it.
+ */
+export const leases = pgTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: time('expires_at').notNull(),
+});

@@ -250,6 +250,16 @@ export const oauthStates = sqliteTable(
   (table) => [index('oauth_states_expiry').on(table.expiresAt)],
 );
 
+/**
+ * Leases on work that one instance at a time may hold (the Socket Mode connection): whoever holds a lease renews it
+ * before it expires; once expired (its holder died), another instance may take it.
+ */
+export const leases = sqliteTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});
+
 export type RequestRow = typeof requests.$inferSelect;
 export type NewRequestRow = typeof requests.$inferInsert;
 export type ParticipationRow = typeof participations.$inferSelect;

@@ -11,6 +11,7 @@ import { startSocketMode } from '../slack/socket-mode.ts';
 import type { Distribution } from './installations.ts';
 import type { BoostReceiver } from './receiver.ts';
 import type { SlackLink } from './slack-link.ts';
+import { type SocketModeLease, takeSocketModeLease } from './socket-mode-lease.ts';
 import type { Storage } from './storage.ts';
 
 /** Starting serves at once, whether or not Slack answers; stopping lets work in flight finish before the database closes. */
@@ -28,11 +29,13 @@ export function lifecycle(
   },
 ): Pick<Boost, 'start' | 'stop'> {
   const { receiver, slack, storage, context, jobs } = deps;
+  let socketModeLease: SocketModeLease | undefined;
   return {
     async start() {
       await deps.distribution?.installations.checkKey();
       let port: number;
       if (receiver instanceof SocketModeReceiver) {
+        socketModeLease = await takeSocketModeLease(storage.repos, context.clock, context.logger);
         const socket = await startSocketMode(receiver, slack.identity, {
           port: config.PORT,
           host: config.HOST,
@@ -59,6 +62,7 @@ export function lifecycle(
       // Replies still waiting for their turn go out now, before the database closes.
       context.replyGate.releaseAll();
       await context.updater.flush();
+      await socketModeLease?.release();
       await storage.checkpoints?.stop();
       storage.database.close();
     },
