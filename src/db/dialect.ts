@@ -19,3 +19,9 @@ export function tablesOf(db: Db): Tables {
 
 /** A PostgreSQL connection, as the repositories written for both databases take it. */
 export const asRepositoryDb = (db: PgDb): Db => db as unknown as Db;
+
+/** How many rows an insert, update or delete without `returning` changed, as either driver reports it. */
+export function affected(result: unknown): number {
+  const { changes, rowCount } = result as { changes?: number; rowCount?: number | null };
+  return changes ?? rowCount ?? 0;
+}

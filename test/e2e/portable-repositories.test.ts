@@ -8,9 +8,12 @@ import { asRepositoryDb, tablesOf } from '../../src/db/dialect.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { botIdentitiesRepository } from '../../src/db/repositories/bot-identities.ts';
 import { leasesRepository } from '../../src/db/repositories/leases.ts';
+import { overviewRepository } from '../../src/db/repositories/overview.ts';
 import { profilesRepository } from '../../src/db/repositories/profiles.ts';
 import { remindersRepository } from '../../src/db/repositories/reminders.ts';
+import { retentionRepository } from '../../src/db/repositories/retention.ts';
 import { thanksRepository } from '../../src/db/repositories/thanks.ts';
+import { workspacesRepository } from '../../src/db/repositories/workspaces.ts';
 import { freshDatabase } from '../harness/postgres-server.ts';
 
 // The repositories written once for both databases (src/db/dialect.ts), run against SQLite and the test PostgreSQL.
@@ -142,5 +145,50 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     expect(await reminders.claim(due?.participationId ?? 0, 61)).toBe(false);
     await reminders.release(due?.participationId ?? 0, 60);
     expect(await reminders.claim(due?.participationId ?? 0, 62)).toBe(true);
+  });
+
+  it('know which workspaces still have Boost installed', async () => {
+    const db = await openDb();
+    const workspaces = workspacesRepository(db);
+    await workspaces.seen('T1', 'Acme', 1, false);
+    await workspaces.seen('T2', null, 1, false);
+    expect(await workspaces.markUninstalled('T2', 2)).toBe(true);
+    expect(await workspaces.markUninstalled('T2', 3)).toBe(false);
+    expect(await workspaces.isActive('T2')).toBe(false);
+    expect(await workspaces.activeTeams()).toEqual(['T1']);
+    // A person acting there again means Boost was installed again (a fresh repository: nothing remembered).
+    await workspacesRepository(db).seen('T2', 'Beta', 4, true);
+    expect(await workspaces.get('T2')).toMatchObject({ name: 'Beta', installedAt: 4, uninstalledAt: null });
+  });
+
+  it("read a person's overview and count helpers per request", async () => {
+    const db = await openDb();
+    const request = await requestWithHelpers(db, 100);
+    const overview = overviewRepository(db);
+    const mine = await overview.requestsBy('T1', 'UASK', 10);
+    expect(mine.total).toBe(1);
+    expect(mine.items.map((item) => item.id)).toEqual([request.id]);
+    expect((await overview.countsFor([request.id])).get(request.id)).toEqual({ optedIn: 2, shared: 1 });
+    expect((await overview.openRequests('T1', 50, 10)).total).toBe(1);
+    expect((await overview.contributionsOf('T1', 'USHARED', 10)).total).toBe(1);
+    expect(await overview.setShowNameOnOpen('T1', 'UREMIND', true)).toEqual([request.id]);
+    expect(await overview.setShowNameOnOpen('T1', 'UREMIND', true)).toEqual([]);
+  });
+
+  it('purge requests closed before the retention cutoff, with their helpers', async () => {
+    const db = await openDb();
+    const request = await requestWithHelpers(db, 100);
+    const { requests } = tablesOf(db);
+    await db.update(requests).set({ status: 'closed', closedAt: 10 });
+    const cutoffs = {
+      closedBefore: 11,
+      uninstalledBefore: 0,
+      profilesBefore: 0,
+      deliveriesBefore: 0,
+      receiptsBefore: 0,
+      removedMessagesBefore: 0,
+    };
+    expect(await retentionRepository(db).purge(cutoffs)).toMatchObject({ closedRequests: 1, receipts: 0 });
+    expect(await overviewRepository(db).participantsOf([request.id])).toEqual(new Map([[request.id, []]]));
   });
 });
