@@ -8,6 +8,7 @@ import type {
 } from '../db/repositories/installations.ts';
 import { TokenSealBroken } from '../db/token-cipher.ts';
 import type { Clock } from '../domain/types.ts';
+import { InProcessRefreshLock, type RefreshLock } from './refresh-lock.ts';
 import { slackErrorCode } from './slack-errors.ts';
 
 // Boost's InstallationStore for @slack/oauth (Bolt asks it for the token of every delivery), and the one place that
@@ -35,26 +36,6 @@ export interface WorkspaceBot {
 export type RefreshTokens = (
   refreshToken: string,
 ) => Promise<{ token: string; refreshToken: string; expiresInS: number }>;
-
-/**
- * One refresh per installation at a time. In one process a Map of promises does it; several instances would take a
- * lease in the database under the same key (the refresh re-reads the row first, so a late one finds it done).
- */
-export interface RefreshLock {
-  run<T>(key: string, work: () => Promise<T>): Promise<T>;
-}
-
-export class InProcessRefreshLock implements RefreshLock {
-  private readonly running = new Map<string, Promise<unknown>>();
-
-  run<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const current = this.running.get(key) as Promise<T> | undefined;
-    if (current) return current;
-    const started = work().finally(() => this.running.delete(key));
-    this.running.set(key, started);
-    return started;
-  }
-}
 
 /** Told when a workspace's installation changed, so that what was built on its token (clients) is dropped. */
 export type InstallationListener = (change: {
