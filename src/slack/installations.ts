@@ -56,6 +56,7 @@ export class Installations implements InstallationStore {
   /** Workspaces already linked to their organisation's install in this process. */
   private readonly linked = new Set<string>();
   private readonly listeners: InstallationListener[] = [];
+  private readonly lock: RefreshLock;
 
   constructor(
     private readonly deps: {
@@ -63,10 +64,12 @@ export class Installations implements InstallationStore {
       refresh: RefreshTokens;
       clock: Clock;
       logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+      /** One refresh per installation at a time; in this process by default (see refresh-lock.ts). */
       lock?: RefreshLock;
     },
-    private readonly lock: RefreshLock = deps.lock ?? new InProcessRefreshLock(),
-  ) {}
+  ) {
+    this.lock = deps.lock ?? new InProcessRefreshLock();
+  }
 
   onChange(listener: InstallationListener): void {
     this.listeners.push(listener);
