@@ -25,3 +25,8 @@ export function affected(result: unknown): number {
   const { changes, rowCount } = result as { changes?: number; rowCount?: number | null };
   return changes ?? rowCount ?? 0;
 }
+
+/** Prepares a query once on either driver: PostgreSQL names its prepared statements, SQLite needs no name. */
+export function prepareOnce<Q extends { prepare(): unknown }>(query: Q, name: string): ReturnType<Q['prepare']> {
+  return (query.prepare as (name: string) => ReturnType<Q['prepare']>).call(query, name);
+}

@@ -10,8 +10,10 @@ import { botIdentitiesRepository } from '../../src/db/repositories/bot-identitie
 import { leasesRepository } from '../../src/db/repositories/leases.ts';
 import { overviewRepository } from '../../src/db/repositories/overview.ts';
 import { profilesRepository } from '../../src/db/repositories/profiles.ts';
+import { receiptsRepository } from '../../src/db/repositories/receipts.ts';
 import { remindersRepository } from '../../src/db/repositories/reminders.ts';
 import { retentionRepository } from '../../src/db/repositories/retention.ts';
+import { settingsRepository } from '../../src/db/repositories/settings.ts';
 import { thanksRepository } from '../../src/db/repositories/thanks.ts';
 import { workspacesRepository } from '../../src/db/repositories/workspaces.ts';
 import { freshDatabase } from '../harness/postgres-server.ts';
@@ -190,5 +192,19 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     };
     expect(await retentionRepository(db).purge(cutoffs)).toMatchObject({ closedRequests: 1, receipts: 0 });
     expect(await overviewRepository(db).participantsOf([request.id])).toEqual(new Map([[request.id, []]]));
+  });
+
+  it("keep a person's settings, and apply a repeated delivery once", async () => {
+    const db = await openDb();
+    const settings = settingsRepository(db);
+    expect(await settings.get('T1', 'U1')).toEqual({ digest: null, showName: false, reminders: true });
+    await settings.update('T1', 'U1', { digest: false }, 1);
+    await settings.update('T1', 'U1', { showName: true }, 2);
+    expect(await settings.get('T1', 'U1')).toEqual({ digest: false, showName: true, reminders: true });
+
+    const receipts = receiptsRepository(db, 'test-receipt-secret');
+    expect(await receipts.claim('action:T1:U1:1', 5)).toBe(true);
+    expect(await receipts.claim('action:T1:U1:1', 6)).toBe(false);
+    expect(await receipts.purgeOlderThan(10)).toBe(1);
   });
 });
