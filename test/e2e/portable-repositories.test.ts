@@ -9,6 +9,7 @@ import { openPostgres } from '../../src/db/postgres.ts';
 import { botIdentitiesRepository } from '../../src/db/repositories/bot-identities.ts';
 import { leasesRepository } from '../../src/db/repositories/leases.ts';
 import { overviewRepository } from '../../src/db/repositories/overview.ts';
+import { participationsRepository } from '../../src/db/repositories/participations.ts';
 import { profilesRepository } from '../../src/db/repositories/profiles.ts';
 import { receiptsRepository } from '../../src/db/repositories/receipts.ts';
 import { remindersRepository } from '../../src/db/repositories/reminders.ts';
@@ -206,5 +207,25 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     expect(await receipts.claim('action:T1:U1:1', 5)).toBe(true);
     expect(await receipts.claim('action:T1:U1:1', 6)).toBe(false);
     expect(await receipts.purgeOlderThan(10)).toBe(1);
+  });
+
+  it('opt people in once, mark shares, name those who chose it, and withdraw', async () => {
+    const db = await openDb();
+    const request = await requestWithHelpers(db, 100);
+    const participations = participationsRepository(db);
+    expect(await participations.optIn(request.id, 'UNEW', 3, true)).toBe(true);
+    expect(await participations.optIn(request.id, 'UNEW', 4, true)).toBe(false);
+    await participations.markShared(request.id, 'UNEW', 5, true, { shareUrl: 'https://x.com/p/1', network: 'x' });
+    expect(await participations.get(request.id, 'UNEW')).toMatchObject({ sharedAt: 5, shareUrl: 'https://x.com/p/1' });
+    expect(await participations.counts(request.id)).toEqual({ optedIn: 3, shared: 2 });
+    expect(await participations.publicNames(request.id, 5)).toEqual(['UNEW']);
+    expect(await participations.setRemindMe(request.id, 'UNEW', true)).toBe(true);
+    expect((await participations.listSharedUnthanked(request.id)).map((row) => row.userId).sort()).toEqual([
+      'UNEW',
+      'USHARED',
+    ]);
+    expect(await participations.withdraw(request.id, 'UNEW')).toBe(true);
+    expect(await participations.withdraw(request.id, 'UNEW')).toBe(false);
+    expect((await participations.listForRequest(request.id)).map((row) => row.userId)).toEqual(['USHARED', 'UREMIND']);
   });
 });
