@@ -107,6 +107,8 @@ export function homeReadModel(
   config: ShareKitConfig,
   viewer: Viewer,
   limits: HomeLimits,
+  /** In the viewer's language: the share links of their contributions carry it. */
+  disclosure: string,
 ): HomeReadModel {
   const { teamId, userId, now } = viewer;
   const { overview } = repos;
@@ -133,7 +135,7 @@ export function homeReadModel(
         items: contributions.items.map((item) => {
           const takesHelp = isOpenForHelp(item.request, now);
           const wantsLinks = takesHelp && item.participation.sharedAt === null;
-          const links = wantsLinks ? shareKitFor(repos, config, item.request, userId, now).links : [];
+          const links = wantsLinks ? shareKitFor(repos, config, item.request, userId, now, disclosure).links : [];
           return { ...item, open: takesHelp, links, clicks: ownClicks.get(item.request.id) ?? 0 };
         }),
       },

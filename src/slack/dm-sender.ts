@@ -42,7 +42,7 @@ export interface DmBatch<T> {
   to(item: T): Recipient;
   /** Called just before sending; false means someone else has it (nothing is sent). Must be synchronous. */
   claim(item: T): boolean;
-  message(item: T): SlackMessage;
+  message(item: T): SlackMessage | Promise<SlackMessage>;
   /** Records what happened, right after Slack answered. */
   settle(item: T, outcome: DmOutcome): void;
   /** Asked before each claim; true stops the batch (items not yet claimed stay for a later run). */
@@ -122,7 +122,7 @@ export class DmSender {
         }
         let outcome: DmOutcome;
         try {
-          outcome = await this.send(batch.to(item), batch.message(item));
+          outcome = await this.send(batch.to(item), await batch.message(item));
         } catch (error) {
           // A bug while rendering: this item is lost for the week (its claim stays), the others go on.
           this.options.logger.error(`Could not prepare a direct message: ${slackErrorCode(error)}`);

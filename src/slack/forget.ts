@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Forgotten } from '../db/repositories/personal-data.ts';
 import type { BoostContext } from './context.ts';
+import { workspaceLanguage } from './language.ts';
 import { removedRequestMessage } from './views/privacy-messages.ts';
 
 /**
@@ -25,5 +26,9 @@ export function afterForgetting(ctx: BoostContext, teamId: string, userId: strin
 export async function updateRemovedMessage(ctx: BoostContext, client: WebClient, requestId: number): Promise<void> {
   const removed = ctx.repos.privacy.removedMessage(requestId);
   if (!removed) return;
-  await client.chat.update({ channel: removed.channelId, ts: removed.messageTs, ...removedRequestMessage() });
+  await client.chat.update({
+    channel: removed.channelId,
+    ts: removed.messageTs,
+    ...removedRequestMessage(workspaceLanguage(ctx.config)),
+  });
 }

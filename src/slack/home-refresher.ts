@@ -7,7 +7,7 @@ import { classifySlackError } from './slack-errors.ts';
 
 export interface HomeRefresherOptions {
   /** Renders a person's Home from the database as it is now, with one-off notices at the top. */
-  render: (teamId: string, userId: string, notices: readonly string[]) => HomeView;
+  render: (teamId: string, userId: string, notices: readonly string[]) => HomeView | Promise<HomeView>;
   /** views.publish, with a client that hands rate limits back (the pause is shared, per workspace). */
   send: (userId: string, view: HomeView) => Promise<void>;
   /** Rate-limit pauses, shared with every paced sender. */
@@ -113,7 +113,7 @@ export class HomeRefresher {
     if (!visitor) return 'unchanged';
     const notices = visitor.notices.splice(0);
     try {
-      const view = this.options.render(visitor.teamId, visitor.userId, notices);
+      const view = await this.options.render(visitor.teamId, visitor.userId, notices);
       const hash = createHash('sha256').update(JSON.stringify(view)).digest('base64url');
       if (visitor.lastHash === hash) return 'unchanged';
       visitor.lastHash = '';

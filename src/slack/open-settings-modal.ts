@@ -1,4 +1,5 @@
 import type { BoostContext } from './context.ts';
+import { languageOf } from './language.ts';
 import { slackErrorCode } from './slack-errors.ts';
 import { settingsModal } from './views/settings-modal.ts';
 
@@ -10,9 +11,10 @@ export async function openSettingsModal(
   triggerId: string,
 ): Promise<boolean> {
   try {
+    const language = await languageOf(ctx, teamId, userId);
     await ctx.client.views.open({
       trigger_id: triggerId,
-      view: settingsModal(ctx.services.settings.of(teamId, userId)),
+      view: settingsModal(language, ctx.services.settings.of(teamId, userId)),
     });
     return true;
   } catch (error) {

@@ -4,7 +4,7 @@ import { slackErrorCode } from './slack-errors.ts';
 
 const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
-/** A person's time zone and admin flag: from the cache when fresh, else from users.info (then cached). */
+/** A person's time zone, locale and admin flag: from the cache when fresh, else from users.info (then cached). */
 export async function lookUpProfile(
   // Only what it needs, so `npm run digest` can use it without a running app.
   ctx: Pick<BoostContext, 'repos' | 'client' | 'clock' | 'logger'>,
@@ -14,11 +14,12 @@ export async function lookUpProfile(
   const cached = ctx.repos.profiles.get(teamId, userId);
   if (cached && ctx.clock() - cached.fetchedAt < PROFILE_MAX_AGE_MS) return cached;
   try {
-    const { user } = await ctx.client.users.info({ user: userId });
+    const { user } = await ctx.client.users.info({ user: userId, include_locale: true });
     const profile: UserProfile = {
       tz: user?.tz ?? null,
       tzOffsetSeconds: user?.tz_offset ?? 0,
       isAdmin: Boolean(user?.is_admin || user?.is_owner),
+      locale: user?.locale ?? null,
       fetchedAt: ctx.clock(),
     };
     ctx.repos.profiles.save(teamId, userId, profile);

@@ -145,7 +145,7 @@ describe('the shared message budget', () => {
 
   it('joins lines without ever cutting one, ending with how many more', () => {
     const lines = many(20).map((n) => `line ${n}`.padEnd(10, '.'));
-    const text = fitLines(lines, 50, { total: 25 });
+    const text = fitLines('en', lines, 50, { total: 25 });
     expect(text.length).toBeLessThanOrEqual(50);
     expect(text.split('\n').slice(0, -1)).toEqual(lines.slice(0, 3));
     expect(text.endsWith('and 22 more')).toBe(true);
@@ -154,7 +154,7 @@ describe('the shared message budget', () => {
 
 describe('every message at its busiest', () => {
   it('the weekly digest fits, saying how many more requests there are', () => {
-    const message = digestMessage(busyDigest());
+    const message = digestMessage('en', busyDigest());
     expectFits(message);
     const text = JSON.stringify(message.blocks);
     expect(text).toMatch(/and \d+ more of your requests/);
@@ -166,13 +166,13 @@ describe('every message at its busiest', () => {
 
   it('/boost list fits with ten requests of the longest titles and links', () => {
     const listed = many(10).map((id) => ({ request: request(id), counts: { optedIn: 9, shared: 4 } }));
-    const message = openRequestsList(listed, 40);
+    const message = openRequestsList('en', listed, 40);
     expectFits(message);
     expect(JSON.stringify(message.blocks)).toMatch(/and \d+ more open requests/);
   });
 
   it('/boost mine fits with five requests of hundreds of helpers and ten contributions', () => {
-    const message = mineMessage({
+    const message = mineMessage('en', {
       mine: {
         total: 40,
         items: many(5).map((id) => ({
@@ -201,13 +201,14 @@ describe('every message at its busiest', () => {
       tracking: true,
       now: NOW,
     });
-    const message = reportMessage(report, { canThank: true });
+    const message = reportMessage('en', report, { canThank: true });
     expectFits(message);
     expect(JSON.stringify(message.blocks)).toContain('Send thanks');
   });
 
   it('the report picker fits with the longest links, and counts the requests it does not show', () => {
     const message = reportPicker(
+      'en',
       many(10).map((id) => request(id)),
       25,
     );
@@ -217,7 +218,7 @@ describe('every message at its busiest', () => {
 
   it('an export comes in parts that each fit, and copy back to the same JSON', () => {
     const json = JSON.stringify({ rows: many(600).map((n) => ({ n, text: 'x'.repeat(50) })) }, null, 2);
-    const messages = exportMessages(json);
+    const messages = exportMessages('en', json);
     expect(json.length).toBeGreaterThan(35_000);
     for (const message of messages) expectFits(message);
     const code = messages
@@ -238,10 +239,14 @@ describe('every message at its busiest', () => {
       url: `https://${network}.example/?t=${'y'.repeat(2900)}`,
     }));
     expectFits(
-      requestMessage({ request: busy, counts: { optedIn: 900, shared: 800 }, publicHelpers: many(50).map(userId) }),
+      requestMessage('en', {
+        request: busy,
+        counts: { optedIn: 900, shared: 800 },
+        publicHelpers: many(50).map(userId),
+      }),
     );
     expectFits(
-      optInReply({
+      optInReply('en', {
         request: busy,
         participation: { ...participation(1, 1), sharedAt: null },
         links,
@@ -250,7 +255,7 @@ describe('every message at its busiest', () => {
         personalLink: { url: `https://boost.example/r/${'t'.repeat(40)}`, clicks: 123 },
       }),
     );
-    expectFits(reminderMessage({ request: busy, links, post }));
-    expectFits(thanksMessage(busy));
+    expectFits(reminderMessage('en', { request: busy, links, post }));
+    expectFits(thanksMessage('en', busy));
   });
 });

@@ -101,7 +101,13 @@ describe('rows read around drizzle', () => {
     repos.participations.optIn(posted.id, 'UHELP1', T0 + HOUR, false);
     repos.participations.markShared(posted.id, 'UHELP1', T0 + 3 * HOUR, false);
     repos.settings.update('T1', 'UHELP1', { digest: true }, T0 + 4 * HOUR);
-    repos.profiles.save('T1', 'UHELP1', { tz: 'Europe/Paris', tzOffsetSeconds: 7200, isAdmin: false, fetchedAt: T0 });
+    repos.profiles.save('T1', 'UHELP1', {
+      tz: 'Europe/Paris',
+      tzOffsetSeconds: 7200,
+      isAdmin: false,
+      locale: 'fr-FR',
+      fetchedAt: T0,
+    });
     repos.digests.claim('T1', 'UHELP1', WEEK, T0 + 5 * HOUR);
 
     // Stored as 0 or 1, typed so, and decoded to what drizzle reads.

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../connection.ts';
 import { type UserProfileRow, userProfiles } from '../schema.ts';
 
-export type UserProfile = Pick<UserProfileRow, 'tz' | 'tzOffsetSeconds' | 'isAdmin' | 'fetchedAt'>;
+export type UserProfile = Pick<UserProfileRow, 'tz' | 'tzOffsetSeconds' | 'isAdmin' | 'locale' | 'fetchedAt'>;
 
 export function profilesRepository(db: Db) {
   return {
