@@ -1,7 +1,8 @@
 import type { Config } from '../config.ts';
+import { holdsAnything } from '../domain/privacy-rules.ts';
 import { isLanguage, type Language, languageOfLocale, t } from '../i18n/index.ts';
 import type { BoostContext } from './context.ts';
-import { lookUpProfile } from './profiles.ts';
+import { isFresh, lookUpProfile } from './profiles.ts';
 
 // Whose language a text is written in. Public channel messages are read by many: the workspace's (DEFAULT_LOCALE).
 // Private ones (replies, forms, Home, direct messages) follow the person: the language they picked in `/boost
@@ -19,7 +20,11 @@ export const workspaceLanguage = (config: Pick<Config, 'DEFAULT_LOCALE'>): Langu
 export async function languageOf(ctx: LanguageContext, teamId: string, userId: string): Promise<Language> {
   const chosen = await chosenLanguage(ctx, teamId, userId);
   if (chosen) return chosen;
-  const profile = await lookUpProfile(ctx, teamId, userId);
+  const cached = await ctx.repos.profiles.get(teamId, userId);
+  if (cached && isFresh(ctx, cached)) return languageOfLocale(cached.locale) ?? workspaceLanguage(ctx.config);
+  // Kept only for someone Boost holds something about: a reply on its way while the person is being forgotten must not
+  // bring their profile back.
+  const profile = await lookUpProfile(ctx, teamId, userId, () => holdsAnythingAbout(ctx, teamId, userId));
   return languageOfLocale(profile?.locale) ?? workspaceLanguage(ctx.config);
 }
 
@@ -56,6 +61,10 @@ export async function ackLanguageOf(ctx: LanguageContext, teamId: string, userId
   if (known) return known;
   setImmediate(() => void lookUpProfile(ctx, teamId, userId));
   return workspaceLanguage(ctx.config);
+}
+
+async function holdsAnythingAbout(ctx: Pick<BoostContext, 'repos'>, teamId: string, userId: string) {
+  return holdsAnything(await ctx.repos.privacy.inventory(teamId, userId));
 }
 
 async function chosenLanguage(ctx: Pick<BoostContext, 'repos'>, teamId: string, userId: string) {

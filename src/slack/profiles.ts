@@ -10,9 +10,11 @@ export async function lookUpProfile(
   ctx: Pick<BoostContext, 'repos' | 'client' | 'clock' | 'logger'>,
   teamId: string,
   userId: string,
+  /** Asked once Slack answered: false leaves the cache as it is (the person was forgotten meanwhile, say). */
+  shouldCache: () => boolean | Promise<boolean> = () => true,
 ): Promise<UserProfile | undefined> {
   const cached = ctx.repos.profiles.get(teamId, userId);
-  if (cached && ctx.clock() - cached.fetchedAt < PROFILE_MAX_AGE_MS) return cached;
+  if (cached && isFresh(ctx, cached)) return cached;
   try {
     const { user } = await ctx.client.users.info({ user: userId, include_locale: true });
     const profile: UserProfile = {
@@ -22,13 +24,17 @@ export async function lookUpProfile(
       locale: user?.locale ?? null,
       fetchedAt: ctx.clock(),
     };
-    ctx.repos.profiles.save(teamId, userId, profile);
+    if (await shouldCache()) ctx.repos.profiles.save(teamId, userId, profile);
     return profile;
   } catch (error) {
     ctx.logger.warn(`users.info failed for ${userId}: ${slackErrorCode(error)}`);
     return cached;
   }
 }
+
+/** A cached profile young enough to trust without asking Slack again. */
+export const isFresh = (ctx: Pick<BoostContext, 'clock'>, profile: UserProfile): boolean =>
+  ctx.clock() - profile.fetchedAt < PROFILE_MAX_AGE_MS;
 
 /** Offset east of UTC in seconds, from the cache only (never waits on Slack); UTC when unknown. */
 export function cachedTzOffset(ctx: BoostContext, teamId: string, userId: string): number {
