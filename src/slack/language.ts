@@ -16,15 +16,23 @@ type LanguageContext = Pick<BoostContext, 'repos' | 'client' | 'clock' | 'logger
 /** The language of what everyone in a channel reads. */
 export const workspaceLanguage = (config: Pick<Config, 'DEFAULT_LOCALE'>): Language => config.DEFAULT_LOCALE;
 
-/** A person's language, asking Slack (users.info) when their profile is not cached or is stale. Never before an ack. */
-export async function languageOf(ctx: LanguageContext, teamId: string, userId: string): Promise<Language> {
+/**
+ * A person's language, asking Slack (users.info) when their profile is not cached or is stale. Never before an ack.
+ * What Slack says is kept with the profile when the person opens something of Boost's (`opening`), or else when Boost
+ * holds something about them: a reply on its way while they are being forgotten must not bring their profile back.
+ */
+export async function languageOf(
+  ctx: LanguageContext,
+  teamId: string,
+  userId: string,
+  { opening = false } = {},
+): Promise<Language> {
   const chosen = await chosenLanguage(ctx, teamId, userId);
   if (chosen) return chosen;
   const cached = await ctx.repos.profiles.get(teamId, userId);
   if (cached && isFresh(ctx, cached)) return languageOfLocale(cached.locale) ?? workspaceLanguage(ctx.config);
-  // Kept only for someone Boost holds something about: a reply on its way while the person is being forgotten must not
-  // bring their profile back.
-  const profile = await lookUpProfile(ctx, teamId, userId, () => holdsAnythingAbout(ctx, teamId, userId));
+  const keep = opening ? () => true : () => holdsAnythingAbout(ctx, teamId, userId);
+  const profile = await lookUpProfile(ctx, teamId, userId, keep);
   return languageOfLocale(profile?.locale) ?? workspaceLanguage(ctx.config);
 }
 

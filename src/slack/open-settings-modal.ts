@@ -11,7 +11,7 @@ export async function openSettingsModal(
   triggerId: string,
 ): Promise<boolean> {
   try {
-    const language = await languageOf(ctx, teamId, userId);
+    const language = await languageOf(ctx, teamId, userId, { opening: true });
     await ctx.client.views.open({
       trigger_id: triggerId,
       view: settingsModal(language, ctx.services.settings.of(teamId, userId)),

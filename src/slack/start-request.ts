@@ -14,7 +14,7 @@ export async function startRequest(ctx: BoostContext, opening: ModalOpening): Pr
   const actor = { teamId: opening.teamId, userId: opening.userId, now: ctx.clock() };
   if (ctx.services.requests.canCreate(actor)) return openRequestModal(ctx, opening);
   try {
-    const language = await languageOf(ctx, opening.teamId, opening.userId);
+    const language = await languageOf(ctx, opening.teamId, opening.userId, { opening: true });
     const why = refusalText(language, 'too_many_open', ctx.config.MAX_OPEN_REQUESTS_PER_USER);
     const view = infoModal(language, t(language, 'newRequest.title.modal'), why);
     await ctx.client.views.open({ trigger_id: opening.triggerId, view });

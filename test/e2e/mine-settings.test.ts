@@ -93,7 +93,12 @@ describe('/boost mine and /boost settings', () => {
     const view = await openSettings('U2');
     const blocks = JSON.stringify(view.blocks);
     expect(blocks).toContain(SETTINGS_FIELDS.digest);
-    expect(JSON.parse(String(view.private_metadata))).toEqual({ digest: null, showName: false, reminders: true, language: null });
+    expect(JSON.parse(String(view.private_metadata))).toEqual({
+      digest: null,
+      showName: false,
+      reminders: true,
+      language: null,
+    });
     const initial = (view.blocks as Args[]).map((block) => ((block.element as Args)?.initial_option as Args)?.value);
     expect(initial.slice(0, 3)).toEqual(['auto', 'off', 'on']);
   });
@@ -108,7 +113,12 @@ describe('/boost mine and /boost settings', () => {
 
     const view = await openSettings('U2');
     await saveSettings('U2', view, { digest: 'auto', showName: 'on', reminders: 'on' });
-    expect(h.boost.context.repos.settings.get(TEAM, 'U2')).toEqual({ digest: null, showName: true, reminders: true, language: null });
+    expect(h.boost.context.repos.settings.get(TEAM, 'U2')).toEqual({
+      digest: null,
+      showName: true,
+      reminders: true,
+      language: null,
+    });
     expect(h.boost.context.repos.participations.get(first.id, 'U2')?.showName).toBe(true);
     await h.slack.waitFor((call) => call.method === 'chat.update' && JSON.stringify(call.args).includes('<@U2>'));
     await h.settle();
@@ -129,10 +139,20 @@ describe('/boost mine and /boost settings', () => {
   it('saves only what was changed, so an untouched digest choice stays unset', async () => {
     const view = await openSettings('U4');
     await saveSettings('U4', view, { digest: 'auto', showName: 'off', reminders: 'off' });
-    expect(h.boost.context.repos.settings.get(TEAM, 'U4')).toEqual({ digest: null, showName: false, reminders: false, language: null });
+    expect(h.boost.context.repos.settings.get(TEAM, 'U4')).toEqual({
+      digest: null,
+      showName: false,
+      reminders: false,
+      language: null,
+    });
 
     await saveSettings('U4', await openSettings('U4'), { digest: 'weekly', reminders: 'off' });
-    expect(h.boost.context.repos.settings.get(TEAM, 'U4')).toEqual({ digest: true, showName: false, reminders: false, language: null });
+    expect(h.boost.context.repos.settings.get(TEAM, 'U4')).toEqual({
+      digest: true,
+      showName: false,
+      reminders: false,
+      language: null,
+    });
   });
 
   it('opens settings from the Home and shows the saved choice there', async () => {

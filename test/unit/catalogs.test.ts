@@ -52,7 +52,10 @@ describe.each(LANGUAGES.filter((language) => language !== 'en'))('the %s catalog
   it('picks, where a text offers a choice of values, only among them', () => {
     const theirs = placeholdersByKey(catalog);
     for (const [key, allowed] of Object.entries(CHOICES)) {
-      expect([...(theirs.get(key) ?? [])].every((name) => allowed.includes(name)), key).toBe(true);
+      expect(
+        [...(theirs.get(key) ?? [])].every((name) => allowed.includes(name)),
+        key,
+      ).toBe(true);
     }
   });
 
