@@ -1,7 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config.ts';
-import type { CommitGroup } from '../db/commit-group.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import type { MessageUpdater } from '../jobs/message-updater.ts';
@@ -26,8 +25,6 @@ export interface BoostContext {
   /** The bot's Web API client, for calls that are not tied to one listener's `client`. */
   client: WebClient;
   logger: Logger;
-  /** Clicks arriving together share one commit; see db/commit-group.ts. */
-  commits: CommitGroup;
   /** Replies after an ack wait here while other requests are being acknowledged; see reply-gate.ts. */
   replyGate: ReplyGate;
 }

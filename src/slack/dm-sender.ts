@@ -38,13 +38,14 @@ export interface DmTally {
 
 /** One batch of messages: how to address, claim, render and record each item. */
 export interface DmBatch<T> {
-  items: Iterable<T>;
+  /** Pulled one at a time, as messages go out. */
+  items: Iterable<T> | AsyncIterable<T>;
   to(item: T): Recipient;
-  /** Called just before sending; false means someone else has it (nothing is sent). Must be synchronous. */
-  claim(item: T): boolean;
+  /** Called just before sending; false means someone else has it (nothing is sent). */
+  claim(item: T): Promise<boolean>;
   message(item: T): SlackMessage | Promise<SlackMessage>;
   /** Records what happened, right after Slack answered. */
-  settle(item: T, outcome: DmOutcome): void;
+  settle(item: T, outcome: DmOutcome): Promise<void>;
   /** Asked before each claim; true stops the batch (items not yet claimed stay for a later run). */
   stopped?(): boolean;
 }
@@ -106,17 +107,18 @@ export class DmSender {
    */
   async deliver<T>(batch: DmBatch<T>): Promise<DmTally> {
     const tally: DmTally = { sent: 0, unreachable: 0, failed: 0, skipped: 0, halted: false };
-    const iterator = batch.items[Symbol.iterator]();
+    const items = batch.items;
+    const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
     const worker = async () => {
       for (;;) {
         if (this.halted || batch.stopped?.()) {
           tally.halted = true;
           return;
         }
-        const next = iterator.next();
+        const next = await iterator.next();
         if (next.done) return;
         const item = next.value;
-        if (!batch.claim(item)) {
+        if (!(await batch.claim(item))) {
           tally.skipped += 1;
           continue;
         }
@@ -129,7 +131,7 @@ export class DmSender {
           outcome = { status: 'failed', error: 'render_failed', retryLater: false };
         }
         tally[outcome.status] += 1;
-        batch.settle(item, outcome);
+        await batch.settle(item, outcome);
       }
     };
     await Promise.all(Array.from({ length: this.concurrency }, worker));

@@ -24,7 +24,7 @@ export function afterForgetting(ctx: BoostContext, teamId: string, userId: strin
  * to say so (through the updater, so rate limits and retries are handled as for any update).
  */
 export async function updateRemovedMessage(ctx: BoostContext, client: WebClient, requestId: number): Promise<void> {
-  const removed = ctx.repos.privacy.removedMessage(requestId);
+  const removed = await ctx.repos.privacy.removedMessage(requestId);
   if (!removed) return;
   await client.chat.update({
     channel: removed.channelId,

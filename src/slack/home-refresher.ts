@@ -7,7 +7,7 @@ import { classifySlackError } from './slack-errors.ts';
 
 export interface HomeRefresherOptions {
   /** Renders a person's Home from the database as it is now, with one-off notices at the top. */
-  render: (teamId: string, userId: string, notices: readonly string[]) => HomeView | Promise<HomeView>;
+  render: (teamId: string, userId: string, notices: readonly string[]) => Promise<HomeView>;
   /** views.publish, with a client that hands rate limits back (the pause is shared, per workspace). */
   send: (userId: string, view: HomeView) => Promise<void>;
   /** Rate-limit pauses, shared with every paced sender. */

@@ -11,7 +11,7 @@ export async function homeFor(
   notices: readonly string[] = [],
 ): Promise<HomeView> {
   const language = await languageOf(ctx, teamId, userId);
-  const home = ctx.services.overview.home(
+  const home = await ctx.services.overview.home(
     { teamId, userId, now: ctx.clock() },
     HOME_LIMITS,
     disclosureIn(ctx.config, language),

@@ -28,7 +28,7 @@ export async function openRequestForm(
   opening: ModalOpening,
 ): Promise<{ opened: true } | { opened: false; error: unknown }> {
   const language = await languageOf(ctx, opening.teamId, opening.userId, { opening: true });
-  const today = localDate(ctx.clock(), cachedTzOffset(ctx, opening.teamId, opening.userId));
+  const today = localDate(ctx.clock(), await cachedTzOffset(ctx, opening.teamId, opening.userId));
   const view = newRequestModal(language, {
     url: opening.url,
     ask: opening.ask,

@@ -14,7 +14,7 @@ export async function openSettingsModal(
     const language = await languageOf(ctx, teamId, userId, { opening: true });
     await ctx.client.views.open({
       trigger_id: triggerId,
-      view: settingsModal(language, ctx.services.settings.of(teamId, userId)),
+      view: settingsModal(language, await ctx.services.settings.of(teamId, userId)),
     });
     return true;
   } catch (error) {

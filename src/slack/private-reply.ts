@@ -11,6 +11,7 @@ export async function privateReply(
   participation: Participation,
 ): Promise<SlackMessage> {
   const language = await languageOf(ctx, request.teamId, participation.userId);
-  const kit = ctx.services.shareKit.forHelper(request, participation, ctx.clock(), disclosureIn(ctx.config, language));
+  const disclosure = disclosureIn(ctx.config, language);
+  const kit = await ctx.services.shareKit.forHelper(request, participation, ctx.clock(), disclosure);
   return optInReply(language, { request, participation, ...kit });
 }

@@ -13,7 +13,7 @@ export async function lookUpProfile(
   /** Asked once Slack answered: false leaves the cache as it is (the person was forgotten meanwhile, say). */
   shouldCache: () => boolean | Promise<boolean> = () => true,
 ): Promise<UserProfile | undefined> {
-  const cached = ctx.repos.profiles.get(teamId, userId);
+  const cached = await ctx.repos.profiles.get(teamId, userId);
   if (cached && isFresh(ctx, cached)) return cached;
   try {
     const { user } = await ctx.client.users.info({ user: userId, include_locale: true });
@@ -24,7 +24,7 @@ export async function lookUpProfile(
       locale: user?.locale ?? null,
       fetchedAt: ctx.clock(),
     };
-    if (await shouldCache()) ctx.repos.profiles.save(teamId, userId, profile);
+    if (await shouldCache()) await ctx.repos.profiles.save(teamId, userId, profile);
     return profile;
   } catch (error) {
     ctx.logger.warn(`users.info failed for ${userId}: ${slackErrorCode(error)}`);
@@ -37,6 +37,6 @@ export const isFresh = (ctx: Pick<BoostContext, 'clock'>, profile: UserProfile):
   ctx.clock() - profile.fetchedAt < PROFILE_MAX_AGE_MS;
 
 /** Offset east of UTC in seconds, from the cache only (never waits on Slack); UTC when unknown. */
-export function cachedTzOffset(ctx: BoostContext, teamId: string, userId: string): number {
-  return ctx.repos.profiles.get(teamId, userId)?.tzOffsetSeconds ?? 0;
+export async function cachedTzOffset(ctx: BoostContext, teamId: string, userId: string): Promise<number> {
+  return (await ctx.repos.profiles.get(teamId, userId))?.tzOffsetSeconds ?? 0;
 }

@@ -9,11 +9,11 @@ import { postedLaterMessage, unpostedMessage } from './views/posting-notes.ts';
 import { MAX_PUBLIC_NAMES, requestMessage, type SlackMessage } from './views/request-message.ts';
 
 /** The request message as it should look now, read fresh from the database. */
-export function currentRequestMessage(ctx: BoostContext, request: BoostRequest): SlackMessage {
+export async function currentRequestMessage(ctx: BoostContext, request: BoostRequest): Promise<SlackMessage> {
   // One name more than shown, so the message can say there are more.
   return requestMessage(workspaceLanguage(ctx.config), {
     request,
-    ...ctx.services.overview.publicState(request.id, MAX_PUBLIC_NAMES + 1),
+    ...(await ctx.services.overview.publicState(request.id, MAX_PUBLIC_NAMES + 1)),
   });
 }
 
@@ -37,21 +37,21 @@ export async function postRequest(
   try {
     const posted = await ctx.client.chat.postMessage({
       channel: request.channelId,
-      ...currentRequestMessage(ctx, request),
+      ...(await currentRequestMessage(ctx, request)),
     });
-    if (posted.ts) ctx.repos.requests.setMessageTs(request.id, posted.channel ?? request.channelId, posted.ts);
+    if (posted.ts) await ctx.repos.requests.setMessageTs(request.id, posted.channel ?? request.channelId, posted.ts);
     await afterPosted(ctx, request.id, attempt);
     return 'posted';
   } catch (error) {
     const reason = slackErrorCode(error);
     const failure = postFailureOf(error);
     const retryAt = failure === 'retry' ? ctx.clock() + retryDelayMs(request.postAttempts) : null;
-    ctx.repos.requests.recordPostFailure(request.id, { failure, error: reason, retryAt });
+    await ctx.repos.requests.recordPostFailure(request.id, { failure, error: reason, retryAt });
     const next = retryAt === null ? '' : `; trying again at ${new Date(retryAt).toISOString()}`;
     ctx.logger.warn(`Could not post request ${request.id} in ${request.channelId}: ${reason}${next}`);
     ctx.homes.requestChanged(request);
     if (shouldTellRequester(failure, attempt.told)) {
-      const now = ctx.repos.requests.get(request.id);
+      const now = await ctx.repos.requests.get(request.id);
       if (now && !now.messageTs) await tellRequesterUnposted(ctx, now);
     }
     return failure;
@@ -59,7 +59,7 @@ export async function postRequest(
 }
 
 async function afterPosted(ctx: BoostContext, requestId: number, attempt: PostAttempt): Promise<void> {
-  const request = ctx.repos.requests.get(requestId);
+  const request = await ctx.repos.requests.get(requestId);
   if (!request) return;
   ctx.homes.requestChanged(request);
   // Cancelled while the post was on its way: the message shows it closed rather than taking help.
@@ -83,10 +83,10 @@ export async function tellRequesterUnposted(ctx: BoostContext, request: BoostReq
   try {
     const language = await languageOf(ctx, request.teamId, request.requesterId);
     await ctx.client.chat.postMessage({ channel: request.requesterId, ...unpostedMessage(language, request) });
-    ctx.repos.requests.setNoticeDue(request.id, null);
+    await ctx.repos.requests.setNoticeDue(request.id, null);
   } catch (dmError) {
     const again = postFailureOf(dmError) === 'retry';
-    ctx.repos.requests.setNoticeDue(request.id, again ? ctx.clock() + retryDelayMs(request.postAttempts) : null);
+    await ctx.repos.requests.setNoticeDue(request.id, again ? ctx.clock() + retryDelayMs(request.postAttempts) : null);
     const hint = classifySlackFailure(dmError) === 'auth' ? '; Slack refused the token: check SLACK_BOT_TOKEN' : '';
     const later = again ? ' Boost will tell them later.' : '';
     ctx.logger.error(
@@ -97,12 +97,12 @@ export async function tellRequesterUnposted(ctx: BoostContext, request: BoostReq
 
 /** Sends the current state of a request's message; used by the coalescing updater with its own client. */
 export async function updateRequestMessage(ctx: BoostContext, client: WebClient, requestId: number): Promise<void> {
-  const request = ctx.repos.requests.get(requestId);
+  const request = await ctx.repos.requests.get(requestId);
   if (!request) return updateRemovedMessage(ctx, client, requestId);
   if (!request.messageTs) return;
   await client.chat.update({
     channel: request.channelId,
     ts: request.messageTs,
-    ...currentRequestMessage(ctx, request),
+    ...(await currentRequestMessage(ctx, request)),
   });
 }

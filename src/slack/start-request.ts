@@ -12,7 +12,7 @@ import { refusalText } from './views/refusal-notes.ts';
  */
 export async function startRequest(ctx: BoostContext, opening: ModalOpening): Promise<boolean> {
   const actor = { teamId: opening.teamId, userId: opening.userId, now: ctx.clock() };
-  if (ctx.services.requests.canCreate(actor)) return openRequestModal(ctx, opening);
+  if (await ctx.services.requests.canCreate(actor)) return openRequestModal(ctx, opening);
   try {
     const language = await languageOf(ctx, opening.teamId, opening.userId, { opening: true });
     const why = refusalText(language, 'too_many_open', ctx.config.MAX_OPEN_REQUESTS_PER_USER);

@@ -1,7 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { BoostTuning } from '../app.ts';
 import type { Config } from '../config.ts';
-import { CommitGroup } from '../db/commit-group.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import { MessageUpdater } from '../jobs/message-updater.ts';
@@ -35,11 +34,10 @@ export function createContext(deps: {
     client: clients.bot,
     logger,
     replyGate: deps.replyGate,
-    commits: new CommitGroup(repos.transaction),
     services: createServices(repos, config),
     updater: new MessageUpdater({
       publish: (requestId) => updateRequestMessage(context, clients.paced, requestId),
-      workspaceOf: (requestId) => repos.requests.get(requestId)?.teamId,
+      workspaceOf: async (requestId) => (await repos.requests.get(requestId))?.teamId,
       pauses,
       logger,
       // Paced in real time, like the Home refresher: the pace is Slack's rate limit, not product time.

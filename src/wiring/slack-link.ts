@@ -1,7 +1,7 @@
 import type { WebClientOptions } from '@slack/web-api';
 import type { BoostOptions, BoostTuning, TokenRefusal } from '../app.ts';
 import type { Config } from '../config.ts';
-import type { BotIdentitiesRepository } from '../db/repositories/bot-identities.ts';
+import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import type { SlackStatus } from '../http/health.ts';
 import { type BotIdentity, type BotIdentityOptions, botIdentityFor } from '../slack/bot-identity.ts';
@@ -24,7 +24,7 @@ export function watchSlack(
   config: Config,
   deps: {
     clientOptions: WebClientOptions;
-    saved: BotIdentitiesRepository;
+    saved: Repositories['botIdentities'];
     clock: Clock;
     logger: BotIdentityOptions['logger'];
     tuning: BoostTuning;

@@ -20,7 +20,7 @@ export const confirmForgetMe =
     } = actorOfClick(ctx, body, action);
     // Their language is read before their settings and profile go: asking Slack afterwards would cache it again.
     const language = (await knownLanguageOf(ctx, teamId, userId)) ?? workspaceLanguage(ctx.config);
-    const forgotten = ctx.services.privacy.forget({ teamId, userId, now, deliveryKey });
+    const forgotten = await ctx.services.privacy.forget({ teamId, userId, now, deliveryKey });
     await ack();
     if (!forgotten) return;
     afterForgetting(ctx, teamId, userId, forgotten);

@@ -12,7 +12,7 @@ import type { ButtonArgs } from '../args.ts';
  */
 export const remindMe = (ctx: BoostContext) => async (args: ButtonArgs) => {
   const { ack, body, action, respond } = args;
-  const result = ctx.services.requests.setRemindMe(requestIdOf(action), actorOfClick(ctx, body, action), true);
+  const result = await ctx.services.requests.setRemindMe(requestIdOf(action), actorOfClick(ctx, body, action), true);
   await ack();
   if (!result.ok) return explainRefusal(ctx, args, result.refusal);
   const { request, participation } = result.value;

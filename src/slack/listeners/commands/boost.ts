@@ -30,7 +30,7 @@ export const boostCommand =
     const afterAck = () => languageOf(ctx, actor.teamId, actor.userId);
     switch (parsed.kind) {
       case 'new': {
-        if (!ctx.services.requests.canCreate(actor)) {
+        if (!(await ctx.services.requests.canCreate(actor))) {
           await ack(refusalNote(await inAck(), 'too_many_open', ctx.config.MAX_OPEN_REQUESTS_PER_USER));
           return;
         }
@@ -50,12 +50,12 @@ export const boostCommand =
         return;
       }
       case 'list': {
-        const open = ctx.services.overview.openRequests(command.team_id, LIST_LIMIT);
+        const open = await ctx.services.overview.openRequests(command.team_id, LIST_LIMIT);
         await ack(openRequestsList(await inAck(), open.items, open.total));
         return;
       }
       case 'mine':
-        await ack(mineMessage(await inAck(), ctx.services.overview.mine(actor, MINE_LIMITS)));
+        await ack(mineMessage(await inAck(), await ctx.services.overview.mine(actor, MINE_LIMITS)));
         return;
       case 'settings': {
         await ack();

@@ -22,7 +22,7 @@ const RESPONSE_URL_USES = 5;
 /** `/boost forget-me`: nothing is deleted yet; the person sees what would go and confirms with a button. */
 export async function forgetMeCommand(ctx: BoostContext, { ack, command }: CommandArgs): Promise<void> {
   const language = await privacyLanguageOf(ctx, command);
-  await ack(forgetConfirmation(language, ctx.services.privacy.inventory(command.team_id, command.user_id)));
+  await ack(forgetConfirmation(language, await ctx.services.privacy.inventory(command.team_id, command.user_id)));
 }
 
 /**
@@ -30,7 +30,7 @@ export async function forgetMeCommand(ctx: BoostContext, { ack, command }: Comma
  * blocks: in the ack, then through the response_url, and, for a very large export, on in Boost's Messages tab.
  */
 export async function exportCommand(ctx: BoostContext, { ack, command, respond }: CommandArgs): Promise<void> {
-  const data = ctx.services.privacy.exportOf(command.team_id, command.user_id, ctx.clock());
+  const data = await ctx.services.privacy.exportOf(command.team_id, command.user_id, ctx.clock());
   const [first, ...rest] = exportMessages(await privacyLanguageOf(ctx, command), inertJson(data));
   await ack(first);
   try {

@@ -12,7 +12,7 @@ export async function statsCommand(ctx: BoostContext, { ack, command, respond }:
   const allowed = await isAdmin(ctx, teamId, userId);
   const language = await languageOf(ctx, teamId, userId);
   const message = allowed
-    ? statsMessage(language, ctx.services.stats.weekly(teamId, ctx.clock()))
+    ? statsMessage(language, await ctx.services.stats.weekly(teamId, ctx.clock()))
     : notAdminNote(language);
   await respond({ response_type: 'ephemeral', ...message });
 }

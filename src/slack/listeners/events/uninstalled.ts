@@ -3,9 +3,9 @@ import type { BoostContext } from '../../context.ts';
 
 type Args<Event extends 'app_uninstalled' | 'tokens_revoked'> = AllMiddlewareArgs & SlackEventMiddlewareArgs<Event>;
 
-function stopWorkFor(ctx: BoostContext, teamId: string, why: string): void {
+async function stopWorkFor(ctx: BoostContext, teamId: string, why: string): Promise<void> {
   if (!teamId) return;
-  if (ctx.services.workspaces.stopWorkFor(teamId, ctx.clock())) {
+  if (await ctx.services.workspaces.stopWorkFor(teamId, ctx.clock())) {
     ctx.logger.info(`Workspace ${teamId} ${why}: its scheduled work stops; its data goes after DATA_RETENTION_DAYS.`);
   }
 }
@@ -14,7 +14,7 @@ function stopWorkFor(ctx: BoostContext, teamId: string, why: string): void {
 export const appUninstalled =
   (ctx: BoostContext) =>
   async ({ body }: Args<'app_uninstalled'>) => {
-    stopWorkFor(ctx, body.team_id, 'uninstalled Boost');
+    await stopWorkFor(ctx, body.team_id, 'uninstalled Boost');
   };
 
 /** The workspace revoked Boost's bot token: the same as an uninstall. Revoked user tokens alone change nothing (Boost has none). */
@@ -23,5 +23,5 @@ export const tokensRevoked =
   async ({ event, body }: Args<'tokens_revoked'>) => {
     const { bot, oauth } = event.tokens ?? {};
     if (!bot?.length && oauth?.length) return;
-    stopWorkFor(ctx, body.team_id, "revoked Boost's tokens");
+    await stopWorkFor(ctx, body.team_id, "revoked Boost's tokens");
   };
