@@ -14,16 +14,13 @@ import { reportMessage, reportPicker } from '../../src/slack/views/report-messag
 import { requestMessage, type SlackMessage } from '../../src/slack/views/request-message.ts';
 import { thanksMessage } from '../../src/slack/views/thanks.ts';
 import { blocksTooLong, checkBlocks } from '../harness/block-kit-limits.ts';
+import { busyRequest, many, NOW, userId } from './busy-request.ts';
 
 // Every message Boost builds fits in one Slack message, however busy the data: within 50 blocks and within the text
 // budget (Slack refuses about 12,000 characters of block text in all with msg_blocks_too_long).
 
-const NOW = Date.UTC(2026, 2, 4, 10);
 const HOSTILE = '<!channel> & <@U999> ';
 const LONG_TITLE = HOSTILE.repeat(8).slice(0, 150);
-const longUrl = (id: number) => `https://example.com/${id}?q=${'&x'.repeat(990)}`;
-const many = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
-const userId = (n: number) => `U${String(n).padStart(10, '0')}`;
 
 function expectFits(message: SlackMessage): void {
   expect(checkBlocks(message.blocks, 'message')).toEqual([]);
@@ -31,29 +28,7 @@ function expectFits(message: SlackMessage): void {
   expect(blocksTooLong(message.blocks)).toBe(false);
 }
 
-const request = (id: number, over: Partial<BoostRequest> = {}): BoostRequest => ({
-  id,
-  teamId: 'T1',
-  requesterId: 'U1',
-  url: longUrl(id),
-  title: LONG_TITLE,
-  ask: HOSTILE.repeat(50).slice(0, 1000),
-  suggestedText: HOSTILE.repeat(50).slice(0, 1000),
-  networks: ['linkedin', 'x', 'bluesky', 'mastodon', 'reddit', 'hackernews', 'facebook', 'threads'],
-  channelId: 'C1',
-  messageTs: '1.0',
-  postState: null,
-  postAttempts: 1,
-  postDueAt: null,
-  postError: null,
-  noticeDueAt: null,
-  status: 'open',
-  createdAt: NOW,
-  deadlineAt: NOW + 7 * 86_400_000,
-  closedAt: null,
-  closedBy: null,
-  ...over,
-});
+const request = (id: number, over: Partial<BoostRequest> = {}) => busyRequest(id, HOSTILE, over);
 
 const participation = (requestId: number, n: number): Participation => ({
   id: n,

@@ -7,6 +7,7 @@ import { validateRequestDraft } from '../../src/domain/validation.ts';
 import { LANGUAGES, type Language, say } from '../../src/i18n/index.ts';
 import { CATALOGS } from '../../src/i18n/languages.ts';
 import type { Refusal } from '../../src/services/requests.ts';
+import type { ThanksOutcome } from '../../src/services/thanks.ts';
 import { section } from '../../src/slack/views/blocks.ts';
 import { textLength } from '../../src/slack/views/budget.ts';
 import { digestMessage, digestsStoppedMessage } from '../../src/slack/views/digest.ts';
@@ -46,43 +47,18 @@ import { sharedModal } from '../../src/slack/views/shared-modal.ts';
 import { notAdminNote, statsMessage } from '../../src/slack/views/stats-message.ts';
 import { thanksConfirmation, thanksMessage } from '../../src/slack/views/thanks.ts';
 import { blocksTooLong, checkBlocks, checkView } from '../harness/block-kit-limits.ts';
+import { busyRequest, longUrl, many, NOW, userId } from './busy-request.ts';
 
 // Every view, in every language Boost has, with the longest inputs people can give: each fits Slack's limits (Italian
 // runs longer than English), shows no text of another language's catalog, and keeps user text escaped.
 
-const NOW = Date.UTC(2026, 2, 4, 10);
 const DAY = 86_400_000;
 /** User text that tries everything: a broadcast, a mention, catalog syntax of i18next, and no word of any catalog. */
 const HOSTILE = '<!channel> <@U999> {{count}} $t(button.optIn) Ωμέγα ';
 const LONG_TITLE = HOSTILE.repeat(8).slice(0, 150);
 const LONG_ASK = HOSTILE.repeat(40).slice(0, 1000);
-const longUrl = (id: number) => `https://example.com/${id}?q=${'&x'.repeat(990)}`;
-const many = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
-const userId = (n: number) => `U${String(n).padStart(10, '0')}`;
 
-const request = (id: number, over: Partial<BoostRequest> = {}): BoostRequest => ({
-  id,
-  teamId: 'T1',
-  requesterId: 'U1',
-  url: longUrl(id),
-  title: LONG_TITLE,
-  ask: LONG_ASK,
-  suggestedText: LONG_ASK,
-  networks: ['linkedin', 'x', 'bluesky', 'mastodon', 'reddit', 'hackernews', 'facebook', 'threads'],
-  channelId: 'C1',
-  messageTs: '1.0',
-  postState: null,
-  postAttempts: 1,
-  postDueAt: null,
-  postError: null,
-  noticeDueAt: null,
-  status: 'open',
-  createdAt: NOW,
-  deadlineAt: NOW + 7 * DAY,
-  closedAt: null,
-  closedBy: null,
-  ...over,
-});
+const request = (id: number, over: Partial<BoostRequest> = {}) => busyRequest(id, HOSTILE, over);
 
 const participation = (requestId: number, n: number, over: Partial<Participation> = {}): Participation => ({
   id: n,
@@ -204,6 +180,18 @@ function everyView(language: Language): Record<string, Rendered> {
         ? { total: 0, items: [] }
         : { total: 25, items: many(10).map((id) => contribution(20 + id, id % 2 === 0)) },
     });
+  const thanksNote = (outcome: Partial<ThanksOutcome>) =>
+    text(
+      thanksConfirmation(language, {
+        request: busy,
+        thanked: 0,
+        unreachable: 0,
+        uncertain: 0,
+        retryable: 0,
+        anyoneShared: true,
+        ...outcome,
+      }),
+    );
   const draftErrors = validateRequestDraft(
     {
       url: 'ftp://x',
@@ -280,46 +268,10 @@ function everyView(language: Language): Record<string, Rendered> {
     'reply after withdrawing': message(withdrawnReply(language, busy)),
     reminder: message(reminderMessage(language, { request: busy, links, post })),
     thanks: message(thanksMessage(language, busy)),
-    'thanks confirmation': text(
-      thanksConfirmation(language, {
-        request: busy,
-        thanked: 3,
-        unreachable: 1,
-        uncertain: 2,
-        retryable: 1,
-        anyoneShared: true,
-      }),
-    ),
-    'thanks confirmation, one each': text(
-      thanksConfirmation(language, {
-        request: busy,
-        thanked: 1,
-        unreachable: 1,
-        uncertain: 1,
-        retryable: 1,
-        anyoneShared: true,
-      }),
-    ),
-    'thanks confirmation, all thanked': text(
-      thanksConfirmation(language, {
-        request: busy,
-        thanked: 0,
-        unreachable: 0,
-        uncertain: 0,
-        retryable: 0,
-        anyoneShared: true,
-      }),
-    ),
-    'thanks confirmation, nobody shared': text(
-      thanksConfirmation(language, {
-        request: busy,
-        thanked: 0,
-        unreachable: 0,
-        uncertain: 0,
-        retryable: 0,
-        anyoneShared: false,
-      }),
-    ),
+    'thanks confirmation': thanksNote({ thanked: 3, unreachable: 1, uncertain: 2, retryable: 1 }),
+    'thanks confirmation, one each': thanksNote({ thanked: 1, unreachable: 1, uncertain: 1, retryable: 1 }),
+    'thanks confirmation, all thanked': thanksNote({}),
+    'thanks confirmation, nobody shared': thanksNote({ anyoneShared: false }),
     digest: message(digestMessage(language, busyDigest())),
     'digest stopped': message(digestsStoppedMessage(language)),
     'home, newcomer': view(home(true)),
