@@ -1,3 +1,4 @@
+import type { DigestRequest } from '../../src/domain/digest.ts';
 import type { BoostRequest } from '../../src/domain/types.ts';
 
 // A request at its longest, for tests of what must still fit in Slack's limits.
@@ -30,4 +31,22 @@ export const busyRequest = (id: number, text: string, over: Partial<BoostRequest
   closedAt: null,
   closedBy: null,
   ...over,
+});
+
+/** A request as the digest lists it, with the longest title made of `text` and a long link. */
+export const busyDigestRequest = (
+  id: number,
+  text: string,
+  status: DigestRequest['status'] = 'open',
+): DigestRequest => ({
+  id,
+  teamId: 'T1',
+  requesterId: 'U1',
+  title: text.repeat(8).slice(0, 150),
+  url: `https://example.com/${id}/${'a'.repeat(480)}`,
+  channelId: 'C1',
+  status,
+  createdAt: NOW,
+  deadlineAt: NOW + 86_400_000,
+  closedAt: null,
 });

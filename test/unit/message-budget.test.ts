@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Digest, DigestRequest } from '../../src/domain/digest.ts';
+import type { Digest } from '../../src/domain/digest.ts';
 import { composeReport } from '../../src/domain/request-report.ts';
 import type { BoostRequest, Participation } from '../../src/domain/types.ts';
 import { context, section } from '../../src/slack/views/blocks.ts';
@@ -14,13 +14,12 @@ import { reportMessage, reportPicker } from '../../src/slack/views/report-messag
 import { requestMessage, type SlackMessage } from '../../src/slack/views/request-message.ts';
 import { thanksMessage } from '../../src/slack/views/thanks.ts';
 import { blocksTooLong, checkBlocks } from '../harness/block-kit-limits.ts';
-import { busyRequest, many, NOW, userId } from './busy-request.ts';
+import { busyDigestRequest, busyRequest, many, NOW, userId } from './busy-request.ts';
 
 // Every message Boost builds fits in one Slack message, however busy the data: within 50 blocks and within the text
 // budget (Slack refuses about 12,000 characters of block text in all with msg_blocks_too_long).
 
 const HOSTILE = '<!channel> & <@U999> ';
-const LONG_TITLE = HOSTILE.repeat(8).slice(0, 150);
 
 function expectFits(message: SlackMessage): void {
   expect(checkBlocks(message.blocks, 'message')).toEqual([]);
@@ -44,18 +43,7 @@ const participation = (requestId: number, n: number): Participation => ({
   thankedAt: null,
 });
 
-const digestRequest = (id: number): DigestRequest => ({
-  id,
-  teamId: 'T1',
-  requesterId: 'U1',
-  title: LONG_TITLE,
-  url: `https://example.com/${id}/${'a'.repeat(480)}`,
-  channelId: 'C1',
-  status: 'open',
-  createdAt: NOW,
-  deadlineAt: NOW + 86_400_000,
-  closedAt: null,
-});
+const digestRequest = (id: number) => busyDigestRequest(id, HOSTILE);
 
 function busyDigest(): Digest {
   return {

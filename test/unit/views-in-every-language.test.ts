@@ -47,7 +47,7 @@ import { sharedModal } from '../../src/slack/views/shared-modal.ts';
 import { notAdminNote, statsMessage } from '../../src/slack/views/stats-message.ts';
 import { thanksConfirmation, thanksMessage } from '../../src/slack/views/thanks.ts';
 import { blocksTooLong, checkBlocks, checkView } from '../harness/block-kit-limits.ts';
-import { busyRequest, longUrl, many, NOW, userId } from './busy-request.ts';
+import { busyDigestRequest, busyRequest, longUrl, many, NOW, userId } from './busy-request.ts';
 
 // Every view, in every language Boost has, with the longest inputs people can give: each fits Slack's limits (Italian
 // runs longer than English), shows no text of another language's catalog, and keeps user text escaped.
@@ -55,7 +55,6 @@ import { busyRequest, longUrl, many, NOW, userId } from './busy-request.ts';
 const DAY = 86_400_000;
 /** User text that tries everything: a broadcast, a mention, catalog syntax of i18next, and no word of any catalog. */
 const HOSTILE = '<!channel> <@U999> {{count}} $t(button.optIn) Ωμέγα ';
-const LONG_TITLE = HOSTILE.repeat(8).slice(0, 150);
 const LONG_ASK = HOSTILE.repeat(40).slice(0, 1000);
 
 const request = (id: number, over: Partial<BoostRequest> = {}) => busyRequest(id, HOSTILE, over);
@@ -81,18 +80,7 @@ const links = request(1).networks.map((network) => ({
   url: `https://${network}.example/?t=${'y'.repeat(2900)}`,
 }));
 
-const digestRequest = (id: number, status: DigestRequest['status'] = 'open'): DigestRequest => ({
-  id,
-  teamId: 'T1',
-  requesterId: 'U1',
-  title: LONG_TITLE,
-  url: `https://example.com/${id}/${'a'.repeat(480)}`,
-  channelId: 'C1',
-  status,
-  createdAt: NOW,
-  deadlineAt: NOW + DAY,
-  closedAt: null,
-});
+const digestRequest = (id: number, status: DigestRequest['status'] = 'open') => busyDigestRequest(id, HOSTILE, status);
 
 const busyDigest = (): Digest => ({
   teamId: 'T1',
