@@ -11,7 +11,7 @@ import { isFresh, lookUpProfile } from './profiles.ts';
 /** A text to be written once the reader's language is known. */
 export type Words = (language: Language) => string;
 
-type LanguageContext = Pick<BoostContext, 'repos' | 'client' | 'clock' | 'logger' | 'config'>;
+type LanguageContext = Pick<BoostContext, 'repos' | 'slack' | 'clock' | 'logger' | 'config'>;
 
 /** The language of what everyone in a channel reads. */
 export const workspaceLanguage = (config: Pick<Config, 'DEFAULT_LOCALE'>): Language => config.DEFAULT_LOCALE;

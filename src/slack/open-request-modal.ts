@@ -37,7 +37,8 @@ export async function openRequestForm(
   });
   let failure: { opened: false; error: unknown } | undefined;
   try {
-    await ctx.client.views.open({ trigger_id: opening.triggerId, view });
+    const { bot } = await ctx.slack.forTeam(opening.teamId);
+    await bot.views.open({ trigger_id: opening.triggerId, view });
   } catch (error) {
     ctx.logger.warn(`Could not open the request form: ${slackErrorCode(error)}`);
     failure = { opened: false, error };

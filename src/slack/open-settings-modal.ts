@@ -12,7 +12,8 @@ export async function openSettingsModal(
 ): Promise<boolean> {
   try {
     const language = await languageOf(ctx, teamId, userId, { opening: true });
-    await ctx.client.views.open({
+    const { bot } = await ctx.slack.forTeam(teamId);
+    await bot.views.open({
       trigger_id: triggerId,
       view: settingsModal(language, await ctx.services.settings.of(teamId, userId)),
     });

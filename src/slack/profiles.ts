@@ -7,7 +7,7 @@ const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** A person's time zone, locale and admin flag: from the cache when fresh, else from users.info (then cached). */
 export async function lookUpProfile(
   // Only what it needs, so `npm run digest` can use it without a running app.
-  ctx: Pick<BoostContext, 'repos' | 'client' | 'clock' | 'logger'>,
+  ctx: Pick<BoostContext, 'repos' | 'slack' | 'clock' | 'logger'>,
   teamId: string,
   userId: string,
   /** Asked once Slack answered: false leaves the cache as it is (the person was forgotten meanwhile, say). */
@@ -16,7 +16,8 @@ export async function lookUpProfile(
   const cached = await ctx.repos.profiles.get(teamId, userId);
   if (cached && isFresh(ctx, cached)) return cached;
   try {
-    const { user } = await ctx.client.users.info({ user: userId, include_locale: true });
+    const { bot } = await ctx.slack.forTeam(teamId);
+    const { user } = await bot.users.info({ user: userId, include_locale: true });
     const profile: UserProfile = {
       tz: user?.tz ?? null,
       tzOffsetSeconds: user?.tz_offset ?? 0,

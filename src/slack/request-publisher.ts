@@ -1,4 +1,3 @@
-import type { WebClient } from '@slack/web-api';
 import { type PostFailure, retryDelayMs, shouldTellRequester } from '../domain/posting.ts';
 import type { BoostRequest } from '../domain/types.ts';
 import type { BoostContext } from './context.ts';
@@ -35,7 +34,8 @@ export async function postRequest(
   attempt: PostAttempt = {},
 ): Promise<'posted' | PostFailure> {
   try {
-    const posted = await ctx.client.chat.postMessage({
+    const { bot } = await ctx.slack.forTeam(request.teamId);
+    const posted = await bot.chat.postMessage({
       channel: request.channelId,
       ...(await currentRequestMessage(ctx, request)),
     });
@@ -67,7 +67,8 @@ async function afterPosted(ctx: BoostContext, requestId: number, attempt: PostAt
   if (!attempt.announce) return;
   try {
     const language = await languageOf(ctx, request.teamId, request.requesterId);
-    await ctx.client.chat.postMessage({ channel: request.requesterId, ...postedLaterMessage(language, request) });
+    const { bot } = await ctx.slack.forTeam(request.teamId);
+    await bot.chat.postMessage({ channel: request.requesterId, ...postedLaterMessage(language, request) });
   } catch (error) {
     ctx.logger.warn(
       `Could not tell ${request.requesterId} that request ${request.id} is posted: ${slackErrorCode(error)}`,
@@ -82,7 +83,8 @@ async function afterPosted(ctx: BoostContext, requestId: number, attempt: PostAt
 export async function tellRequesterUnposted(ctx: BoostContext, request: BoostRequest): Promise<void> {
   try {
     const language = await languageOf(ctx, request.teamId, request.requesterId);
-    await ctx.client.chat.postMessage({ channel: request.requesterId, ...unpostedMessage(language, request) });
+    const { bot } = await ctx.slack.forTeam(request.teamId);
+    await bot.chat.postMessage({ channel: request.requesterId, ...unpostedMessage(language, request) });
     await ctx.repos.requests.setNoticeDue(request.id, null);
   } catch (dmError) {
     const again = postFailureOf(dmError) === 'retry';
@@ -95,12 +97,13 @@ export async function tellRequesterUnposted(ctx: BoostContext, request: BoostReq
   }
 }
 
-/** Sends the current state of a request's message; used by the coalescing updater with its own client. */
-export async function updateRequestMessage(ctx: BoostContext, client: WebClient, requestId: number): Promise<void> {
+/** Sends the current state of a request's message; used by the coalescing updater, with its workspace's paced client. */
+export async function updateRequestMessage(ctx: BoostContext, requestId: number): Promise<void> {
   const request = await ctx.repos.requests.get(requestId);
-  if (!request) return updateRemovedMessage(ctx, client, requestId);
+  if (!request) return updateRemovedMessage(ctx, requestId);
   if (!request.messageTs) return;
-  await client.chat.update({
+  const { paced } = await ctx.slack.forTeam(request.teamId);
+  await paced.chat.update({
     channel: request.channelId,
     ts: request.messageTs,
     ...(await currentRequestMessage(ctx, request)),

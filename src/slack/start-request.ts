@@ -17,7 +17,8 @@ export async function startRequest(ctx: BoostContext, opening: ModalOpening): Pr
     const language = await languageOf(ctx, opening.teamId, opening.userId, { opening: true });
     const why = refusalText(language, 'too_many_open', ctx.config.MAX_OPEN_REQUESTS_PER_USER);
     const view = infoModal(language, t(language, 'newRequest.title.modal'), why);
-    await ctx.client.views.open({ trigger_id: opening.triggerId, view });
+    const { bot } = await ctx.slack.forTeam(opening.teamId);
+    await bot.views.open({ trigger_id: opening.triggerId, view });
     return true;
   } catch (error) {
     ctx.logger.warn(`Could not open the open-request limit note: ${slackErrorCode(error)}`);

@@ -1,4 +1,5 @@
 import type { AckFn, AnyMiddlewareArgs, Middleware, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { type Language, t } from '../../i18n/index.ts';
 import type { BoostContext } from '../context.ts';
 import { knownLanguageOf, workspaceLanguage } from '../language.ts';
@@ -99,7 +100,7 @@ export function answerEveryInteraction(ctx: BoostContext): Middleware<AnyMiddlew
             ? `Answered a ${String(body.type ?? body.command ?? 'delivery')} that no listener handled`
             : 'Answered a delivery whose listener failed before acknowledging it',
         );
-        await tellAfterClick(ctx, language, body, respond, text);
+        await tellAfterClick(ctx, args.client, language, body, respond, text);
       }
     }
     if (failure !== undefined) throw failure;
@@ -112,6 +113,7 @@ export function answerEveryInteraction(ctx: BoostContext): Middleware<AnyMiddlew
  */
 async function tellAfterClick(
   ctx: BoostContext,
+  client: WebClient,
   language: Language,
   body: Delivery,
   respond: RespondFn | undefined,
@@ -124,7 +126,7 @@ async function tellAfterClick(
   try {
     if (respond) await respond({ response_type: 'ephemeral', replace_original: false, ...note(text) });
     else if (typeof body.trigger_id === 'string') {
-      await ctx.client.views.open({ trigger_id: body.trigger_id, view: infoModal(language, 'Boost', text) });
+      await client.views.open({ trigger_id: body.trigger_id, view: infoModal(language, 'Boost', text) });
     }
   } catch (error) {
     ctx.logger.warn(`Could not send the note about an unhandled click: ${slackErrorCode(error)}`);

@@ -36,7 +36,8 @@ export async function exportCommand(ctx: BoostContext, { ack, command, respond }
   try {
     for (const [index, message] of rest.entries()) {
       if (index < RESPONSE_URL_USES) await respond({ response_type: 'ephemeral', ...message });
-      else await ctx.client.chat.postMessage({ channel: command.user_id, ...message });
+      else
+        await (await ctx.slack.forTeam(command.team_id)).bot.chat.postMessage({ channel: command.user_id, ...message });
     }
   } catch (error) {
     ctx.logger.warn(`Could not send the rest of an export to ${command.user_id}: ${slackErrorCode(error)}`);
