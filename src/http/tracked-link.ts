@@ -32,8 +32,8 @@ function pages(title: MessageKey, text: MessageKey, head = ''): ReadonlyMap<Lang
 const NOT_FOUND_PAGES = pages('page.notFound.title', 'page.notFound.text', '<meta name="robots" content="noindex">');
 const UNAVAILABLE_PAGES = pages('page.unavailable.title', 'page.unavailable.text');
 
-/** The first language of the browser's Accept-Language that Boost has (`it-CH,it;q=0.9` → it), else English. */
-export function pageLanguage(acceptLanguage: string | string[] | undefined): Language {
+/** The first language of the browser's Accept-Language that Boost has (`it-CH,it;q=0.9` → it), else `fallback`. */
+export function pageLanguage(acceptLanguage: string | string[] | undefined, fallback: Language = 'en'): Language {
   const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : (acceptLanguage ?? '');
   const ranked = header
     .split(',')
@@ -53,7 +53,7 @@ export function pageLanguage(acceptLanguage: string | string[] | undefined): Lan
     const language = languageOfLocale(tag);
     if (language) return language;
   }
-  return 'en';
+  return fallback;
 }
 
 const pageIn = (pagesByLanguage: ReadonlyMap<Language, string>, req?: Pick<IncomingMessage, 'headers'>) =>

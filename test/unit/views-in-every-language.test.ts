@@ -4,6 +4,7 @@ import { forgetPlan, NOTHING_REMOVED } from '../../src/domain/privacy-rules.ts';
 import { composeReport } from '../../src/domain/request-report.ts';
 import type { BoostRequest, Participation } from '../../src/domain/types.ts';
 import { validateRequestDraft } from '../../src/domain/validation.ts';
+import { installedPage, installFailedPage, installPage } from '../../src/http/install-pages.ts';
 import { LANGUAGES, type Language, say } from '../../src/i18n/index.ts';
 import { CATALOGS } from '../../src/i18n/languages.ts';
 import type { Refusal } from '../../src/services/requests.ts';
@@ -143,6 +144,15 @@ type Rendered =
 const message = (m: SlackMessage): Rendered => ({ kind: 'message', message: m });
 const view = (v: object): Rendered => ({ kind: 'view', view: v });
 const text = (s: string): Rendered => ({ kind: 'text', text: s });
+/** An HTML page's text, as a browser shows it. */
+const page = (html: string): Rendered =>
+  text(
+    html
+      .replace(/<style>[\s\S]*?<\/style>/, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"'),
+  );
 
 /** Every surface Boost renders, at its busiest and in its other states. */
 function everyView(language: Language): Record<string, Rendered> {
@@ -413,6 +423,14 @@ function everyView(language: Language): Record<string, Rendered> {
       ]),
     ),
     'posted later': message(postedLaterMessage(language, busy)),
+    'install page': page(installPage(language, 'https://slack.com/oauth/v2/authorize?client_id=1')),
+    'installed page': page(installedPage(language, 'Acme', true)),
+    ...Object.fromEntries(
+      (['cancelled', 'expired', 'refused', 'failed'] as const).map((reason) => [
+        `install failed: ${reason}`,
+        page(installFailedPage(language, reason, '/slack/install')),
+      ]),
+    ),
   };
 }
 

@@ -473,4 +473,35 @@ export const en = {
   'page.notFound.text': 'This link does not exist, or no longer does.',
   'page.unavailable.title': 'Try again',
   'page.unavailable.text': 'This link cannot be opened right now. Please try again in a moment.',
+
+  // The install pages ("Add to Slack")
+  'install.title': 'Add Boost to Slack',
+  'install.intro':
+    'Boost turns "could everyone please share this?" into an opt-in request. Colleagues who want to help click "I\'m in", share it on their own accounts in their own words, and get thanked. Boost never messages anyone who has not acted first, never names or counts people who did not take part, and never posts on anyone\'s behalf.',
+  'install.scopes': 'It asks Slack for these permissions, and no others:',
+  'install.scope.commands': 'the {{command}} command and the two shortcuts that start a request',
+  'install.scope.chatWrite':
+    'post and update requests in channels you invite Boost to, reply privately to whoever clicked, and send the digests and reminders people asked for',
+  'install.scope.usersRead':
+    "each person's time zone (digests at their local morning), their Slack language, and whether they are an admin",
+  'install.button': 'Add to Slack',
+  'install.grid':
+    'An admin of an Enterprise Grid organisation can install Boost once for the whole organisation from the same button.',
+  'installed.title': 'Boost is installed',
+  'installed.done': 'Boost is now installed.',
+  'installed.in': 'Boost is now installed in {{workspace}}.',
+  'installed.orgWide':
+    'It is installed for your whole organisation: an admin enables it for each workspace that should have it.',
+  'installed.next': 'What to do next:',
+  'installed.invite': 'Invite Boost to a channel where people ask for help: {{invite}}.',
+  'installed.ask': 'Type {{command}} there to ask for your first boost, or {{help}} to see what it does.',
+  'installed.close': 'You can close this page.',
+  'installFailed.title': 'Boost was not installed',
+  'installFailed.again': 'Start again',
+  'installFailed.cancelled': 'You cancelled the install in Slack, so Boost was not installed. Nothing was stored.',
+  'installFailed.expired':
+    'This install link has expired, was already used, or was started in another browser, so Boost was not installed. Nothing was stored.',
+  'installFailed.refused':
+    'Slack did not confirm the install (the approval may have expired or been used already), so Boost was not installed. Nothing was stored.',
+  'installFailed.failed': 'Something went wrong while installing Boost, so it was not installed. Nothing was stored.',
 } as const;

@@ -481,4 +481,37 @@ export const it: Catalog = {
   'page.notFound.text': 'Questo link non esiste, o non esiste più.',
   'page.unavailable.title': 'Riprova',
   'page.unavailable.text': 'Al momento questo link non si può aprire. Riprova tra un momento.',
+
+  // The install pages ("Add to Slack")
+  'install.title': 'Aggiungi Boost a Slack',
+  'install.intro':
+    'Boost trasforma il «potete condividerlo tutti?» in una richiesta a cui si aderisce liberamente. I colleghi che vogliono aiutare cliccano «Ci sto», lo condividono sui propri account con parole loro e vengono ringraziati. Boost non scrive mai a chi non ha fatto qualcosa per primo, non nomina né conta mai chi non ha partecipato e non pubblica mai al posto di nessuno.',
+  'install.scopes': 'Chiede a Slack questi permessi, e nessun altro:',
+  'install.scope.commands': 'il comando {{command}} e le due scorciatoie che avviano una richiesta',
+  'install.scope.chatWrite':
+    'pubblicare e aggiornare le richieste nei canali in cui inviti Boost, rispondere in privato a chi ha cliccato e inviare i riepiloghi e i promemoria che le persone hanno chiesto',
+  'install.scope.usersRead':
+    'il fuso orario di ciascuno (i riepiloghi arrivano al mattino, ora locale), la sua lingua di Slack e se è un admin',
+  'install.button': 'Aggiungi a Slack',
+  'install.grid':
+    'Un admin di un’organizzazione Enterprise Grid può installare Boost una volta sola per tutta l’organizzazione, con lo stesso pulsante.',
+  'installed.title': 'Boost è installato',
+  'installed.done': 'Boost ora è installato.',
+  'installed.in': 'Boost ora è installato in {{workspace}}.',
+  'installed.orgWide':
+    'È installato per tutta la tua organizzazione: un admin lo attiva in ogni workspace che deve averlo.',
+  'installed.next': 'Cosa fare adesso:',
+  'installed.invite': 'Invita Boost in un canale dove le persone chiedono aiuto: {{invite}}.',
+  'installed.ask': 'Scrivi lì {{command}} per chiedere il tuo primo boost, oppure {{help}} per vedere cosa fa.',
+  'installed.close': 'Puoi chiudere questa pagina.',
+  'installFailed.title': 'Boost non è stato installato',
+  'installFailed.again': 'Ricomincia',
+  'installFailed.cancelled':
+    'Hai annullato l’installazione in Slack, quindi Boost non è stato installato. Non è stato salvato nulla.',
+  'installFailed.expired':
+    'Questo link di installazione è scaduto, è già stato usato o è stato aperto in un altro browser, quindi Boost non è stato installato. Non è stato salvato nulla.',
+  'installFailed.refused':
+    'Slack non ha confermato l’installazione (l’approvazione potrebbe essere scaduta o già usata), quindi Boost non è stato installato. Non è stato salvato nulla.',
+  'installFailed.failed':
+    'Qualcosa è andato storto durante l’installazione, quindi Boost non è stato installato. Non è stato salvato nulla.',
 };
