@@ -10,7 +10,8 @@ export async function homeFor(
   userId: string,
   notices: readonly string[] = [],
 ): Promise<HomeView> {
-  const language = await languageOf(ctx, teamId, userId);
+  // Only the Homes of people who opened theirs are rendered (a forgotten person's is dropped): their profile is kept.
+  const language = await languageOf(ctx, teamId, userId, { opening: true });
   const home = await ctx.services.overview.home(
     { teamId, userId, now: ctx.clock() },
     HOME_LIMITS,

@@ -35,8 +35,9 @@ export async function recordClick(
   if (answersOnHome(body)) {
     // The change and the note go out in one publish of the person's Home.
     const notice = await answers.onHome(result.value);
-    if (changed) refreshRequestEverywhere(ctx, request, body.user.id);
+    // Worded before the refresh starts, so that the change and the note go out in the same publish.
     const language = notice && (await languageOf(ctx, teamIdOf(body), body.user.id));
+    if (changed) refreshRequestEverywhere(ctx, request, body.user.id);
     ctx.homes.opened(teamIdOf(body), body.user.id, { notice: language ? notice?.(language) : undefined });
     return;
   }
