@@ -1,5 +1,4 @@
 import type { Config } from '../config.ts';
-import { holdsAnything } from '../domain/privacy-rules.ts';
 import { isLanguage, type Language, languageOfLocale, t } from '../i18n/index.ts';
 import type { BoostContext } from './context.ts';
 import { isFresh, lookUpProfile } from './profiles.ts';
@@ -72,7 +71,7 @@ export async function ackLanguageOf(ctx: LanguageContext, teamId: string, userId
 }
 
 async function holdsAnythingAbout(ctx: Pick<BoostContext, 'repos'>, teamId: string, userId: string) {
-  return holdsAnything(await ctx.repos.privacy.inventory(teamId, userId));
+  return ctx.repos.privacy.holdsAnything(teamId, userId);
 }
 
 async function chosenLanguage(ctx: Pick<BoostContext, 'repos'>, teamId: string, userId: string) {
