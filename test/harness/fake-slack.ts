@@ -451,7 +451,12 @@ export class FakeSlack {
     const issued = this.workspaces.issued(token);
     const tokenRefused = this.workspaces.refusal(issued);
     if (tokenRefused === 'invalid_auth') return { status: 200, body: fixture('api.error.invalid_auth.json') };
-    if (tokenRefused || !issued) return { status: 200, body: failure(tokenRefused ?? 'invalid_auth') };
+    if (tokenRefused || !issued) {
+      // An expired or revoked token still says whose it was: a call made with it is recorded as that workspace's.
+      this.caller = issued;
+      this.concerns = issued?.teamId || undefined;
+      return { status: 200, body: failure(tokenRefused ?? 'invalid_auth') };
+    }
     this.caller = issued;
     const reach = this.workspaces.check(method, issued, args.team_id, this.idsNamedBy(args));
     this.concerns = reach.concerns;
