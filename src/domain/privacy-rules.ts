@@ -32,6 +32,18 @@ export interface Removed {
   closedByCleared: number;
 }
 
+export const NOTHING_HELD: Inventory = {
+  requests: 0,
+  openRequests: 0,
+  helpersOnRequests: 0,
+  participations: 0,
+  shares: 0,
+  trackedLinks: 0,
+  settings: false,
+  profile: false,
+  digestDeliveries: 0,
+};
+
 export const NOTHING_REMOVED: Removed = {
   requests: 0,
   helpersOnRequests: 0,

@@ -5,6 +5,7 @@ import {
   holdsAnything,
   type Inventory,
   inertJson,
+  NOTHING_HELD,
   NOTHING_REMOVED,
   type PersonalData,
   removalSummary,
@@ -19,17 +20,7 @@ import { checkBlocks } from '../harness/block-kit-limits.ts';
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 2, 4, 12);
 
-const EMPTY: Inventory = {
-  requests: 0,
-  openRequests: 0,
-  helpersOnRequests: 0,
-  participations: 0,
-  shares: 0,
-  trackedLinks: 0,
-  settings: false,
-  profile: false,
-  digestDeliveries: 0,
-};
+const EMPTY: Inventory = NOTHING_HELD;
 
 function personalData(overrides: Partial<PersonalData> = {}): PersonalData {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Digest, DigestRequest } from '../../src/domain/digest.ts';
-import { forgetPlan, NOTHING_REMOVED } from '../../src/domain/privacy-rules.ts';
+import { forgetPlan, NOTHING_HELD, NOTHING_REMOVED } from '../../src/domain/privacy-rules.ts';
 import { composeReport } from '../../src/domain/request-report.ts';
 import type { BoostRequest, Participation } from '../../src/domain/types.ts';
 import { validateRequestDraft } from '../../src/domain/validation.ts';
@@ -435,19 +435,8 @@ function everyView(language: Language): Record<string, Rendered> {
 }
 
 function forgetPlanEmpty() {
-  const empty = {
-    requests: 0,
-    openRequests: 0,
-    helpersOnRequests: 0,
-    participations: 0,
-    shares: 0,
-    trackedLinks: 0,
-    settings: false,
-    profile: false,
-    digestDeliveries: 0,
-  };
-  expect(forgetPlan(empty)).toEqual([]);
-  return empty;
+  expect(forgetPlan(NOTHING_HELD)).toEqual([]);
+  return NOTHING_HELD;
 }
 
 /** Every text a person reads in what was rendered, one string. */
