@@ -96,6 +96,8 @@ export const userSettings = pgTable(
     digest: flag('digest'),
     showName: flag('show_name').notNull().default(false),
     reminders: flag('reminders').notNull().default(true),
+    /** A language Boost speaks, chosen in the settings; null follows the person's Slack language. */
+    language: text('language'),
     createdAt: time('created_at').notNull(),
     updatedAt: time('updated_at').notNull(),
   },
@@ -111,6 +113,8 @@ export const userProfiles = pgTable(
     tz: text('tz'),
     tzOffsetSeconds: whole('tz_offset_seconds'),
     isAdmin: flag('is_admin').notNull().default(false),
+    /** The person's Slack locale (`it-IT`), from users.info with include_locale. */
+    locale: text('locale'),
     fetchedAt: time('fetched_at').notNull(),
   },
   (table) => [primaryKey({ columns: [table.teamId, table.userId] })],

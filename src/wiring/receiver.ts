@@ -113,7 +113,7 @@ function oauthOptions(config: Config, distribution: Distribution) {
       stateStore: distribution.states,
       authorizationUrl: config.SLACK_AUTHORIZE_URL,
       clientOptions: distribution.oauthClientOptions,
-      ...installPages(INSTALL_PATH),
+      ...installPages(INSTALL_PATH, config.DEFAULT_LOCALE),
     },
   };
 }

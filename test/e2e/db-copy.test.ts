@@ -57,6 +57,7 @@ describe('npm run db:copy', () => {
     await h.boost.context.repos.profiles.save(TEAM, REQUESTER, {
       tz: 'Europe/Rome',
       tzOffsetSeconds: 3600,
+      locale: 'it-IT',
       isAdmin: false,
       fetchedAt: h.clock.now(),
     });

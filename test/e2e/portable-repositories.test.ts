@@ -113,7 +113,7 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
   it('keep profiles and bot identities, and forget them', async () => {
     const db = await openDb();
     const profiles = profilesRepository(db);
-    const profile = { tz: 'Europe/Rome', tzOffsetSeconds: 3600, isAdmin: true, fetchedAt: 5 };
+    const profile = { tz: 'Europe/Rome', tzOffsetSeconds: 3600, locale: 'it-IT', isAdmin: true, fetchedAt: 5 };
     await profiles.save('T1', 'U1', profile);
     await profiles.save('T1', 'U1', { ...profile, isAdmin: false });
     expect(await profiles.get('T1', 'U1')).toMatchObject({ ...profile, isAdmin: false });
@@ -198,10 +198,10 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
   it("keep a person's settings, and apply a repeated delivery once", async () => {
     const db = await openDb();
     const settings = settingsRepository(db);
-    expect(await settings.get('T1', 'U1')).toEqual({ digest: null, showName: false, reminders: true });
+    expect(await settings.get('T1', 'U1')).toEqual({ digest: null, showName: false, reminders: true, language: null });
     await settings.update('T1', 'U1', { digest: false }, 1);
     await settings.update('T1', 'U1', { showName: true }, 2);
-    expect(await settings.get('T1', 'U1')).toEqual({ digest: false, showName: true, reminders: true });
+    expect(await settings.get('T1', 'U1')).toEqual({ digest: false, showName: true, reminders: true, language: null });
 
     const receipts = receiptsRepository(db, 'test-receipt-secret');
     expect(await receipts.claim('action:T1:U1:1', 5)).toBe(true);

@@ -62,6 +62,8 @@ export interface UserSettings {
   is_bot?: boolean;
   name?: string;
   real_name?: string;
+  /** The person's Slack language, as users.info gives it with include_locale (default en-US). */
+  locale?: string;
 }
 
 /** A message as Slack stores it (shape of api.chat.update.real.json's `message`). */
@@ -800,7 +802,10 @@ export class FakeSlack {
   private usersInfo(args: Args): Args {
     const id = args.user;
     if (typeof id !== 'string' || !isUserId(id) || this.removedUsers.has(id)) return reject('user_not_found');
-    return { ok: true, user: this.userRecord(id) };
+    const user = this.userRecord(id);
+    // Like Slack, the locale is there only when asked for.
+    const withLocale = args.include_locale === true || args.include_locale === 'true';
+    return { ok: true, user: withLocale ? { ...user, locale: this.users.get(id)?.locale ?? 'en-US' } : user };
   }
 
   private conversationsOpen(args: Args): Args {

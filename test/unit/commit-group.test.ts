@@ -147,7 +147,12 @@ describe('repositories around a transaction that is open', () => {
     const outside = repos.settings.update('T1', 'UOUTSIDE', { digest: true }, 2);
     await expect(failing).rejects.toThrow('refused');
     await outside;
-    expect(await repos.settings.get('T1', 'UINSIDE')).toEqual({ digest: null, showName: false, reminders: true });
+    expect(await repos.settings.get('T1', 'UINSIDE')).toEqual({
+      digest: null,
+      showName: false,
+      reminders: true,
+      language: null,
+    });
     expect((await repos.settings.get('T1', 'UOUTSIDE')).digest).toBe(true);
   });
 

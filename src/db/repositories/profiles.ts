@@ -3,7 +3,7 @@ import type { Db } from '../connection.ts';
 import { tablesOf } from '../dialect.ts';
 import type { UserProfileRow } from '../schema.ts';
 
-export type UserProfile = Pick<UserProfileRow, 'tz' | 'tzOffsetSeconds' | 'isAdmin' | 'fetchedAt'>;
+export type UserProfile = Pick<UserProfileRow, 'tz' | 'tzOffsetSeconds' | 'isAdmin' | 'locale' | 'fetchedAt'>;
 
 /** What Slack told about people, cached. Written for both databases (see dialect.ts). */
 export function profilesRepository(db: Db) {

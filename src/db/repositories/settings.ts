@@ -3,9 +3,9 @@ import type { Db } from '../connection.ts';
 import { prepareOnce, tablesOf } from '../dialect.ts';
 import type { UserSettingsRow } from '../schema.ts';
 
-export type UserSettings = Pick<UserSettingsRow, 'digest' | 'showName' | 'reminders'>;
+export type UserSettings = Pick<UserSettingsRow, 'digest' | 'showName' | 'reminders' | 'language'>;
 
-export const DEFAULT_SETTINGS: UserSettings = { digest: null, showName: false, reminders: true };
+export const DEFAULT_SETTINGS: UserSettings = { digest: null, showName: false, reminders: true, language: null };
 
 /** A person's own settings. Written for both databases (see dialect.ts). */
 export function settingsRepository(db: Db) {
@@ -24,7 +24,9 @@ export function settingsRepository(db: Db) {
   return {
     async get(teamId: string, userId: string): Promise<UserSettings> {
       const [row] = await one.execute({ teamId, userId });
-      return row ? { digest: row.digest, showName: row.showName, reminders: row.reminders } : DEFAULT_SETTINGS;
+      return row
+        ? { digest: row.digest, showName: row.showName, reminders: row.reminders, language: row.language }
+        : DEFAULT_SETTINGS;
     },
 
     async update(teamId: string, userId: string, changes: Partial<UserSettings>, now: number): Promise<void> {
