@@ -1,4 +1,4 @@
-import { is } from 'drizzle-orm';
+import { is, type SQL } from 'drizzle-orm';
 import { PgDatabase } from 'drizzle-orm/pg-core';
 import type { Db } from './connection.ts';
 import type { PgDb } from './postgres.ts';
@@ -29,4 +29,13 @@ export function affected(result: unknown): number {
 /** Prepares a query once on either driver: PostgreSQL names its prepared statements, SQLite needs no name. */
 export function prepareOnce<Q extends { prepare(): unknown }>(query: Q, name: string): ReturnType<Q['prepare']> {
   return (query.prepare as (name: string) => ReturnType<Q['prepare']>).call(query, name);
+}
+
+/**
+ * The rows of a hand-written query, on either driver. Numbers computed by PostgreSQL (count, sum, bigint arithmetic)
+ * arrive as text: read them with Number().
+ */
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  if (is(db, PgDatabase)) return (await (db as unknown as PgDb).execute(query)).rows as T[];
+  return db.all<T>(query);
 }

@@ -7,16 +7,20 @@ import { openDatabase } from '../../src/db/connection.ts';
 import { asRepositoryDb, tablesOf } from '../../src/db/dialect.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { botIdentitiesRepository } from '../../src/db/repositories/bot-identities.ts';
+import { installationsRepository, oauthStatesRepository } from '../../src/db/repositories/installations.ts';
 import { leasesRepository } from '../../src/db/repositories/leases.ts';
 import { overviewRepository } from '../../src/db/repositories/overview.ts';
 import { participationsRepository } from '../../src/db/repositories/participations.ts';
 import { profilesRepository } from '../../src/db/repositories/profiles.ts';
 import { receiptsRepository } from '../../src/db/repositories/receipts.ts';
 import { remindersRepository } from '../../src/db/repositories/reminders.ts';
+import { requestsRepository } from '../../src/db/repositories/requests.ts';
 import { retentionRepository } from '../../src/db/repositories/retention.ts';
 import { settingsRepository } from '../../src/db/repositories/settings.ts';
 import { thanksRepository } from '../../src/db/repositories/thanks.ts';
+import { statsRepository } from '../../src/db/repositories/workspace-weekly-totals.ts';
 import { workspacesRepository } from '../../src/db/repositories/workspaces.ts';
+import { TokenCipher } from '../../src/db/token-cipher.ts';
 import { freshDatabase } from '../harness/postgres-server.ts';
 
 // The repositories written once for both databases (src/db/dialect.ts), run against SQLite and the test PostgreSQL.
@@ -227,5 +231,61 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     expect(await participations.withdraw(request.id, 'UNEW')).toBe(true);
     expect(await participations.withdraw(request.id, 'UNEW')).toBe(false);
     expect((await participations.listForRequest(request.id)).map((row) => row.userId)).toEqual(['USHARED', 'UREMIND']);
+  });
+
+  it('store requests, post them once, lease their retries, and close them once', async () => {
+    const db = await openDb();
+    const requests = requestsRepository(db);
+    const values = { teamId: 'T1', requesterId: 'UASK', url: 'https://example.com/', ask: 'Share', networks: ['x'] };
+    const request = await requests.insert({ ...values, channelId: 'C1', createdAt: 0, deadlineAt: 100 });
+    expect(await requests.get(request.id)).toMatchObject({ ...values, status: 'open', messageTs: null });
+    expect(await requests.claimPostForRequester(request.id, 1, 31)).toMatchObject({ postState: 'posting' });
+    expect(await requests.claimPostForRequester(request.id, 2, 32)).toBeUndefined();
+    expect(await requests.lapsePostsPastLease(31)).toEqual([request.id]);
+    await requests.recordPostFailure(request.id, { failure: 'retry', error: 'ratelimited', retryAt: 40 });
+    expect(await requests.claimDueRetry(39, 70)).toBeUndefined();
+    expect(await requests.claimDueRetry(40, 70)).toMatchObject({ id: request.id, postAttempts: 2 });
+    expect(await requests.adoptMessage(request.id, '1.0001')).toBe(true);
+    expect(await requests.adoptMessage(request.id, '1.0002')).toBe(false);
+    expect(await requests.countOpen('T1')).toBe(1);
+    expect(await requests.countOpenBy('T1', 'UASK')).toBe(1);
+    expect((await requests.listOpen('T1', 5)).map((row) => row.id)).toEqual([request.id]);
+    expect(await requests.listPastDeadline(100, 5)).toHaveLength(1);
+    expect(await requests.close(request.id, 'expired', null, 100)).toBe(true);
+    expect(await requests.close(request.id, 'closed', 'UASK', 101)).toBe(false);
+    expect(await requests.countByRequester('T1', 'UASK')).toBe(1);
+    expect(await requests.listByIds([request.id])).toMatchObject([{ status: 'expired', closedAt: 100 }]);
+  });
+
+  it("count a workspace's weekly requests, opt-ins, shares and helpers", async () => {
+    const db = await openDb();
+    await requestWithHelpers(db, 100);
+    const { rows, helpersOverall } = await statsRepository(db).weekly('T1', 0);
+    expect(rows).toEqual([{ week: 0, requests: 1, optIns: 2, shares: 1, helpers: 2 }]);
+    expect(helpersOverall).toBe(2);
+  });
+
+  it('keep installations with their tokens sealed, rotate them once, and use an install state once', async () => {
+    const db = await openDb();
+    const installations = installationsRepository(db, new TokenCipher(Buffer.alloc(32, 7)));
+    const bot = { token: 'xoxb-1', id: 'B1', userId: 'UBOT', scopes: ['chat:write'] };
+    const key = { enterpriseId: 'E1', teamId: '' };
+    const saved = await installations.save(
+      { ...key, isEnterpriseInstall: true, name: 'Org', appId: 'A1', bot, installerUserId: 'U1' },
+      1,
+    );
+    await installations.linkOrgWorkspace('T1', 'E1');
+    expect((await installations.forWorkspace('T1'))?.bot).toEqual(bot);
+    expect(await installations.orgWorkspaces('E1')).toEqual(['T1']);
+    expect(await installations.rotate(key, saved.updatedAt, { ...bot, token: 'xoxb-2' }, 2)).toBe(true);
+    expect(await installations.rotate(key, saved.updatedAt, { ...bot, token: 'xoxb-3' }, 3)).toBe(false);
+    expect((await installations.find(key))?.bot.token).toBe('xoxb-2');
+    expect(await installations.remove(key)).toBe(true);
+    expect(await installations.forWorkspace('T1')).toBeUndefined();
+
+    const states = oauthStatesRepository(db);
+    await states.issue('nonce', '{}', 10);
+    expect(await states.consume('nonce', 5)).toBe('{}');
+    expect(await states.consume('nonce', 5)).toBeUndefined();
   });
 });

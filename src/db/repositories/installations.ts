@@ -1,6 +1,6 @@
 import { and, eq, lt, ne } from 'drizzle-orm';
 import type { Db } from '../connection.ts';
-import { installations, oauthStates, orgWorkspaces } from '../schema.ts';
+import { affected, type Tables, tablesOf } from '../dialect.ts';
 import type { TokenCipher } from '../token-cipher.ts';
 
 // Installations in distribution mode. Tokens are sealed here, on their way in and out: nothing above this file sees a
@@ -34,15 +34,16 @@ export interface StoredInstallation extends InstallationKey {
 
 export type NewInstallation = Omit<StoredInstallation, 'id' | 'installedAt' | 'updatedAt'>;
 
-type Row = typeof installations.$inferSelect;
+type Row = Tables['installations']['$inferSelect'];
 
 /** The additional data each sealed token is bound to: the installation it belongs to. */
 const ownerOf = (key: InstallationKey) => `${key.enterpriseId}/${key.teamId}`;
 
-const whereKey = (key: InstallationKey) =>
-  and(eq(installations.enterpriseId, key.enterpriseId), eq(installations.teamId, key.teamId));
-
+/** Stored installations, their tokens sealed. Written for both databases (see dialect.ts). */
 export function installationsRepository(db: Db, cipher: TokenCipher) {
+  const { installations, orgWorkspaces } = tablesOf(db);
+  const whereKey = (key: InstallationKey) =>
+    and(eq(installations.enterpriseId, key.enterpriseId), eq(installations.teamId, key.teamId));
   const open = (row: Row): StoredInstallation => {
     const owner = ownerOf(row);
     return {
@@ -73,7 +74,7 @@ export function installationsRepository(db: Db, cipher: TokenCipher) {
   });
 
   const find = async (key: InstallationKey): Promise<StoredInstallation | undefined> => {
-    const row = db.select().from(installations).where(whereKey(key)).get();
+    const [row] = await db.select().from(installations).where(whereKey(key));
     return row && open(row);
   };
 
@@ -85,13 +86,12 @@ export function installationsRepository(db: Db, cipher: TokenCipher) {
      * the workspace named its organisation: see linkOrgWorkspace).
      */
     async forWorkspace(teamId: string): Promise<StoredInstallation | undefined> {
-      const own = db.select().from(installations).where(eq(installations.teamId, teamId)).get();
+      const [own] = await db.select().from(installations).where(eq(installations.teamId, teamId));
       if (own) return open(own);
-      const org = db
+      const [org] = await db
         .select({ enterpriseId: orgWorkspaces.enterpriseId })
         .from(orgWorkspaces)
-        .where(eq(orgWorkspaces.teamId, teamId))
-        .get();
+        .where(eq(orgWorkspaces.teamId, teamId));
       return org ? find({ enterpriseId: org.enterpriseId, teamId: '' }) : undefined;
     },
 
@@ -108,12 +108,12 @@ export function installationsRepository(db: Db, cipher: TokenCipher) {
         ...sealed(installation, installation.bot),
         updatedAt: now,
       };
-      const row = db
+      const [row] = await db
         .insert(installations)
         .values({ enterpriseId: installation.enterpriseId, teamId: installation.teamId, installedAt: now, ...values })
         .onConflictDoUpdate({ target: [installations.enterpriseId, installations.teamId], set: values })
-        .returning()
-        .get();
+        .returning();
+      if (!row) throw new Error('The installation was not stored');
       return open(row);
     },
 
@@ -122,49 +122,46 @@ export function installationsRepository(db: Db, cipher: TokenCipher) {
      * from (`seenUpdatedAt`): a refresh that lost a race leaves the winner's tokens in place. False when it lost.
      */
     async rotate(key: InstallationKey, seenUpdatedAt: number, next: BotCredentials, now: number): Promise<boolean> {
-      const result = db
+      const result = await db
         .update(installations)
         .set({ ...sealed(key, next), updatedAt: now })
-        .where(and(whereKey(key), eq(installations.updatedAt, seenUpdatedAt)))
-        .run();
-      return result.changes === 1;
+        .where(and(whereKey(key), eq(installations.updatedAt, seenUpdatedAt)));
+      return affected(result) === 1;
     },
 
     /** Uninstalled or revoked: the tokens go at once. True when there was an installation to delete. */
     async remove(key: InstallationKey): Promise<boolean> {
-      return db.delete(installations).where(whereKey(key)).run().changes > 0;
+      return affected(await db.delete(installations).where(whereKey(key))) > 0;
     },
 
     /** The same, for a workspace's own installation whatever its organisation (the event may not name it). */
     async removeWorkspace(teamId: string): Promise<boolean> {
-      const result = db
+      const result = await db
         .delete(installations)
-        .where(and(eq(installations.teamId, teamId), ne(installations.teamId, '')))
-        .run();
-      return result.changes > 0;
+        .where(and(eq(installations.teamId, teamId), ne(installations.teamId, '')));
+      return affected(result) > 0;
     },
 
     /** Team ids of the workspaces an organisation's install was seen serving. */
     async orgWorkspaces(enterpriseId: string): Promise<string[]> {
-      return db
+      const rows = await db
         .select({ teamId: orgWorkspaces.teamId })
         .from(orgWorkspaces)
-        .where(eq(orgWorkspaces.enterpriseId, enterpriseId))
-        .all()
-        .map((row) => row.teamId);
+        .where(eq(orgWorkspaces.enterpriseId, enterpriseId));
+      return rows.map((row) => row.teamId);
     },
 
     /** A delivery from this workspace was served by its organisation's install. */
     async linkOrgWorkspace(teamId: string, enterpriseId: string): Promise<void> {
-      db.insert(orgWorkspaces)
+      await db
+        .insert(orgWorkspaces)
         .values({ teamId, enterpriseId })
-        .onConflictDoUpdate({ target: orgWorkspaces.teamId, set: { enterpriseId } })
-        .run();
+        .onConflictDoUpdate({ target: orgWorkspaces.teamId, set: { enterpriseId } });
     },
 
     /** Opens one stored token, if any: throws TokenSealBroken when TOKEN_ENCRYPTION_KEY is not the key they were sealed with. */
     async checkKey(): Promise<void> {
-      const row = db.select().from(installations).limit(1).get();
+      const [row] = await db.select().from(installations).limit(1);
       if (row) open(row);
     },
   };
@@ -172,23 +169,23 @@ export function installationsRepository(db: Db, cipher: TokenCipher) {
 
 /** The `state` of installs under way: single use, and only until it expires. */
 export function oauthStatesRepository(db: Db) {
+  const { oauthStates } = tablesOf(db);
   return {
     async issue(nonce: string, installOptions: string, expiresAt: number): Promise<void> {
-      db.insert(oauthStates).values({ nonce, installOptions, expiresAt }).run();
+      await db.insert(oauthStates).values({ nonce, installOptions, expiresAt });
     },
 
     /** The install options of a state still valid at `now`, deleting it in the same statement; undefined otherwise. */
     async consume(nonce: string, now: number): Promise<string | undefined> {
-      const row = db
+      const [row] = await db
         .delete(oauthStates)
         .where(eq(oauthStates.nonce, nonce))
-        .returning({ installOptions: oauthStates.installOptions, expiresAt: oauthStates.expiresAt })
-        .get();
+        .returning({ installOptions: oauthStates.installOptions, expiresAt: oauthStates.expiresAt });
       return row && row.expiresAt > now ? row.installOptions : undefined;
     },
 
     async purgeExpired(now: number): Promise<void> {
-      db.delete(oauthStates).where(lt(oauthStates.expiresAt, now)).run();
+      await db.delete(oauthStates).where(lt(oauthStates.expiresAt, now));
     },
   };
 }
