@@ -12,6 +12,9 @@ import * as pgSchema from './schema-pg.ts';
 
 export type Tables = typeof sqliteSchema;
 
+/** Whether `db` is connected to PostgreSQL: for the few statements written differently there. */
+export const isPostgres = (db: Db): boolean => is(db, PgDatabase);
+
 /** The tables of the database `db` is connected to. */
 export function tablesOf(db: Db): Tables {
   return is(db, PgDatabase) ? (pgSchema as unknown as Tables) : sqliteSchema;

@@ -9,6 +9,7 @@ import { openPostgres } from '../../src/db/postgres.ts';
 import { botIdentitiesRepository } from '../../src/db/repositories/bot-identities.ts';
 import { installationsRepository, oauthStatesRepository } from '../../src/db/repositories/installations.ts';
 import { leasesRepository } from '../../src/db/repositories/leases.ts';
+import { linksRepository } from '../../src/db/repositories/links.ts';
 import { overviewRepository } from '../../src/db/repositories/overview.ts';
 import { participationsRepository } from '../../src/db/repositories/participations.ts';
 import { profilesRepository } from '../../src/db/repositories/profiles.ts';
@@ -287,5 +288,31 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     await states.issue('nonce', '{}', 10);
     expect(await states.consume('nonce', 5)).toBe('{}');
     expect(await states.consume('nonce', 5)).toBeUndefined();
+  });
+
+  it('give each helper one link, count its clicks per day, and count none on a link that is gone', async () => {
+    const db = await openDb();
+    const request = await requestWithHelpers(db, 100);
+    const links = linksRepository(db);
+    const token = await links.ensure(request.id, 'USHARED', 3);
+    expect(token).toBeDefined();
+    expect(await links.ensure(request.id, 'USHARED', 4)).toBe(token);
+    expect(await links.ensure(request.id, 'UNOBODY', 4)).toBeUndefined();
+    if (!token) return;
+    expect(await links.target(token)).toBe('https://example.com/');
+    const clicks = [
+      { token, day: '2026-01-01' },
+      { token, day: '2026-01-01' },
+      { token, day: '2026-01-02' },
+      { token: 'gone', day: '2026-01-02' },
+    ];
+    expect(await links.countAll(clicks)).toBe(3);
+    expect(await links.countAll([{ token, day: '2026-01-02' }])).toBe(1);
+    expect(await links.clicksOf(request.id, 'USHARED')).toBe(4);
+    expect(await links.totalClicks(request.id)).toBe(4);
+    expect(await links.clicksByDay(request.id, { from: '2026-01-02' })).toEqual([{ day: '2026-01-02', clicks: 2 }]);
+    expect(await links.clicksByHelper(request.id)).toEqual(new Map([['USHARED', 4]]));
+    expect(await links.clicksForUser('T1', 'USHARED')).toEqual(new Map([[request.id, 4]]));
+    expect(await links.tokensOf('USHARED', [request.id])).toEqual(new Map([[request.id, token]]));
   });
 });
