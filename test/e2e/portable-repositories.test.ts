@@ -7,6 +7,7 @@ import { openDatabase } from '../../src/db/connection.ts';
 import { asRepositoryDb, tablesOf } from '../../src/db/dialect.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { botIdentitiesRepository } from '../../src/db/repositories/bot-identities.ts';
+import { type CandidateRow, digestsRepository } from '../../src/db/repositories/digests.ts';
 import { installationsRepository, oauthStatesRepository } from '../../src/db/repositories/installations.ts';
 import { leasesRepository } from '../../src/db/repositories/leases.ts';
 import { linksRepository } from '../../src/db/repositories/links.ts';
@@ -314,5 +315,40 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     expect(await links.clicksByHelper(request.id)).toEqual(new Map([['USHARED', 4]]));
     expect(await links.clicksForUser('T1', 'USHARED')).toEqual(new Map([[request.id, 4]]));
     expect(await links.tokensOf('USHARED', [request.id])).toEqual(new Map([[request.id, token]]));
+  });
+
+  it('find who may get a digest with the facts to decide, and claim each digest once', async () => {
+    const db = await openDb();
+    const request = await requestWithHelpers(db, 100);
+    await settingsRepository(db).update('T1', 'USUB', { digest: true }, 1);
+    const digests = digestsRepository(db);
+    const candidates = async (weeks: string[]) => {
+      const found: CandidateRow[] = [];
+      await digests.eachCandidate({ helperFrom: 0, splitAt: 2, requesterFrom: 0, weeks }, (row) => found.push(row));
+      return found;
+    };
+    expect(await digests.claim('T1', 'UASK', '2026-W01', 5)).toBe(true);
+    expect(await digests.claim('T1', 'UASK', '2026-W01', 6)).toBe(false);
+    expect((await candidates(['2026-W01'])).map((row) => row.userId)).toEqual(['UREMIND', 'USHARED', 'USUB']);
+    expect(await candidates(['2026-W01', '2026-W02'])).toMatchObject([
+      { userId: 'UASK', digest: null, helpedLatestBefore: null, claimedWeeks: ['2026-W01'] },
+      { userId: 'UREMIND', helpedLatestBefore: 1, helpedEarliestFrom: null, claimedWeeks: [] },
+      { userId: 'USHARED', helpedLatestBefore: 1, helpedEarliestFrom: 2 },
+      { userId: 'USUB', digest: true, settingsUpdatedAt: 1 },
+    ]);
+    expect((await digests.requestsOpenSince(0)).map((row) => row.id)).toEqual([request.id]);
+    expect((await digests.requestsById([request.id, 999])).map((row) => row.id)).toEqual([request.id]);
+    expect((await digests.helpersOf([request.id])).get(request.id)?.map((row) => row.userId)).toEqual([
+      'USHARED',
+      'UREMIND',
+    ]);
+    expect((await digests.contributionsOf('T1', ['USHARED'], 2)).get('USHARED')).toEqual([
+      { requestId: request.id, optedInAt: 1, sharedAt: 2, thankedAt: null },
+    ]);
+    const [open] = await digests.openRequests(0, 5);
+    expect(open?.counts).toEqual({ optedIn: 2, shared: 1 });
+    await digests.markSent('T1', 'UASK', '2026-W01', 7);
+    await digests.release('T1', 'UASK', '2026-W01');
+    expect(await digests.delivery('T1', 'UASK', '2026-W01')).toMatchObject({ claimedAt: 5, sentAt: 7 });
   });
 });

@@ -7,6 +7,7 @@ import {
   type OpenRequest,
 } from '../../domain/digest.ts';
 import type { Db } from '../connection.ts';
+import { affected, isPostgres, tablesOf } from '../dialect.ts';
 import { columnsAs, type StoredRow, type StoredValue, sqlText } from '../raw-sql.ts';
 import {
   digestDeliveries,
@@ -16,6 +17,7 @@ import {
   userProfiles,
   userSettings,
 } from '../schema.ts';
+import { postgresDigestReads } from './digest-reads-pg.ts';
 import { stillInstalled } from './workspaces.ts';
 
 // The weekly digest reads what it needs in a handful of set-based queries, prepared once: candidates with their facts
@@ -118,7 +120,22 @@ const CANDIDATES_SQL = sqlText(sql`
      and (select count(*) ${claimedBy(sql`people.team_id`, sql`people.user_id`)}) < @weekCount
    order by people.team_id, people.user_id`);
 
-export function digestsRepository(db: Db) {
+/** What the digest reads, each database with its own statements (this file for SQLite, digest-reads-pg.ts). */
+export interface DigestReads {
+  eachCandidate(query: CandidateQuery, visit: (row: CandidateRow) => void): void | Promise<void>;
+  requestsOpenSince(from: number): DigestRequest[] | Promise<DigestRequest[]>;
+  requestsById(ids: readonly number[]): DigestRequest[] | Promise<DigestRequest[]>;
+  helpersOf(requestIds: readonly number[]): Map<number, HelperOfRequest[]> | Promise<Map<number, HelperOfRequest[]>>;
+  contributionsOf(
+    teamId: string,
+    userIds: readonly string[],
+    from: number,
+  ): Map<string, ContributionRow[]> | Promise<Map<string, ContributionRow[]>>;
+  /** The `perTeam` open requests of each workspace closest to their deadline. */
+  openRequestRows(now: number, perTeam: number): DigestRequest[] | Promise<DigestRequest[]>;
+}
+
+function sqliteDigestReads(db: Db): DigestReads {
   const sqlite = (db as Db & { $client: Database.Database }).$client;
   const candidatesQuery = sqlite.prepare<
     [{ helperFrom: number; splitAt: number; requesterFrom: number; weeks: string; weekCount: number }],
@@ -243,11 +260,64 @@ export function digestsRepository(db: Db) {
       return byPerson;
     },
 
-    /** The `perTeam` open requests of each workspace closest to their deadline, with counts and who is in. */
-    openRequests(now: number, perTeam: number): OpenRequest[] {
+    openRequestRows(now: number, perTeam: number): DigestRequest[] {
       const found: DigestRequest[] = [];
       for (const row of openRequestsQuery.iterate({ now, perTeam })) found.push(row);
-      const helpers = helpersOf(found.map((request) => request.id));
+      return found;
+    },
+  };
+}
+
+/** Who gets a digest, and the claims that send each one once. Written for both databases (see dialect.ts). */
+export function digestsRepository(db: Db) {
+  const reads = isPostgres(db) ? postgresDigestReads(db) : sqliteDigestReads(db);
+  const { digestDeliveries } = tablesOf(db);
+  const ofWeek = (teamId: string, userId: string, isoWeek: string) =>
+    and(
+      eq(digestDeliveries.teamId, teamId),
+      eq(digestDeliveries.userId, userId),
+      eq(digestDeliveries.isoWeek, isoWeek),
+    );
+
+  return {
+    /**
+     * Everyone who might get a digest: people who took part lately, requesters of recent requests, and subscribers,
+     * minus those who stopped the digest, those already served for every week asked about, and workspaces that are
+     * gone. One row per person with the facts to decide, handed to `visit` as it is read, in workspace then person
+     * order. The statement may still be running meanwhile, so `visit` must not use the database.
+     */
+    async eachCandidate(query: CandidateQuery, visit: (row: CandidateRow) => void): Promise<void> {
+      await reads.eachCandidate(query, visit);
+    },
+
+    /** Requests still open at `from` or later (any status now), with their requester: a requester's digest material. */
+    async requestsOpenSince(from: number): Promise<DigestRequest[]> {
+      return await reads.requestsOpenSince(from);
+    },
+
+    /** These requests, in no particular order (ids that do not exist are left out). */
+    async requestsById(ids: readonly number[]): Promise<DigestRequest[]> {
+      return await reads.requestsById(ids);
+    },
+
+    /** Everyone in each of these requests, in the order they joined. */
+    async helpersOf(requestIds: readonly number[]): Promise<Map<number, HelperOfRequest[]>> {
+      return await reads.helpersOf(requestIds);
+    },
+
+    /** These people's participations in their workspace with something new since `from` (joined, shared or thanked). */
+    async contributionsOf(
+      teamId: string,
+      userIds: readonly string[],
+      from: number,
+    ): Promise<Map<string, ContributionRow[]>> {
+      return await reads.contributionsOf(teamId, userIds, from);
+    },
+
+    /** The `perTeam` open requests of each workspace closest to their deadline, with counts and who is in. */
+    async openRequests(now: number, perTeam: number): Promise<OpenRequest[]> {
+      const found = await reads.openRequestRows(now, perTeam);
+      const helpers = await reads.helpersOf(found.map((request) => request.id));
       return found.map((request) => {
         const list = helpers.get(request.id) ?? [];
         return {
@@ -262,52 +332,32 @@ export function digestsRepository(db: Db) {
      * Claims this person's digest for the week before sending: true only for the first claimer, whichever process
      * or run it is, so a digest is never sent twice (the primary key is team, user, week).
      */
-    claim(teamId: string, userId: string, isoWeek: string, now: number): boolean {
-      return (
-        db.insert(digestDeliveries).values({ teamId, userId, isoWeek, claimedAt: now }).onConflictDoNothing().run()
-          .changes === 1
-      );
+    async claim(teamId: string, userId: string, isoWeek: string, now: number): Promise<boolean> {
+      const result = await db
+        .insert(digestDeliveries)
+        .values({ teamId, userId, isoWeek, claimedAt: now })
+        .onConflictDoNothing();
+      return affected(result) === 1;
     },
 
-    markSent(teamId: string, userId: string, isoWeek: string, now: number): void {
-      db.update(digestDeliveries)
+    async markSent(teamId: string, userId: string, isoWeek: string, now: number): Promise<void> {
+      await db
+        .update(digestDeliveries)
         .set({ sentAt: now })
-        .where(
-          and(
-            eq(digestDeliveries.teamId, teamId),
-            eq(digestDeliveries.userId, userId),
-            eq(digestDeliveries.isoWeek, isoWeek),
-          ),
-        )
-        .run();
+        .where(ofWeek(teamId, userId, isoWeek));
     },
 
     /** Gives a claim back after Slack certainly did not deliver the digest, so a later run tries again this week. */
-    release(teamId: string, userId: string, isoWeek: string): void {
-      db.delete(digestDeliveries)
-        .where(
-          and(
-            eq(digestDeliveries.teamId, teamId),
-            eq(digestDeliveries.userId, userId),
-            eq(digestDeliveries.isoWeek, isoWeek),
-            isNull(digestDeliveries.sentAt),
-          ),
-        )
-        .run();
+    async release(teamId: string, userId: string, isoWeek: string): Promise<void> {
+      await db.delete(digestDeliveries).where(and(ofWeek(teamId, userId, isoWeek), isNull(digestDeliveries.sentAt)));
     },
 
-    delivery(teamId: string, userId: string, isoWeek: string) {
-      return db
+    async delivery(teamId: string, userId: string, isoWeek: string) {
+      const [row] = await db
         .select()
         .from(digestDeliveries)
-        .where(
-          and(
-            eq(digestDeliveries.teamId, teamId),
-            eq(digestDeliveries.userId, userId),
-            eq(digestDeliveries.isoWeek, isoWeek),
-          ),
-        )
-        .get();
+        .where(ofWeek(teamId, userId, isoWeek));
+      return row;
     },
   };
 }

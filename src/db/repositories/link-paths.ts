@@ -33,7 +33,7 @@ type HelperKey = [StoredValue<typeof trackedLinks.requestId>, StoredValue<typeof
 /** better-sqlite3's error, or node-postgres's (which drizzle hands on as the cause of its own). */
 const isForeignKeyViolation = (error: unknown) => {
   const { code, cause } = error as { code?: string; cause?: { code?: string } };
-  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || (cause ?? error)?.code === '23503';
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || (cause?.code ?? code) === '23503';
 };
 
 /** On SQLite: better-sqlite3 directly (no query building, no row mapping); a click is one upsert, atomic in SQLite. */
