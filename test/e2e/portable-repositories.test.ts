@@ -13,6 +13,7 @@ import { leasesRepository } from '../../src/db/repositories/leases.ts';
 import { linksRepository } from '../../src/db/repositories/links.ts';
 import { overviewRepository } from '../../src/db/repositories/overview.ts';
 import { participationsRepository } from '../../src/db/repositories/participations.ts';
+import { privacyRepository } from '../../src/db/repositories/personal-data.ts';
 import { profilesRepository } from '../../src/db/repositories/profiles.ts';
 import { receiptsRepository } from '../../src/db/repositories/receipts.ts';
 import { remindersRepository } from '../../src/db/repositories/reminders.ts';
@@ -350,5 +351,35 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     await digests.markSent('T1', 'UASK', '2026-W01', 7);
     await digests.release('T1', 'UASK', '2026-W01');
     expect(await digests.delivery('T1', 'UASK', '2026-W01')).toMatchObject({ claimedAt: 5, sentAt: 7 });
+  });
+
+  it('count, export and forget what is held about a person, keeping the place of their posted message', async () => {
+    const db = await openDb();
+    const request = await requestWithHelpers(db, 100);
+    await linksRepository(db).ensure(request.id, 'USHARED', 3);
+    await settingsRepository(db).update('T1', 'UASK', { showName: true }, 1);
+    const privacy = privacyRepository(db);
+    expect(await privacy.holdsAnything('T1', 'UASK')).toBe(true);
+    expect(await privacy.holdsAnything('T1', 'UNOBODY')).toBe(false);
+    expect(await privacy.inventory('T1', 'UASK')).toEqual({
+      requests: 1,
+      openRequests: 1,
+      helpersOnRequests: 2,
+      participations: 0,
+      shares: 0,
+      trackedLinks: 0,
+      settings: true,
+      profile: false,
+      digestDeliveries: 0,
+    });
+    const exported = await privacy.personalData('T1', 'USHARED');
+    expect(exported.participations).toMatchObject([{ sharedAt: 2, request: { id: request.id } }]);
+    expect(exported.trackedLinks).toHaveLength(1);
+    const forgotten = await privacy.forget('T1', 'UASK', 9);
+    expect(forgotten.removed).toMatchObject({ requests: 1, helpersOnRequests: 2, settings: 1 });
+    expect(forgotten.removedRequestIds).toEqual([request.id]);
+    expect(forgotten.otherHelpers.sort()).toEqual(['UREMIND', 'USHARED']);
+    expect(await privacy.removedMessage(request.id)).toEqual({ teamId: 'T1', channelId: 'C1', messageTs: '1.000100' });
+    expect(await privacy.holdsAnything('T1', 'UASK')).toBe(false);
   });
 });

@@ -1,17 +1,7 @@
-import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count as countOf, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Inventory, PersonalData, Removed } from '../../domain/privacy-rules.ts';
 import type { Db } from '../connection.ts';
-import {
-  digestDeliveries,
-  installations,
-  linkClicks,
-  participations,
-  removedMessages,
-  requests,
-  trackedLinks,
-  userProfiles,
-  userSettings,
-} from '../schema.ts';
+import { affected, tablesOf } from '../dialect.ts';
 
 /** What forgetting a person changed, for the Slack side to follow up once the transaction has committed. */
 export interface Forgotten {
@@ -26,9 +16,21 @@ export interface Forgotten {
 
 /**
  * Everything Boost holds about one person in one workspace: counting it, exporting it, deleting it. Deletion is a set
- * of synchronous statements meant to run inside one transaction (see services/forget-and-export.ts).
+ * of statements meant to run inside one transaction (see services/forget-and-export.ts). Written for both databases
+ * (see dialect.ts).
  */
 export function privacyRepository(db: Db) {
+  const {
+    digestDeliveries,
+    installations,
+    linkClicks,
+    participations,
+    removedMessages,
+    requests,
+    trackedLinks,
+    userProfiles,
+    userSettings,
+  } = tablesOf(db);
   const ofTeam = (teamId: string) => db.select({ id: requests.id }).from(requests).where(eq(requests.teamId, teamId));
   const byRequester = (teamId: string, userId: string) =>
     and(eq(requests.teamId, teamId), eq(requests.requesterId, userId));
@@ -36,78 +38,75 @@ export function privacyRepository(db: Db) {
     and(eq(participations.userId, userId), inArray(participations.requestId, ofTeam(teamId)));
   const theirLinks = (teamId: string, userId: string) =>
     and(eq(trackedLinks.userId, userId), inArray(trackedLinks.requestId, ofTeam(teamId)));
-  const count = sql<number>`count(*)`;
+  const count = countOf();
 
-  function helpersOnRequestsOf(teamId: string, userId: string) {
-    return db
+  async function helpersOnRequestsOf(teamId: string, userId: string) {
+    return await db
       .select({ userId: participations.userId, n: count })
       .from(participations)
       .innerJoin(requests, eq(requests.id, participations.requestId))
       .where(and(byRequester(teamId, userId), ne(participations.userId, userId)))
-      .groupBy(participations.userId)
-      .all();
+      .groupBy(participations.userId);
   }
 
-  const exists = (query: { get(): unknown }) => query.get() !== undefined;
+  const exists = async (query: PromiseLike<unknown[]>) => (await query).length > 0;
 
   return {
     /**
      * Whether Boost holds anything about the person that they made (requests, participations, settings): a few
      * indexed lookups, each stopping at its first row, for paths too busy for a full inventory.
      */
-    holdsAnything(teamId: string, userId: string): boolean {
+    async holdsAnything(teamId: string, userId: string): Promise<boolean> {
       const one = { one: sql<number>`1` };
       return (
-        exists(db.select(one).from(requests).where(byRequester(teamId, userId)).limit(1)) ||
-        exists(
+        (await exists(db.select(one).from(requests).where(byRequester(teamId, userId)).limit(1))) ||
+        (await exists(
           db
             .select(one)
             .from(participations)
             .innerJoin(requests, eq(requests.id, participations.requestId))
             .where(and(eq(participations.userId, userId), eq(requests.teamId, teamId)))
             .limit(1),
-        ) ||
-        exists(
+        )) ||
+        (await exists(
           db
             .select(one)
             .from(userSettings)
             .where(and(eq(userSettings.teamId, teamId), eq(userSettings.userId, userId)))
             .limit(1),
-        )
+        ))
       );
     },
 
-    inventory(teamId: string, userId: string): Inventory {
-      const own = db
-        .select({ n: count, open: sql<number>`coalesce(sum(${requests.status} = 'open'), 0)` })
+    async inventory(teamId: string, userId: string): Promise<Inventory> {
+      const [own] = await db
+        .select({
+          n: count,
+          open: sql<number>`coalesce(sum(case when ${requests.status} = 'open' then 1 else 0 end), 0)`.mapWith(Number),
+        })
         .from(requests)
-        .where(byRequester(teamId, userId))
-        .get();
-      const joined = db
-        .select({ n: count, shared: sql<number>`count(${participations.sharedAt})` })
+        .where(byRequester(teamId, userId));
+      const [joined] = await db
+        .select({ n: count, shared: countOf(participations.sharedAt) })
         .from(participations)
-        .where(theirParticipations(teamId, userId))
-        .get();
-      const links = db.select({ n: count }).from(trackedLinks).where(theirLinks(teamId, userId)).get();
-      const hasSettings = db
+        .where(theirParticipations(teamId, userId));
+      const [links] = await db.select({ n: count }).from(trackedLinks).where(theirLinks(teamId, userId));
+      const [hasSettings] = await db
         .select({ n: count })
         .from(userSettings)
-        .where(and(eq(userSettings.teamId, teamId), eq(userSettings.userId, userId)))
-        .get();
-      const hasProfile = db
+        .where(and(eq(userSettings.teamId, teamId), eq(userSettings.userId, userId)));
+      const [hasProfile] = await db
         .select({ n: count })
         .from(userProfiles)
-        .where(and(eq(userProfiles.teamId, teamId), eq(userProfiles.userId, userId)))
-        .get();
-      const deliveries = db
+        .where(and(eq(userProfiles.teamId, teamId), eq(userProfiles.userId, userId)));
+      const [deliveries] = await db
         .select({ n: count })
         .from(digestDeliveries)
-        .where(and(eq(digestDeliveries.teamId, teamId), eq(digestDeliveries.userId, userId)))
-        .get();
+        .where(and(eq(digestDeliveries.teamId, teamId), eq(digestDeliveries.userId, userId)));
       return {
         requests: own?.n ?? 0,
         openRequests: own?.open ?? 0,
-        helpersOnRequests: helpersOnRequestsOf(teamId, userId).reduce((total, row) => total + row.n, 0),
+        helpersOnRequests: (await helpersOnRequestsOf(teamId, userId)).reduce((total, row) => total + row.n, 0),
         participations: joined?.n ?? 0,
         shares: joined?.shared ?? 0,
         trackedLinks: links?.n ?? 0,
@@ -118,28 +117,27 @@ export function privacyRepository(db: Db) {
     },
 
     /** The rows of the person's export; see buildExport for what is included and why. */
-    personalData(teamId: string, userId: string): PersonalData {
-      const own = db
+    async personalData(teamId: string, userId: string): Promise<PersonalData> {
+      const own = await db
         .select()
         .from(requests)
         .where(byRequester(teamId, userId))
-        .orderBy(asc(requests.createdAt), asc(requests.id))
-        .all();
+        .orderBy(asc(requests.createdAt), asc(requests.id));
       const figures = new Map(
-        db
-          .select({
-            requestId: participations.requestId,
-            optedIn: count,
-            shared: sql<number>`count(${participations.sharedAt})`,
-          })
-          .from(participations)
-          .innerJoin(requests, eq(requests.id, participations.requestId))
-          .where(byRequester(teamId, userId))
-          .groupBy(participations.requestId)
-          .all()
-          .map((row) => [row.requestId, row]),
+        (
+          await db
+            .select({
+              requestId: participations.requestId,
+              optedIn: count,
+              shared: countOf(participations.sharedAt),
+            })
+            .from(participations)
+            .innerJoin(requests, eq(requests.id, participations.requestId))
+            .where(byRequester(teamId, userId))
+            .groupBy(participations.requestId)
+        ).map((row) => [row.requestId, row]),
       );
-      const joined = db
+      const joined = await db
         .select({
           participation: participations,
           request: { id: requests.id, title: requests.title, url: requests.url },
@@ -147,16 +145,14 @@ export function privacyRepository(db: Db) {
         .from(participations)
         .innerJoin(requests, eq(requests.id, participations.requestId))
         .where(and(eq(requests.teamId, teamId), eq(participations.userId, userId)))
-        .orderBy(asc(participations.optedInAt), asc(participations.id))
-        .all();
-      const links = db
+        .orderBy(asc(participations.optedInAt), asc(participations.id));
+      const links = await db
         .select()
         .from(trackedLinks)
         .where(theirLinks(teamId, userId))
-        .orderBy(asc(trackedLinks.createdAt))
-        .all();
+        .orderBy(asc(trackedLinks.createdAt));
       const clicks = links.length
-        ? db
+        ? await db
             .select()
             .from(linkClicks)
             .where(
@@ -166,30 +162,25 @@ export function privacyRepository(db: Db) {
               ),
             )
             .orderBy(asc(linkClicks.day))
-            .all()
         : [];
-      const settings = db
+      const [settings] = await db
         .select()
         .from(userSettings)
-        .where(and(eq(userSettings.teamId, teamId), eq(userSettings.userId, userId)))
-        .get();
-      const profile = db
+        .where(and(eq(userSettings.teamId, teamId), eq(userSettings.userId, userId)));
+      const [profile] = await db
         .select()
         .from(userProfiles)
-        .where(and(eq(userProfiles.teamId, teamId), eq(userProfiles.userId, userId)))
-        .get();
-      const deliveries = db
+        .where(and(eq(userProfiles.teamId, teamId), eq(userProfiles.userId, userId)));
+      const deliveries = await db
         .select()
         .from(digestDeliveries)
         .where(and(eq(digestDeliveries.teamId, teamId), eq(digestDeliveries.userId, userId)))
-        .orderBy(asc(digestDeliveries.isoWeek))
-        .all();
-      const closedForOthers = db
+        .orderBy(asc(digestDeliveries.isoWeek));
+      const closedForOthers = await db
         .select({ requestId: requests.id, closedAt: requests.closedAt })
         .from(requests)
         .where(and(eq(requests.teamId, teamId), eq(requests.closedBy, userId), ne(requests.requesterId, userId)))
-        .orderBy(asc(requests.id))
-        .all();
+        .orderBy(asc(requests.id));
       return {
         teamId,
         userId,
@@ -217,23 +208,22 @@ export function privacyRepository(db: Db) {
      * them (everyone's participations, tracked links and clicks); where the message was posted, its place is kept in
      * removed_messages, without any content, so the message can be rewritten. Run inside a transaction.
      */
-    forget(teamId: string, userId: string, now: number): Forgotten {
-      const own = db
+    async forget(teamId: string, userId: string, now: number): Promise<Forgotten> {
+      const own = await db
         .select({ id: requests.id, channelId: requests.channelId, messageTs: requests.messageTs })
         .from(requests)
-        .where(byRequester(teamId, userId))
-        .all();
-      const helpers = helpersOnRequestsOf(teamId, userId);
-      const changedRequests = db
+        .where(byRequester(teamId, userId));
+      const helpers = await helpersOnRequestsOf(teamId, userId);
+      const changedRequests = await db
         .selectDistinct({ id: requests.id, requesterId: requests.requesterId })
         .from(participations)
         .innerJoin(requests, eq(requests.id, participations.requestId))
-        .where(and(eq(requests.teamId, teamId), eq(participations.userId, userId), ne(requests.requesterId, userId)))
-        .all();
+        .where(and(eq(requests.teamId, teamId), eq(participations.userId, userId), ne(requests.requesterId, userId)));
 
       for (const request of own) {
         if (!request.messageTs) continue;
-        db.insert(removedMessages)
+        await db
+          .insert(removedMessages)
           .values({
             requestId: request.id,
             teamId,
@@ -241,43 +231,43 @@ export function privacyRepository(db: Db) {
             messageTs: request.messageTs,
             removedAt: now,
           })
-          .onConflictDoNothing()
-          .run();
+          .onConflictDoNothing();
       }
       // Clicks and links go with their participation (foreign keys cascade); deleting them first counts them.
       const theirTokens = db.select({ token: trackedLinks.token }).from(trackedLinks).where(theirLinks(teamId, userId));
-      db.delete(linkClicks).where(inArray(linkClicks.token, theirTokens)).run();
-      const links = db.delete(trackedLinks).where(theirLinks(teamId, userId)).run().changes;
-      const joined = db.delete(participations).where(theirParticipations(teamId, userId)).run().changes;
-      const removedRequests = db.delete(requests).where(byRequester(teamId, userId)).run().changes;
-      const closedByCleared = db
-        .update(requests)
-        .set({ closedBy: null })
-        .where(and(eq(requests.teamId, teamId), eq(requests.closedBy, userId)))
-        .run().changes;
-      const settings = db
-        .delete(userSettings)
-        .where(and(eq(userSettings.teamId, teamId), eq(userSettings.userId, userId)))
-        .run().changes;
-      const profile = db
-        .delete(userProfiles)
-        .where(and(eq(userProfiles.teamId, teamId), eq(userProfiles.userId, userId)))
-        .run().changes;
-      const deliveries = db
-        .delete(digestDeliveries)
-        .where(and(eq(digestDeliveries.teamId, teamId), eq(digestDeliveries.userId, userId)))
-        .run().changes;
+      await db.delete(linkClicks).where(inArray(linkClicks.token, theirTokens));
+      const links = affected(await db.delete(trackedLinks).where(theirLinks(teamId, userId)));
+      const joined = affected(await db.delete(participations).where(theirParticipations(teamId, userId)));
+      const removedRequests = affected(await db.delete(requests).where(byRequester(teamId, userId)));
+      const closedByCleared = affected(
+        await db
+          .update(requests)
+          .set({ closedBy: null })
+          .where(and(eq(requests.teamId, teamId), eq(requests.closedBy, userId))),
+      );
+      const settings = affected(
+        await db.delete(userSettings).where(and(eq(userSettings.teamId, teamId), eq(userSettings.userId, userId))),
+      );
+      const profile = affected(
+        await db.delete(userProfiles).where(and(eq(userProfiles.teamId, teamId), eq(userProfiles.userId, userId))),
+      );
+      const deliveries = affected(
+        await db
+          .delete(digestDeliveries)
+          .where(and(eq(digestDeliveries.teamId, teamId), eq(digestDeliveries.userId, userId))),
+      );
       // The installation stays (the workspace keeps Boost); only the installer's id goes.
-      const installer = db
-        .update(installations)
-        .set({ installerUserId: null })
-        .where(
-          and(
-            eq(installations.installerUserId, userId),
-            or(eq(installations.teamId, teamId), eq(installations.isEnterpriseInstall, true)),
+      const installer = affected(
+        await db
+          .update(installations)
+          .set({ installerUserId: null })
+          .where(
+            and(
+              eq(installations.installerUserId, userId),
+              or(eq(installations.teamId, teamId), eq(installations.isEnterpriseInstall, true)),
+            ),
           ),
-        )
-        .run().changes;
+      );
 
       return {
         removed: {
@@ -298,16 +288,18 @@ export function privacyRepository(db: Db) {
     },
 
     /** Where the message of a removed request is, while it is kept (a week). */
-    removedMessage(requestId: number): { teamId: string; channelId: string; messageTs: string } | undefined {
-      return db
+    async removedMessage(
+      requestId: number,
+    ): Promise<{ teamId: string; channelId: string; messageTs: string } | undefined> {
+      const [row] = await db
         .select({
           teamId: removedMessages.teamId,
           channelId: removedMessages.channelId,
           messageTs: removedMessages.messageTs,
         })
         .from(removedMessages)
-        .where(eq(removedMessages.requestId, requestId))
-        .get();
+        .where(eq(removedMessages.requestId, requestId));
+      return row;
     },
   };
 }
