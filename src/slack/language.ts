@@ -66,7 +66,8 @@ export async function storedLanguageOf(
 export async function ackLanguageOf(ctx: LanguageContext, teamId: string, userId: string): Promise<Language> {
   const known = await knownLanguageOf(ctx, teamId, userId);
   if (known) return known;
-  setImmediate(() => void lookUpProfile(ctx, teamId, userId));
+  // Only a head start for next time: a lookup that fails (Boost stopping, say) is made again when next needed.
+  setImmediate(() => lookUpProfile(ctx, teamId, userId).catch(() => undefined));
   return workspaceLanguage(ctx.config);
 }
 

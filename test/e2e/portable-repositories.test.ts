@@ -8,6 +8,7 @@ import { asRepositoryDb, tablesOf } from '../../src/db/dialect.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { botIdentitiesRepository } from '../../src/db/repositories/bot-identities.ts';
 import { type CandidateRow, digestsRepository } from '../../src/db/repositories/digests.ts';
+import { createRepositories } from '../../src/db/repositories/index.ts';
 import { installationsRepository, oauthStatesRepository } from '../../src/db/repositories/installations.ts';
 import { leasesRepository } from '../../src/db/repositories/leases.ts';
 import { linksRepository } from '../../src/db/repositories/links.ts';
@@ -381,5 +382,37 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     expect(forgotten.otherHelpers.sort()).toEqual(['UREMIND', 'USHARED']);
     expect(await privacy.removedMessage(request.id)).toEqual({ teamId: 'T1', channelId: 'C1', messageTs: '1.000100' });
     expect(await privacy.holdsAnything('T1', 'UASK')).toBe(false);
+  });
+
+  it('commit what a transaction wrote together or not at all, and count a click delivered ten times at once once', async () => {
+    const db = await openDb();
+    const request = await requestWithHelpers(db, 100);
+    const repos = createRepositories(db, { receiptSecret: 'test-receipt-secret' });
+    const failing = repos.transaction(async (tx) => {
+      await tx.participations.optIn(request.id, 'UFAIL', 3, false);
+      throw new Error('refused');
+    });
+    await expect(failing).rejects.toThrow('refused');
+    expect(await repos.participations.get(request.id, 'UFAIL')).toBeUndefined();
+
+    const deliveries = Array.from({ length: 10 }, () =>
+      repos.transaction(async (tx) => {
+        if (!(await tx.receipts.claim('action:T1:UNEW:1', 5))) return false;
+        return await tx.participations.optIn(request.id, 'UNEW', 5, false);
+      }),
+    );
+    expect((await Promise.all(deliveries)).filter(Boolean)).toHaveLength(1);
+    expect(await repos.participations.counts(request.id)).toEqual({ optedIn: 3, shared: 1 });
+    const nested = await repos.transaction(async (tx) => {
+      await tx.transaction(async (inner) => inner.settings.update('T1', 'UNEW', { showName: true }, 6));
+      await tx
+        .transaction(async (inner) => {
+          await inner.settings.update('T1', 'UNEW', { digest: true }, 7);
+          throw new Error('undone');
+        })
+        .catch(() => undefined);
+      return await tx.settings.get('T1', 'UNEW');
+    });
+    expect(nested).toMatchObject({ showName: true, digest: null });
   });
 });

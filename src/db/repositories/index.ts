@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
 import { CommitGroup, settle } from '../commit-group.ts';
 import type { Db } from '../connection.ts';
+import { asRepositoryDb, isPostgres } from '../dialect.ts';
+import * as pgSchema from '../schema-pg.ts';
 import { botIdentitiesRepository } from './bot-identities.ts';
 import { digestsRepository } from './digests.ts';
 import { leasesRepository } from './leases.ts';
@@ -73,10 +77,12 @@ function asynchronous(stores: Stores, call: <T>(run: () => T) => Promise<Awaited
 }
 
 /**
- * The repositories over SQLite. Transactions that arrive together share one commit (see commit-group.ts); a call made
- * outside a transaction while one is open waits for its commit.
+ * The repositories over the database `db` is connected to. On SQLite, transactions that arrive together share one
+ * commit (see commit-group.ts), and a call made outside a transaction while one is open waits for its commit. On
+ * PostgreSQL, see postgresRepositories.
  */
 export function createRepositories(db: Db, secrets: RepositorySecrets): Repositories {
+  if (isPostgres(db)) return postgresRepositories((db as Db & { $client: pg.Pool }).$client, secrets);
   const stores = storesOf(db, secrets);
   const sqlite = (db as Db & { $client: Database.Database }).$client;
   const inside = { ...asynchronous(stores, settle) } as Repositories;
@@ -86,4 +92,83 @@ export function createRepositories(db: Db, secrets: RepositorySecrets): Reposito
     ...asynchronous(stores, (run) => commits.whenIdle(run)),
     transaction: (fn) => commits.run(fn),
   };
+}
+
+/** PostgreSQL's codes for a transaction that lost to another (serialization failure, deadlock): run it again. */
+const RETRYABLE = new Set(['40001', '40P01']);
+const ATTEMPTS = 3;
+
+function isRetryable(error: unknown): boolean {
+  const { code, cause } = error as { code?: string; cause?: { code?: string } };
+  return RETRYABLE.has(cause?.code ?? code ?? '');
+}
+
+/**
+ * The repositories over a PostgreSQL pool. Outside a transaction each call takes any pooled connection; a transaction
+ * holds one connection from BEGIN to COMMIT, with repositories bound to it (built once per pooled connection, so
+ * their prepared statements are too). Read committed is enough for what must happen once: every such write is a
+ * single statement on a unique key (a receipt, an opt-in, a claim), which PostgreSQL applies once however many
+ * instances race. A transaction that loses a deadlock is run again, which is safe since it calls nothing but the
+ * repositories.
+ */
+function postgresRepositories(pool: pg.Pool, secrets: RepositorySecrets): Repositories {
+  const over = (client: pg.Pool | pg.PoolClient) =>
+    asynchronous(storesOf(asRepositoryDb(drizzle(client, { schema: pgSchema })), secrets), settle);
+  const bound = new WeakMap<pg.PoolClient, Repositories>();
+
+  const boundTo = (client: pg.PoolClient): Repositories => {
+    let repos = bound.get(client);
+    if (!repos) {
+      const inside = over(client) as Repositories;
+      inside.transaction = (fn) => inSavepoint(client, inside, fn);
+      repos = inside;
+      bound.set(client, repos);
+    }
+    return repos;
+  };
+
+  let savepoints = 0;
+  async function inSavepoint<T>(client: pg.PoolClient, tx: Repositories, fn: (tx: Repositories) => T | Promise<T>) {
+    const name = `nested_${++savepoints}`;
+    await client.query(`savepoint ${name}`);
+    try {
+      const value = await fn(tx);
+      await client.query(`release savepoint ${name}`);
+      return value;
+    } catch (error) {
+      await client.query(`rollback to savepoint ${name}`);
+      throw error;
+    }
+  }
+
+  async function once<T>(fn: (tx: Repositories) => T | Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('begin');
+      const value = await fn(boundTo(client));
+      await client.query('commit');
+      return value;
+    } catch (error) {
+      await client.query('rollback').catch((lost: Error) => {
+        broken = lost;
+      });
+      throw error;
+    } finally {
+      // A connection that could not even roll back is not handed to anyone else.
+      client.release(broken);
+    }
+  }
+
+  const outside = over(pool) as Repositories;
+  outside.transaction = async (fn) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await once(fn);
+      } catch (error) {
+        if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
+      }
+    }
+  };
+  return outside;
 }
