@@ -15,7 +15,7 @@ import { LateLogger } from './wiring/logging.ts';
 import { createBoltApp, createReceiver, serverLimits } from './wiring/receiver.ts';
 import { webApiOptions } from './wiring/slack-clients.ts';
 import { watchSlack } from './wiring/slack-link.ts';
-import { openStorage } from './wiring/storage.ts';
+import { openStorage, type Storage } from './wiring/storage.ts';
 
 export interface BoostOptions {
   config: Config;
@@ -62,7 +62,8 @@ export interface TokenRefusal {
 export interface Boost {
   app: App;
   context: BoostContext;
-  database: BoostDatabase;
+  /** SQLite's (the default), or PostgreSQL's when DATABASE_URL is set. */
+  database: Storage['database'];
   /** Expiry, reminders and the weekly digest; tests call `jobs.<name>.runOnce(now)` instead of waiting for a tick. */
   jobs: BoostJobs;
   /**
@@ -75,6 +76,11 @@ export interface Boost {
   /** Stops taking requests, sends pending message updates, closes the database. */
   stop(): Promise<void>;
 }
+
+/** Boost on SQLite (no DATABASE_URL), whose database file tests and benchmarks may read directly. */
+export type SqliteBoost = Boost & { database: BoostDatabase };
+
+export const runsOnSqlite = (boost: Boost): boost is SqliteBoost => 'sqlite' in boost.database;
 
 /** Builds Boost from its settings without starting it; index.ts starts it, tests build it against a fake Slack. */
 export function createBoost(options: BoostOptions): Boost {
@@ -90,7 +96,7 @@ export function createBoost(options: BoostOptions): Boost {
     tuning,
     given: options.identity,
   });
-  const distribution = openDistribution(config, { db: storage.database.db, clock, logger: routeLogger, clientOptions });
+  const distribution = openDistribution(config, { db: storage.db, clock, logger: routeLogger, clientOptions });
   const replyGate = new ReplyGate({ maxWaitMs: tuning.replyMaxWaitMs });
   const limits = serverLimits(config, tuning, routeLogger);
   const receiver = createReceiver(config, {

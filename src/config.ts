@@ -62,6 +62,10 @@ const settingsObject = z.object({
   HOST: z.string().default('0.0.0.0'),
   MAX_CONNECTIONS: wholeNumber(1, 100_000).default(256),
   DATABASE_PATH: z.string().default('./data/boost.sqlite'),
+  /** Set: Boost runs on this PostgreSQL database instead of the SQLite file at DATABASE_PATH. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber(100, 600_000).default(5000),
   SLACK_API_URL: optionalUrl,
   PUBLIC_BASE_URL: optionalUrl,
   DIGEST_CRON: z.string().default('0 9 * * 1'),

@@ -1,4 +1,4 @@
-import { createBoost } from '../../src/app.ts';
+import { createBoost, runsOnSqlite } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { appStatsMeter } from '../lib/app-stats.ts';
 import { serveParent } from '../lib/processes.ts';
@@ -11,6 +11,7 @@ const settings = JSON.parse(process.env.BENCH_SETTINGS ?? '{}') as Record<string
 const config = loadConfig(settings);
 // BENCH_NO_JOBS=1 (diagnostics only) leaves out the minute tick of the background jobs.
 const boost = createBoost({ config, runJobs: !process.env.BENCH_NO_JOBS });
+if (!runsOnSqlite(boost)) throw new Error('The benchmark server runs Boost on SQLite (no DATABASE_URL)');
 const { port } = await boost.start();
 
 const stats = appStatsMeter();

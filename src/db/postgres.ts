@@ -35,6 +35,24 @@ const migrationsFolder = findMigrationsFolder('drizzle-pg');
  * advisory lock: the first migrates, the others find nothing left to do.
  */
 export async function openPostgres(url: string, options: PostgresOptions): Promise<PostgresDatabase> {
+  const database = connectPostgres(url, options);
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/**
+ * A pool ready to connect, without connecting yet (a connection is opened on first use): what a process builds at
+ * once and migrates (`migrate`) before it serves.
+ */
+export function connectPostgres(
+  url: string,
+  options: PostgresOptions,
+): PostgresDatabase & { migrate(): Promise<void> } {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize,
@@ -42,12 +60,6 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
   });
   pool.on('error', (error) => options.onIdleError?.(error));
-  try {
-    await migrateUnderLock(pool);
-  } catch (error) {
-    await pool.end();
-    throw error;
-  }
   const answers = async () => {
     try {
       return (await pool.query('select 1 as ok')).rowCount === 1;
@@ -55,7 +67,17 @@ export async function openPostgres(url: string, options: PostgresOptions): Promi
       return false;
     }
   };
-  return { db: drizzle(pool, { schema }), pool, answers, close: () => pool.end() };
+  let ended: Promise<void> | undefined;
+  return {
+    db: drizzle(pool, { schema }),
+    pool,
+    answers,
+    migrate: () => migrateUnderLock(pool),
+    close: () => {
+      ended ??= pool.end();
+      return ended;
+    },
+  };
 }
 
 async function migrateUnderLock(pool: pg.Pool): Promise<void> {

@@ -35,6 +35,7 @@ export function lifecycle(
   let socketModeLease: SocketModeLease | undefined;
   return {
     async start() {
+      await storage.ready();
       await deps.distribution?.installations.checkKey();
       let port: number;
       if (receiver instanceof SocketModeReceiver) {
@@ -68,7 +69,7 @@ export function lifecycle(
       await context.updater.flush();
       await socketModeLease?.release();
       await storage.checkpoints?.stop();
-      storage.database.close();
+      await storage.database.close();
     },
   };
 }

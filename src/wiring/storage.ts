@@ -1,23 +1,43 @@
 import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.ts';
 import { type Checkpointer, checkpointInBackground } from '../db/checkpointer.ts';
-import { type BoostDatabase, openDatabase } from '../db/connection.ts';
+import { type BoostDatabase, type Db, openDatabase } from '../db/connection.ts';
+import { asRepositoryDb } from '../db/dialect.ts';
+import { connectPostgres, type PostgresDatabase } from '../db/postgres.ts';
 import { createRepositories, type Repositories } from '../db/repositories/index.ts';
 
 export interface Storage {
-  database: BoostDatabase;
+  /** SQLite's (the default), or PostgreSQL's when DATABASE_URL is set. */
+  database: BoostDatabase | PostgresDatabase;
+  /** The connection as the repositories take it, whichever the database. */
+  db: Db;
   repos: Repositories;
-  /** WAL checkpoints in a worker thread; none for an in-memory database. */
+  /** WAL checkpoints in a worker thread; none for an in-memory database or PostgreSQL. */
   checkpoints: Checkpointer | undefined;
+  /** Resolves once the database is migrated and Boost may serve: at once on SQLite, which migrates as it opens. */
+  ready(): Promise<void>;
 }
 
-/** Opens the database (migrations applied), starts its background checkpoints and builds the repositories. */
+/**
+ * Opens the database and builds the repositories: PostgreSQL when DATABASE_URL is set (its pool connects on first use
+ * and its migrations run in `ready`), else SQLite at DATABASE_PATH (migrated here, with its background checkpoints).
+ */
 export function openStorage(config: Config, logger: Pick<Logger, 'warn'>): Storage {
+  const secrets = { receiptSecret: config.SLACK_SIGNING_SECRET };
+  if (config.DATABASE_URL) {
+    const database = connectPostgres(config.DATABASE_URL, {
+      poolSize: config.DATABASE_POOL_SIZE,
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      onIdleError: (error) => logger.warn(`A pooled PostgreSQL connection failed while idle: ${error.message}`),
+    });
+    const db = asRepositoryDb(database.db);
+    return { database, db, repos: createRepositories(db, secrets), checkpoints: undefined, ready: database.migrate };
+  }
   const database = openDatabase(config.DATABASE_PATH);
   const checkpoints =
     config.DATABASE_PATH === ':memory:'
       ? undefined
       : checkpointInBackground(database, (message) => logger.warn(`A background WAL checkpoint failed: ${message}`));
-  const repos = createRepositories(database.db, { receiptSecret: config.SLACK_SIGNING_SECRET });
-  return { database, repos, checkpoints };
+  const repos = createRepositories(database.db, secrets);
+  return { database, db: database.db, repos, checkpoints, ready: async () => {} };
 }

@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Logger, LogLevel } from '@slack/bolt';
-import { type Boost, type BoostTuning, createBoost } from '../../src/app.ts';
+import { inject } from 'vitest';
+import { type Boost, type BoostTuning, createBoost, runsOnSqlite, type SqliteBoost } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { FAKE_APP } from './fake-workspaces.ts';
+import { freshDatabase } from './postgres-server.ts';
 import { SlackSender } from './signed-client.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,10 +51,11 @@ export function captureLogger(lines: string[]): Logger {
   };
 }
 
-export interface BoostHarness {
+/** Boost running against a fake Slack: by default on the SQLite file in `dir`, which tests may read directly. */
+export interface BoostHarness<B extends Boost = SqliteBoost> {
   slack: FakeSlack;
   sender: SlackSender;
-  boost: Boost;
+  boost: B;
   config: Config;
   clock: TestClock;
   logs: string[];
@@ -111,11 +114,30 @@ export function distributionEnv(slack: FakeSlack): Record<string, string> {
 }
 
 /** Starts the real app on 127.0.0.1 (random port) against a fresh fake Slack and a temp SQLite file. */
-export async function startBoost(
+export function startBoost(
   env: Record<string, string> = {},
   clock = new TestClock(),
   options: StartOptions = {},
 ): Promise<BoostHarness> {
+  return launchHarness(env, clock, options, runsOnSqlite);
+}
+
+/** The same on PostgreSQL: DATABASE_URL set to a fresh database of the test server (postgres-server.ts). */
+export async function startBoostOnPostgres(
+  env: Record<string, string> = {},
+  clock = new TestClock(),
+  options: StartOptions = {},
+): Promise<BoostHarness<Boost>> {
+  const url = await freshDatabase(inject('postgresUrl'));
+  return launchHarness({ DATABASE_URL: url, ...env }, clock, options, (boost): boost is Boost => !runsOnSqlite(boost));
+}
+
+async function launchHarness<B extends Boost>(
+  env: Record<string, string>,
+  clock: TestClock,
+  options: StartOptions,
+  runsAsAsked: (boost: Boost) => boost is B,
+): Promise<BoostHarness<B>> {
   const slack = await startFakeSlack({ botToken: TEST_TOKEN, clock: clock.now });
   await options.beforeStart?.(slack);
   const dir = mkdtempSync(join(tmpdir(), 'boost-test-'));
@@ -140,10 +162,11 @@ export async function startBoost(
       // Known ids spare the background auth.test, whose calls would show among the ones a test counts.
       identity: options.checkToken ? undefined : { botId: slack.botId, botUserId: slack.botUserId },
     });
+    if (!runsAsAsked(boost)) throw new Error('Boost does not run on the database the test asked for');
     const { port } = await boost.start();
     return { boost, sender: new SlackSender({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: TEST_SECRET }) };
   };
-  const harness = { slack, config, clock, logs, dir, ...(await launch()) } as BoostHarness;
+  const harness = { slack, config, clock, logs, dir, ...(await launch()) } as BoostHarness<B>;
   harness.restart = async () => {
     await harness.boost.stop();
     Object.assign(harness, await launch());

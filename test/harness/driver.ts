@@ -1,6 +1,10 @@
 import { expect } from 'vitest';
 import { ACTIONS, INPUT_ACTION, REQUEST_FIELDS, SHARED_FIELDS, VIEWS } from '../../src/slack/ids.ts';
+import type { Boost } from '../../src/app.ts';
 import { type BoostHarness, TEAM } from './boost.ts';
+
+/** A harness on either database: what acts in Slack and reads Slack's side needs nothing more. */
+type AnyHarness = BoostHarness<Boost>;
 import type { FakeSlack, RecordedCall, StoredMessage } from './fake-slack.ts';
 import { DEFAULT_IDS, dmChannelFor } from './fixtures.ts';
 import { appHomeOpened, blockAction, slashCommand, triggerId, viewSubmission } from './payloads.ts';
@@ -114,7 +118,7 @@ export const isReplyTo =
     responseUrlOwner(call) === userId;
 
 /** Posts to response_urls handed to this person. */
-export function repliesTo(h: BoostHarness, userId: string): RecordedCall[] {
+export function repliesTo(h: AnyHarness, userId: string): RecordedCall[] {
   return h.slack.calls.filter(isReplyTo(userId));
 }
 
@@ -133,17 +137,17 @@ export function privateRecipient(call: RecordedCall): string | undefined {
 }
 
 /** Direct messages Slack accepted for this person. */
-export function dmsTo(h: BoostHarness, userId: string): RecordedCall[] {
+export function dmsTo(h: AnyHarness, userId: string): RecordedCall[] {
   return h.slack.dmsTo(userId).filter((call) => call.ok);
 }
 
 /** Every direct message Slack accepted, to anyone. */
-export function allDms(h: BoostHarness): RecordedCall[] {
+export function allDms(h: AnyHarness): RecordedCall[] {
   return h.slack.callsTo('chat.postMessage').filter((call) => call.ok && /^[UWD]/.test(String(call.args.channel)));
 }
 
 /** Every DM (accepted or not) and ephemeral message the app sent to people. */
-export function messagesToPeople(h: BoostHarness): { dms: RecordedCall[]; ephemerals: RecordedCall[] } {
+export function messagesToPeople(h: AnyHarness): { dms: RecordedCall[]; ephemerals: RecordedCall[] } {
   return {
     dms: h.slack.callsTo('chat.postMessage').filter((call) => /^[UWD]/.test(String(call.args.channel))),
     ephemerals: h.slack.callsTo('chat.postEphemeral'),
@@ -192,14 +196,14 @@ export function buttonsIn(blocks: unknown): Array<{ text: string; action_id: str
 }
 
 /** The request message as it is now in the channel. */
-export function messageOf(h: BoostHarness, posted: RequestRef): StoredMessage {
+export function messageOf(h: AnyHarness, posted: RequestRef): StoredMessage {
   const message = h.slack.message(posted.channel, posted.ts);
   if (!message) throw new Error(`no message ${posted.ts} in ${posted.channel}`);
   return message;
 }
 
 /** chat.update calls for one request message. */
-export function updatesOf(h: BoostHarness, posted: RequestRef): RecordedCall[] {
+export function updatesOf(h: AnyHarness, posted: RequestRef): RecordedCall[] {
   return h.slack
     .callsTo('chat.update')
     .filter((call) => call.args.channel === posted.channel && call.args.ts === posted.ts);
@@ -216,7 +220,7 @@ export const countsIn = (call: RecordedCall) =>
 export const MIN_UPDATE_GAP_MS = 500;
 
 /** Waits until no message update nor Home refresh is pending or in flight. */
-export async function settled(h: BoostHarness, timeoutMs = 15_000): Promise<void> {
+export async function settled(h: AnyHarness, timeoutMs = 15_000): Promise<void> {
   await eventually(
     () => h.boost.context.updater.pending === 0 && h.boost.context.homes.pending === 0,
     timeoutMs,
@@ -272,7 +276,7 @@ export function expectedCounts(h: BoostHarness, requestId: number): string {
 
 /** `/boost <text>` typed by a person in a channel; returns the HTTP answer (the ack body, shown privately). */
 export async function command(
-  h: BoostHarness,
+  h: AnyHarness,
   person: Person,
   text = '',
   options: { channelId?: string; triggerId?: string } = {},
@@ -299,7 +303,7 @@ export function ackMessage(response: SlackResponse): { text?: string; blocks?: J
 }
 
 /** `/boost [text]` and the new-request modal Slack opened for it. */
-export async function openForm(h: BoostHarness, person: Person, text = '', channelId = CHANNEL) {
+export async function openForm(h: AnyHarness, person: Person, text = '', channelId = CHANNEL) {
   const trigger = triggerId();
   const response = await command(h, person, text, { channelId, triggerId: trigger });
   const [opened] = await h.slack.waitFor((call) => call.method === 'views.open' && call.args.trigger_id === trigger);
@@ -336,7 +340,7 @@ export function requestValues(h: WithClock, draft: Draft = {}): Json {
 }
 
 /** Presses "Post request" on the new-request form; returns the HTTP answer (field errors, or an empty ack). */
-export function submitForm(h: BoostHarness, person: Person, draft: Draft = {}): Promise<SlackResponse> {
+export function submitForm(h: AnyHarness, person: Person, draft: Draft = {}): Promise<SlackResponse> {
   const { userId, teamId, enterprise } = who(person);
   // viewSubmission gives each submission its own view id, as each opened form has; Boost tells a repeat by it.
   return h.sender.interact(
@@ -368,16 +372,18 @@ export const isPostOf =
     JSON.stringify(call.args.blocks ?? []).includes(`"block_id":"request_${id}"`);
 
 /** Fills in and submits the form, then waits until the request is in its channel and Boost has saved where. */
-export async function createRequest(h: BoostHarness, draft: Draft = {}, person: Person = REQUESTER): Promise<Posted> {
+export async function createRequest(h: AnyHarness, draft: Draft = {}, person: Person = REQUESTER): Promise<Posted> {
   const { userId, teamId = DEFAULT_IDS.teamId } = who(person);
   const response = await submitForm(h, person, draft);
   expect(response.status).toBe(200);
   expect(response.text).toBe('');
-  const row = latestRequestOf(h, person);
+  // Read through Boost's own repositories, so that this works on either database.
+  const newest = async () => (await h.boost.context.repos.requests.listByRequester(teamId, userId, 1))[0];
+  const row = await newest();
   if (!row) throw new Error('no request was saved');
   const [post] = await h.slack.waitFor(isPostOf(row.id), 10_000);
   // Boost records where the message is once Slack's answer arrives, a moment after the fake recorded the call.
-  await eventually(() => latestRequestOf(h, person)?.message_ts, 5000, 'the message ts to be saved');
+  await eventually(async () => (await newest())?.messageTs, 5000, 'the message ts to be saved');
   return {
     id: row.id,
     teamId,
@@ -410,7 +416,7 @@ export interface Click {
 
 /** A person presses a button of request `posted` (or one of Boost's DMs or private replies); Boost must ack it. */
 export async function click(
-  h: BoostHarness,
+  h: AnyHarness,
   person: Person,
   actionId: string,
   posted: RequestRef,
@@ -423,7 +429,7 @@ export async function click(
 }
 
 export function clickPayload(
-  h: BoostHarness,
+  h: AnyHarness,
   person: Person,
   actionId: string,
   posted: RequestRef,
@@ -482,7 +488,7 @@ export function clickPayload(
 }
 
 /** "I'm in", then the private reply Boost sent to that person for it. */
-export async function optIn(h: BoostHarness, person: Person, posted: RequestRef): Promise<RecordedCall> {
+export async function optIn(h: AnyHarness, person: Person, posted: RequestRef): Promise<RecordedCall> {
   const { userId } = who(person);
   const before = repliesTo(h, userId).length;
   await click(h, person, ACTIONS.optIn, posted);
@@ -491,7 +497,7 @@ export async function optIn(h: BoostHarness, person: Person, posted: RequestRef)
 }
 
 /** "I'm in" and then "I shared it" on the request message, without waiting for the private replies. */
-export async function optInAndShare(h: BoostHarness, person: Person, posted: RequestRef): Promise<void> {
+export async function optInAndShare(h: AnyHarness, person: Person, posted: RequestRef): Promise<void> {
   await click(h, person, ACTIONS.optIn, posted);
   await click(h, person, ACTIONS.markShared, posted);
 }
@@ -504,7 +510,7 @@ export const helpers = (count: number, prefix = 'UCROWD') =>
  * Presses a button for each person at once, as a crowd does; every click must be acked. "Withdraw" is only in each
  * person's private reply, so it is clicked there.
  */
-export async function crowdClicks(h: BoostHarness, posted: RequestRef, clicks: Array<[string, string]>): Promise<void> {
+export async function crowdClicks(h: AnyHarness, posted: RequestRef, clicks: Array<[string, string]>): Promise<void> {
   const payloads = clicks.map(([userId, actionId]) =>
     clickPayload(h, userId, actionId, posted, { container: actionId === ACTIONS.withdraw ? 'ephemeral' : 'message' }),
   );
@@ -515,7 +521,7 @@ export async function crowdClicks(h: BoostHarness, posted: RequestRef, clicks: A
 // ---- the "Thanks for sharing" form ----------------------------------------------------------------------------------
 
 /** The "Thanks for sharing" form opened for this click. */
-export async function sharedFormFor(h: BoostHarness, clicked: Click): Promise<Json> {
+export async function sharedFormFor(h: AnyHarness, clicked: Click): Promise<Json> {
   const trigger = clicked.payload.trigger_id;
   const [opened] = await h.slack.waitFor((call) => call.method === 'views.open' && call.args.trigger_id === trigger);
   expect(opened?.ok).toBe(true);
@@ -527,7 +533,7 @@ export async function sharedFormFor(h: BoostHarness, clicked: Click): Promise<Js
  * view Boost opened, or just the request's id for a test that skips opening it.
  */
 export function submitSharedForm(
-  h: BoostHarness,
+  h: AnyHarness,
   person: Person,
   form: Json | number,
   shareUrl: string | null,
@@ -560,11 +566,11 @@ export function submitSharedForm(
 
 // ---- App Home -------------------------------------------------------------------------------------------------------
 
-export const homePublishesTo = (h: BoostHarness, userId: string): RecordedCall[] =>
+export const homePublishesTo = (h: AnyHarness, userId: string): RecordedCall[] =>
   h.slack.callsTo('views.publish').filter((call) => call.args.user_id === userId);
 
 /** Opens the Home tab and waits for the publish it causes; returns the published view as JSON text. */
-export async function openHome(h: BoostHarness, userId: string): Promise<string> {
+export async function openHome(h: AnyHarness, userId: string): Promise<string> {
   const before = homePublishesTo(h, userId).length;
   await h.sender.event(appHomeOpened(userId, TEAM, { view: h.slack.homeView(userId) }));
   await waitForHome(h, userId, before + 1);
@@ -572,12 +578,12 @@ export async function openHome(h: BoostHarness, userId: string): Promise<string>
 }
 
 /** Waits until `count` Home publishes reached this person. */
-export async function waitForHome(h: BoostHarness, userId: string, count: number, timeoutMs = 8000): Promise<void> {
+export async function waitForHome(h: AnyHarness, userId: string, count: number, timeoutMs = 8000): Promise<void> {
   await h.slack.waitFor((call) => call.method === 'views.publish' && call.args.user_id === userId, timeoutMs, count);
 }
 
 /** The Home tab last published for this person, as JSON text (what they would see, mentions included). */
-export function homeText(h: BoostHarness, userId: string): string {
+export function homeText(h: AnyHarness, userId: string): string {
   const view = h.slack.homeView(userId);
   if (!view) throw new Error(`no Home published for ${userId}`);
   return JSON.stringify(view.blocks);
@@ -587,7 +593,7 @@ export function homeText(h: BoostHarness, userId: string): string {
  * A click on a button of the person's Home tab as last published, found by action id and value. The Home has no
  * response_url; Boost answers by republishing it.
  */
-export async function clickOnHome(h: BoostHarness, person: Person, actionId: string, value?: string) {
+export async function clickOnHome(h: AnyHarness, person: Person, actionId: string, value?: string) {
   const { userId, teamId } = who(person);
   const view = h.slack.homeView(userId);
   const response = await h.sender.interact(

@@ -128,6 +128,22 @@ describe('loadConfig', () => {
   });
 });
 
+describe('the database settings', () => {
+  it('run on the SQLite file unless DATABASE_URL names a PostgreSQL database', () => {
+    expect(loadConfig(minimal)).toMatchObject({ DATABASE_POOL_SIZE: 10, DATABASE_STATEMENT_TIMEOUT_MS: 5000 });
+    expect(loadConfig(minimal).DATABASE_URL).toBeUndefined();
+    expect(loadConfig({ ...minimal, DATABASE_URL: 'postgres://boost@127.0.0.1:5432/boost' }).DATABASE_URL).toBe(
+      'postgres://boost@127.0.0.1:5432/boost',
+    );
+  });
+
+  it('refuses a DATABASE_URL of another database, naming the setting', () => {
+    expect(failure({ ...minimal, DATABASE_URL: 'mysql://127.0.0.1/boost' }).problems).toEqual([
+      'DATABASE_URL must be a postgres:// or postgresql:// URL',
+    ]);
+  });
+});
+
 describe('.env.example', () => {
   const documented = [...ENV_EXAMPLE.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]);
 
