@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { type Logger, LogLevel } from '@slack/bolt';
 import { type Boost, type BoostTuning, createBoost } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
+import { SlackSender } from '../../src/playground/signed-client.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
-import { SlackSender } from './signed-client.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { blocksTooLong, checkBlocks, checkView, LIMITS } from './block-kit-limits.ts';
-import { DEFAULT_IDS, dmChannelFor, fixture, isUserId } from './fixtures.ts';
-import { manifestBotScopes, missingScope } from './slack-scopes.ts';
+import { blocksTooLong, checkBlocks, checkView, LIMITS } from '../../src/playground/block-kit-limits.ts';
+import { DEFAULT_IDS, dmChannelFor, fixture, isUserId } from '../../src/playground/fixtures.ts';
+import { manifestBotScopes, missingScope } from '../../src/playground/slack-scopes.ts';
 
 // A stand-in for Slack's Web API on 127.0.0.1: the app under test talks to it through the real @slack/web-api client
 // (`clientOptions.slackApiUrl`), so wire format, retries and error handling are the real ones. Answers start from the
