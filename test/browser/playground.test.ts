@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PlaygroundServer, startPlaygroundServer } from '../../src/playground/server.ts';
+import { launchChromium } from './chromium.ts';
+import { PlaygroundPage, WAIT_MS, waitForText, watchForProblems } from './walkthrough.ts';
+
+// The playground in a real browser: headless Chromium walks the core flow a new user would, and every console error,
+// uncaught exception or failed request in the page fails the test.
+
+describe('the playground in a browser', () => {
+  let server: PlaygroundServer;
+  let browser: Browser;
+  let page: Page;
+  let person: PlaygroundPage;
+  let problems: string[];
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'boost-playground-'));
+    [server, browser] = await Promise.all([startPlaygroundServer({ port: 0, dataDir }), launchChromium()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    problems = watchForProblems(page);
+    person = new PlaygroundPage(page);
+    await person.open(server.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('walks a request from /boost to the helper on the Home and the Monday digest', async () => {
+    const form = await person.startRequest('/boost https://example.com/post Please share');
+    expect(await form.getByLabel('Link', { exact: true }).inputValue()).toBe('https://example.com/post');
+
+    await form.getByLabel('Link', { exact: true }).fill('example dot com');
+    await form.getByRole('button', { name: 'Post request' }).click();
+    await waitForText(form, "That doesn't look like a web address");
+    expect(await form.getByLabel('What help is needed?').inputValue()).toBe('Please share');
+
+    await form.getByLabel('Link', { exact: true }).fill('https://example.com/post');
+    await form.getByLabel('Title').fill('Our launch post');
+    await form.getByRole('button', { name: 'Post request' }).click();
+    await form.waitFor({ state: 'detached', timeout: WAIT_MS });
+    await waitForText(person.message('Our launch post'), 'No one in yet');
+
+    await person.beColleague('Ben Okafor');
+    await person.message('Our launch post').getByRole('button', { name: "I'm in" }).click();
+    const reply = person.privateReply("You're in for");
+    await reply.waitFor({ timeout: WAIT_MS });
+    const linkedIn = await reply.getByRole('link', { name: 'Share on LinkedIn' }).getAttribute('href');
+    expect(linkedIn).toMatch(/^https:\/\/www\.linkedin\.com\//);
+    expect(await reply.getByRole('link', { name: 'Share on LinkedIn' }).getAttribute('target')).toBe('_blank');
+
+    await reply.getByRole('button', { name: 'I shared it' }).click();
+    const thanks = person.modal('Thanks for sharing');
+    await thanks.getByRole('button', { name: 'Save' }).click();
+    await thanks.waitFor({ state: 'detached', timeout: WAIT_MS });
+    await waitForText(person.message('Our launch post'), '1 in, 1 shared');
+
+    await person.beColleague('Ada Moreau');
+    const home = await person.openAppHome('Home');
+    await waitForText(home, 'Ben Okafor');
+
+    await person.moveClock('Next Monday 09:00');
+    const messages = await person.openAppHome('Messages');
+    await waitForText(messages, 'Your week with Boost');
+
+    expect(problems).toEqual([]);
+  }, 90_000);
+});
