@@ -47,20 +47,21 @@ export interface PlaygroundOptions {
 const DIGEST_CRON = '0 9 * * 1';
 
 export class Playground {
-  readonly clock = new PlaygroundClock();
   private readonly signingSecret = randomBytes(24).toString('hex');
   private boost: Boost | undefined;
   private sender: SlackSender | undefined;
 
   private constructor(
     readonly workspace: Workspace,
+    readonly clock: PlaygroundClock,
     private readonly api: SlackApi,
     private readonly options: PlaygroundOptions,
   ) {}
 
   static async start(options: PlaygroundOptions): Promise<Playground> {
-    const workspace = new Workspace();
-    const playground = new Playground(workspace, await startSlackApi(workspace), options);
+    const clock = new PlaygroundClock();
+    const workspace = new Workspace(clock.now);
+    const playground = new Playground(workspace, clock, await startSlackApi(workspace), options);
     await playground.launch();
     return playground;
   }

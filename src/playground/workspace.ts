@@ -59,6 +59,7 @@ export function channelById(id: string): Channel | undefined {
 export class Workspace {
   private version = 0;
   private counter = 0;
+  private lastMicros = 0;
   private readonly conversations = new Map<string, Map<string, Message>>();
   private ephemerals: Ephemeral[] = [];
   private readonly modalStacks = new Map<string, OpenModal[]>();
@@ -67,7 +68,8 @@ export class Workspace {
   private readonly notices = new Map<string, string>();
   private readonly listeners = new Set<() => void>();
 
-  constructor() {
+  /** `now`: the playground's clock, so messages carry the time the workspace is at. */
+  constructor(private readonly now: () => number = Date.now) {
     this.seed();
   }
 
@@ -79,6 +81,7 @@ export class Workspace {
     this.homes.clear();
     this.views.clear();
     this.notices.clear();
+    this.lastMicros = 0;
     this.seed();
     this.changed();
   }
@@ -90,10 +93,10 @@ export class Workspace {
 
   // ---- ids ------------------------------------------------------------------------------------------------------
 
-  /** Strictly increasing message timestamps from the wall clock, as Slack's are. */
+  /** Strictly increasing message timestamps from the clock, as Slack's are. */
   nextTs(): string {
-    this.counter += 1;
-    const micros = Date.now() * 1000 + (this.counter % 1000);
+    const micros = Math.max(this.now() * 1000, this.lastMicros + 1);
+    this.lastMicros = micros;
     return `${Math.floor(micros / 1e6)}.${String(micros % 1e6).padStart(6, '0')}`;
   }
 
