@@ -62,6 +62,9 @@ export class Playground {
     const clock = new PlaygroundClock();
     const workspace = new Workspace(clock.now);
     const playground = new Playground(workspace, clock, await startSlackApi(workspace), options);
+    // The workspace lives in memory only, so Boost starts from an empty database too, never from requests whose
+    // messages are gone.
+    playground.deleteDatabase();
     await playground.launch();
     return playground;
   }
@@ -74,10 +77,14 @@ export class Playground {
   async reset(): Promise<void> {
     await this.boost?.stop();
     this.boost = undefined;
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${this.databasePath}${suffix}`, { force: true });
+    this.deleteDatabase();
     this.clock.reset();
     this.workspace.reset();
     await this.launch();
+  }
+
+  private deleteDatabase(): void {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${this.databasePath}${suffix}`, { force: true });
   }
 
   async stop(): Promise<void> {
