@@ -22,6 +22,7 @@ describe('the playground in a browser', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'boost-playground-'));
     [server, browser] = await Promise.all([startPlaygroundServer({ port: 0, dataDir }), launchChromium()]);
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(WAIT_MS);
     problems = watchForProblems(page);
     person = new PlaygroundPage(page);
     await person.open(server.url);
@@ -72,4 +73,40 @@ describe('the playground in a browser', () => {
 
     expect(problems).toEqual([]);
   }, 90_000);
+
+  it('shows people by name, user text as typed, and times in each colleague’s own zone', async () => {
+    await page.getByRole('button', { name: 'Side by side' }).click();
+    await person.beColleague('Ada Moreau', 0);
+    await person.beColleague('Dev Patel', 1);
+    await person.goToChannel('launches', 0);
+    await person.goToChannel('launches', 1);
+    const form = await person.startRequest('/boost https://example.com/tips Read it & share <b>if</b> you like');
+    await form.getByRole('button', { name: 'Post request' }).click();
+    await form.waitFor({ state: 'detached', timeout: WAIT_MS });
+
+    const forAda = person.message('example.com/tips', 0);
+    const forDev = person.message('example.com/tips', 1);
+    await waitForText(forDev, 'Read it & share <b>if</b> you like');
+    await waitForText(forDev, '@Ada Moreau asks for a boost');
+    const timeOf = (message: typeof forAda) => message.locator('time').first().textContent();
+    // Paris is six hours ahead of New York in December.
+    const [paris, newYork] = await Promise.all([timeOf(forAda), timeOf(forDev)]);
+    const hour = (text: string | null) => new Date(`2000-01-01 ${text}`).getHours();
+    expect((hour(paris) - hour(newYork) + 24) % 24).toBe(6);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('closes a request only after its confirmation, and ends another past its deadline', async () => {
+    const closing = person.message('example.com/tips', 0);
+    await closing.getByRole('button', { name: 'Close' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Close this request?' });
+    await confirm.getByRole('button', { name: 'Keep it open' }).click();
+    await closing.getByRole('button', { name: 'Close' }).click();
+    await confirm.getByRole('button', { name: 'Close it' }).click();
+    await waitForText(closing, 'Closed');
+
+    await person.moveClock('Past the deadline');
+    await waitForText(person.message('Our launch post', 0), 'Ended at its deadline');
+    expect(problems).toEqual([]);
+  }, 60_000);
 });
