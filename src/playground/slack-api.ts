@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { blocksTooLong, checkBlocks, checkView, LIMITS } from './block-kit-limits.ts';
 import { fixture, isUserId } from './fixtures.ts';
 import { manifestBotScopes, missingScope } from './slack-scopes.ts';
+import { parseArgs, readBody, timeZoneLabel, withBlockIds } from './web-api-wire.ts';
 import { BOT, channelById, type Json, type Message, personById, type View, type Workspace } from './workspace.ts';
 
 // A local stand-in for Slack's Web API, over the playground's workspace. Boost talks to it through its real
@@ -13,7 +14,6 @@ import { BOT, channelById, type Json, type Message, personById, type View, type 
 
 /** Slack expires a trigger_id after three seconds. */
 const TRIGGER_LIFETIME_MS = 3000;
-const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
 
 /** Where a response_url answers: the person who acted, the conversation, and the message or ephemeral clicked. */
 export interface ResponseOrigin {
@@ -97,7 +97,13 @@ export class SlackApi {
     let status = 200;
     let body: Json;
     try {
-      const { args, token } = parseArgs(req, raw, url);
+      const { args, token, undecodable } = parseArgs(req, raw, url);
+      if (undecodable.includes('blocks')) fail('invalid_blocks_format');
+      if (undecodable.length > 0)
+        fail(
+          'invalid_arguments',
+          undecodable.map((f) => `[ERROR] must be JSON [json-pointer:/${f}]`),
+        );
       if (root === 'api') body = this.answer(name, args, token);
       else if (root === 'response' && this.origins.has(name)) body = this.respond(name, args);
       else {
@@ -342,7 +348,7 @@ export class SlackApi {
         name: person.name,
         real_name: person.realName,
         tz: person.tz,
-        tz_label: zoneLabel(person.tz),
+        tz_label: timeZoneLabel(person.tz),
         tz_offset: zoneOffsetSeconds(person.tz),
         profile: {
           ...user.profile,
@@ -426,59 +432,6 @@ export async function startSlackApi(workspace: Workspace): Promise<SlackApi> {
   });
   api = new SlackApi(server, workspace);
   return api;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Arguments from a form-encoded or JSON body plus the query string, with JSON fields decoded, and the token. */
-function parseArgs(req: IncomingMessage, raw: string, url: URL): { args: Json; token?: string } {
-  const isJson = (req.headers['content-type'] ?? '').startsWith('application/json');
-  const args: Json = Object.fromEntries(url.searchParams);
-  if (isJson) {
-    try {
-      Object.assign(args, JSON.parse(raw || '{}'));
-    } catch {
-      fail('invalid_json');
-    }
-  } else Object.assign(args, Object.fromEntries(new URLSearchParams(raw)));
-  for (const field of JSON_FIELDS) {
-    const value = args[field];
-    if (typeof value !== 'string') continue;
-    try {
-      args[field] = JSON.parse(value);
-    } catch {
-      args[field] = undefined;
-      fail(field === 'blocks' ? 'invalid_blocks_format' : 'invalid_arguments');
-    }
-  }
-  const header = req.headers.authorization;
-  const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : args.token;
-  delete args.token;
-  return { args, token: typeof token === 'string' && token !== '' ? token : undefined };
-}
-
-/** Slack gives every block without a `block_id` a short generated one. */
-function withBlockIds(blocks: Json[]): Json[] {
-  return blocks.map((block, i) =>
-    block.block_id === undefined
-      ? {
-          ...block,
-          block_id: createHash('sha1')
-            .update(`${i}:${JSON.stringify(block)}`)
-            .digest('base64url')
-            .slice(0, 5),
-        }
-      : block,
-  );
-}
-
-function zoneLabel(tz: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'long' }).formatToParts(new Date());
-  return parts.find((part) => part.type === 'timeZoneName')?.value ?? tz;
 }
 
 function zoneOffsetSeconds(tz: string): number {
