@@ -20,6 +20,7 @@ try {
   const problems = watchForProblems(page);
   const person = new PlaygroundPage(page);
   const save = async (name: string) => {
+    await page.mouse.move(1, 1); // no hover effects in the pictures
     await page.screenshot({ path: join(OUT, `${name}.png`) });
     console.log(`docs/images/${name}.png`);
   };

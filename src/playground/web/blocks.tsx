@@ -167,34 +167,30 @@ function InputBlock(props: BlocksProps & { block: Json; act: Act }) {
       {block.optional === true && <span class="optional"> (optional)</span>}
     </>
   );
+  const field = (
+    <Field
+      element={element}
+      blockId={blockId}
+      id={id}
+      form={form}
+      directory={directory}
+      described={grouped ? undefined : described}
+      required={block.optional !== true}
+    />
+  );
   return (
     <div class={`block-input${error ? ' has-error' : ''}`}>
       {grouped ? (
         <fieldset aria-describedby={described}>
           <legend class="input-label">{label}</legend>
-          <Field
-            element={element}
-            blockId={blockId}
-            id={id}
-            form={form}
-            directory={directory}
-            required={block.optional !== true}
-          />
+          {field}
         </fieldset>
       ) : (
         <>
           <label class="input-label" for={id}>
             {label}
           </label>
-          <Field
-            element={element}
-            blockId={blockId}
-            id={id}
-            form={form}
-            directory={directory}
-            described={described}
-            required={block.optional !== true}
-          />
+          {field}
         </>
       )}
       {error && (
@@ -369,23 +365,17 @@ function Field({ element, blockId, id, form, directory, described, required }: F
       );
     }
     case 'datepicker':
+    case 'timepicker': {
+      const field = element.type === 'datepicker' ? 'selected_date' : 'selected_time';
       return (
         <input
           {...common}
-          type="date"
-          value={String(state?.selected_date ?? '')}
-          onInput={(e) => set({ selected_date: (e.currentTarget as HTMLInputElement).value || null })}
+          type={element.type === 'datepicker' ? 'date' : 'time'}
+          value={String(state?.[field] ?? '')}
+          onInput={(e) => set({ [field]: (e.currentTarget as HTMLInputElement).value || null })}
         />
       );
-    case 'timepicker':
-      return (
-        <input
-          {...common}
-          type="time"
-          value={String(state?.selected_time ?? '')}
-          onInput={(e) => set({ selected_time: (e.currentTarget as HTMLInputElement).value || null })}
-        />
-      );
+    }
     case 'conversations_select':
     case 'channels_select':
     case 'users_select': {
