@@ -47,6 +47,8 @@ export interface BoostTuning {
   dmBackoffMs?: number;
   /** The longest an HTTP request may take to arrive, headers and body (default 15 s). */
   requestTimeoutMs?: number;
+  /** How long a delivery no listener acknowledges waits before Bolt answers 404 (Bolt's default 3 s). */
+  unackedDeliveryTimeoutMs?: number;
 }
 
 /** Slack refused a token Boost cannot work without; index.ts then stops the process with a message naming it. */

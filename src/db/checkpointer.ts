@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { BoostDatabase } from './connection.ts';
@@ -5,9 +6,13 @@ import type { BoostDatabase } from './connection.ts';
 // In WAL mode every commit appends to the -wal file, and a checkpoint now and then copies it back into the database,
 // with an fsync of each. SQLite runs that checkpoint inside whichever commit crosses wal_autocheckpoint (1,000 pages):
 // about one click in a hundred then held the event loop for those fsyncs (bench/README.md). Here a worker thread with a
-// connection of its own checkpoints instead, every CHECKPOINT_EVERY_MS, so no click waits on an fsync.
+// connection of its own checkpoints instead, every CHECKPOINT_EVERY_MS, so no click waits on an fsync. The worker (a
+// thread, a second connection, about 100 ms of CPU to start) starts once the WAL holds something worth copying: a quiet
+// Boost never needs it, and closing the app's connection, the last one, checkpoints what is left.
 
 const CHECKPOINT_EVERY_MS = 250;
+/** The worker starts once the WAL file reaches this size (about 250 pages). */
+const WORKER_FROM_WAL_BYTES = 1_000_000;
 /** The app's own connection still checkpoints past this many WAL pages (about 40 MB): a safety net, never the rule. */
 const SAFETY_NET_PAGES = 10_000;
 
@@ -35,7 +40,7 @@ parentPort.on('message', () => {
 `;
 
 export interface Checkpointer {
-  /** Checkpoints once more and closes the worker's connection; resolves when the worker has ended. */
+  /** Checkpoints once more and closes the worker's connection, if it started; resolves when the worker has ended. */
   stop(): Promise<void>;
 }
 
@@ -46,23 +51,42 @@ export interface Checkpointer {
 export function checkpointInBackground(database: BoostDatabase, onFailure: (message: string) => void): Checkpointer {
   const path = database.sqlite.name;
   database.sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { path, driver, everyMs: CHECKPOINT_EVERY_MS },
-  });
-  worker.on('message', (message: { failed?: string }) => {
-    if (message.failed) onFailure(message.failed);
-  });
-  worker.on('error', (error) => onFailure(error.message));
-  worker.unref();
-  const ended = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let ended = Promise.resolve();
   let stopping = false;
+  let worker: Worker | undefined;
+
+  const startWorker = () => {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver, everyMs: CHECKPOINT_EVERY_MS } });
+    worker.on('message', (message: { failed?: string }) => {
+      if (message.failed) onFailure(message.failed);
+    });
+    worker.on('error', (error) => onFailure(error.message));
+    worker.unref();
+    const thread = worker;
+    ended = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
+  };
+  const watch = setInterval(() => {
+    if (walBytes(path) < WORKER_FROM_WAL_BYTES) return;
+    clearInterval(watch);
+    startWorker();
+  }, CHECKPOINT_EVERY_MS);
+  watch.unref();
+
   return {
     stop() {
-      if (!stopping) worker.postMessage('stop');
+      clearInterval(watch);
+      if (worker && !stopping) worker.postMessage('stop');
       stopping = true;
       return ended;
     },
   };
+}
+
+function walBytes(databasePath: string): number {
+  try {
+    return statSync(`${databasePath}-wal`).size;
+  } catch {
+    return 0;
+  }
 }

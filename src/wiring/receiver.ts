@@ -69,6 +69,7 @@ export function createReceiver(
     // A body Bolt cannot read as a Slack request is the sender's mistake: 400, not Bolt's default 500.
     processEventErrorHandler: answerUnprocessable,
     dispatchErrorHandler: answerUnrouted,
+    unhandledRequestTimeoutMillis: deps.tuning.unackedDeliveryTimeoutMs,
     ...boltLogging(config, deps.logger),
   });
   serveTrackedLinksFirst(receiver, trackedLinks);

@@ -33,7 +33,7 @@ let h: BoostHarness;
 /** Production's Web API timeout, unless a group of tests shortens it. */
 let webApiTimeoutMs: number | undefined;
 beforeEach(async () => {
-  h = await startBoost({}, undefined, { tuning: { webApiTimeoutMs, messageUpdateIntervalMs: 100 } });
+  h = await startBoost({}, undefined, { tuning: { webApiTimeoutMs } });
 });
 afterEach(async () => {
   await h.stop();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,18 @@ describe('checkpoints in a worker thread', () => {
     await Promise.all([checkpoints.stop(), checkpoints.stop()]);
     await checkpoints.stop();
     commitMany(3);
+    expect(database.sqlite.prepare('select count(*) as n from requests').get()).toEqual({ n: 3 });
+  });
+
+  it('leaves a quiet database to the app, whose connection checkpoints all of it on closing', async () => {
+    const checkpoints = checkpointInBackground(database, () => undefined);
+    commitMany(3);
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+    await checkpoints.stop();
+    database.close();
+
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    database = openDatabase(path);
     expect(database.sqlite.prepare('select count(*) as n from requests').get()).toEqual({ n: 3 });
   });
 });
