@@ -109,4 +109,15 @@ describe('the playground in a browser', () => {
     await waitForText(person.message('Our launch post', 0), 'Ended at its deadline');
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it('starts over after Reset and its confirmation', async () => {
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('dialog', { name: 'Reset the playground?' }).getByRole('button', { name: 'Reset' }).click();
+    await person.message('Our write-up of the new design system', 0).waitFor({ timeout: WAIT_MS });
+    await person.pane(0).getByRole('listitem').filter({ hasText: 'Our launch post' }).waitFor({ state: 'detached' });
+    expect(
+      await person.pane(0).getByRole('list', { name: 'Messages in #launches' }).getByRole('listitem').count(),
+    ).toBe(1);
+    expect(problems).toEqual([]);
+  }, 60_000);
 });
