@@ -210,7 +210,7 @@ export class Playground {
     if (action === 'errors') this.workspace.showErrors(user, (body.errors as Record<string, string>) ?? {});
     else if (action === 'clear') this.workspace.closeModal(user, true);
     else if (action === 'update' || action === 'push')
-      this.showReturnedView(user, body.view as Json, action === 'push');
+      this.api.showAnsweredView(user, (body.view ?? {}) as Json, action === 'push');
     else this.workspace.closeModal(user);
   }
 
@@ -270,15 +270,6 @@ export class Playground {
     const { port } = await boost.start();
     this.boost = boost;
     this.sender = new SlackSender({ baseUrl: `http://127.0.0.1:${port}`, signingSecret: this.signingSecret });
-  }
-
-  private showReturnedView(user: string, view: Json, push: boolean): void {
-    const modal = this.workspace.topModal(user);
-    const id = push || !modal ? this.workspace.nextViewId() : modal.view.id;
-    const stored = { ...view, id, hash: this.workspace.nextHash(), blocks: (view.blocks as Json[]) ?? [] } as const;
-    this.workspace.saveView({ ...stored, type: 'modal' });
-    if (push || !modal)
-      this.workspace.openModal(user, { view: { ...stored, type: 'modal' }, channel: modal?.channel }, true);
   }
 
   /** Sends a delivery to Boost; what Slack would show when the app fails to answer becomes a note for that person. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { offsetAt } from '../domain/schedule.ts';
 import { blocksTooLong, checkBlocks, checkView, LIMITS } from './block-kit-limits.ts';
 import { fixture, isUserId } from './fixtures.ts';
 import { manifestBotScopes, missingScope } from './slack-scopes.ts';
@@ -81,6 +82,23 @@ export class SlackApi {
     const id = randomBytes(12).toString('hex');
     this.origins.set(id, origin);
     return `${this.url}/response/${id}`;
+  }
+
+  /** A view Boost sent back as its answer to a submission (`response_action: update` or `push`). */
+  showAnsweredView(user: string, view: Json, push: boolean): void {
+    if (checkView(view).length > 0 || view.type !== 'modal') {
+      this.workspace.notify(user, 'Boost answered the form with a view Slack would refuse.');
+      return;
+    }
+    const top = this.workspace.topModal(user);
+    if (top && !push) {
+      this.workspace.saveView(this.makeView('api.views.update.json', view, top.view.id, String(top.view.root_view_id)));
+      this.workspace.showErrors(user, {});
+      return;
+    }
+    const stored = this.makeView('api.views.open.json', view, this.workspace.nextViewId());
+    this.workspace.saveView(stored);
+    this.workspace.openModal(user, { view: stored, channel: top?.channel }, true);
   }
 
   async close(): Promise<void> {
@@ -349,7 +367,7 @@ export class SlackApi {
         real_name: person.realName,
         tz: person.tz,
         tz_label: timeZoneLabel(person.tz),
-        tz_offset: zoneOffsetSeconds(person.tz),
+        tz_offset: offsetAt({ tz: person.tz }, Date.now()),
         profile: {
           ...user.profile,
           title: person.title,
@@ -432,11 +450,4 @@ export async function startSlackApi(workspace: Workspace): Promise<SlackApi> {
   });
   api = new SlackApi(server, workspace);
   return api;
-}
-
-function zoneOffsetSeconds(tz: string): number {
-  const now = new Date();
-  const local = new Date(now.toLocaleString('en-US', { timeZone: tz }));
-  const utc = new Date(now.toLocaleString('en-US', { timeZone: 'UTC' }));
-  return Math.round((local.getTime() - utc.getTime()) / 60_000) * 60;
 }

@@ -442,8 +442,7 @@ function Element(props: BlocksProps & { element: Json; blockId: string; act: Act
         aria-label={label}
         onChange={(e) => {
           const option = options.find((o) => o.value === (e.currentTarget as HTMLSelectElement).value);
-          if (option)
-            act(blockId, element, type === 'overflow' ? { selected_option: option } : { selected_option: option });
+          if (option) act(blockId, element, { selected_option: option });
         }}
       >
         <option value="">{type === 'overflow' ? '⋯' : label}</option>
