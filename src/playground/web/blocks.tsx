@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { Mrkdwn, plainText, type Reader } from './mrkdwn.tsx';
+import { Mrkdwn } from './mrkdwn.tsx';
+import { plainText, type Reader } from './slack-text.ts';
 
 // Block Kit as Slack's clients draw it, for every block and element Boost sends: header, section (text, fields,
 // accessory), context, divider, actions, image, and input blocks with their elements. Elements outside input blocks

@@ -4,7 +4,8 @@ import type { Ephemeral, Message, Person } from '../snapshot.ts';
 import { fetchState, post, type State, watch } from './api.ts';
 import { Blocks, ConfirmDialog, type Directory, type Json } from './blocks.tsx';
 import { Modal } from './modal.tsx';
-import { formatDateToken, Mrkdwn, type Reader } from './mrkdwn.tsx';
+import { Mrkdwn } from './mrkdwn.tsx';
+import { formatDateToken, type Reader } from './slack-text.ts';
 import './styles.css';
 
 // The playground's page: a small Slack workspace. One colleague at a time, or two side by side; each pane has its

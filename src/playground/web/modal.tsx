@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OpenModal } from '../snapshot.ts';
 import { Blocks, type Directory, initialState, isEmpty, type Json } from './blocks.tsx';
-import { plainText } from './mrkdwn.tsx';
+import { plainText } from './slack-text.ts';
 
 // A modal as Slack shows it: title, blocks, Cancel and the submit button. Required fields are checked here first, as
 // Slack's client does; every other error comes from Boost's answer and is shown under its field. What was typed stays.
