@@ -110,6 +110,22 @@ describe('the playground in a browser', () => {
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it('opens a form with the keyboard, focuses its first field, and gives the focus back when Escape closes it', async () => {
+    const composer = person.pane(0).getByRole('textbox', { name: 'Message #launches' });
+    await composer.focus();
+    await page.keyboard.type('/boost https://example.com/keys');
+    await page.keyboard.press('Enter');
+    const form = person.modal('Ask for a boost');
+    await form.waitFor();
+    expect(await form.getByLabel('Link', { exact: true }).evaluate((input) => input === document.activeElement)).toBe(
+      true,
+    );
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
+    expect(await composer.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it('starts over after Reset and its confirmation', async () => {
     await page.getByRole('button', { name: 'Reset' }).click();
     await page.getByRole('dialog', { name: 'Reset the playground?' }).getByRole('button', { name: 'Reset' }).click();

@@ -175,14 +175,22 @@ interface PaneProps {
 }
 
 function Pane({ index, pane, state, now, run, onChange }: PaneProps) {
-  const viewer = state.people.find((person) => person.id === pane.viewer) ?? state.people[0];
+  // The workspace always has people; the first stands in for one who is not there.
+  const viewer = state.people.find((person) => person.id === pane.viewer) ?? (state.people[0] as Person);
   const reader = useMemo(() => readerFor(state, viewer, now), [state, viewer, now]);
-  if (!viewer) return null;
   const user = viewer.id;
   const prefix = `p${index}`;
   const modal = state.modals[user];
   const notice = state.notices[user];
   const currentChannel = pane.place.kind === 'channel' ? pane.place.id : state.dmChannels[user];
+  const open = modal !== undefined;
+  // Back where the person was (the composer, the button) once a form is gone, as Slack does.
+  const lastFocus = useRef<HTMLElement | null>(null);
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    if (wasOpen.current && !open && lastFocus.current?.isConnected) lastFocus.current.focus();
+    wasOpen.current = open;
+  }, [open]);
   const directory: Directory = {
     reader,
     channels: state.channels,
@@ -196,8 +204,15 @@ function Pane({ index, pane, state, now, run, onChange }: PaneProps) {
   };
 
   return (
-    <section class="pane" aria-label={`Slack as ${viewer.realName}`}>
-      <nav class="sidebar" aria-label={`${viewer.realName}'s workspace`}>
+    <section
+      class="pane"
+      aria-label={`Slack as ${viewer.realName}`}
+      onFocusIn={(e) => {
+        if (!open) lastFocus.current = e.target as HTMLElement;
+      }}
+    >
+      {/* While a form is open the rest of the pane cannot be reached, by mouse or keyboard, as under Slack's modals. */}
+      <nav class="sidebar" aria-label={`${viewer.realName}'s workspace`} inert={!!modal}>
         <label class="viewer-label" for={`${prefix}-viewer`}>
           You are
         </label>
@@ -241,7 +256,7 @@ function Pane({ index, pane, state, now, run, onChange }: PaneProps) {
           </li>
         </ul>
       </nav>
-      <div class="content">
+      <div class="content" inert={!!modal}>
         {notice && (
           <p class="notice" role="alert">
             {notice}

@@ -38,13 +38,6 @@ export function Modal({ modal, directory, idPrefix, onSubmit, onClose, onAction 
   useEffect(() => {
     panel.current?.querySelector<HTMLElement>('input, textarea, select, button:not(.modal-close)')?.focus();
   }, [view.id]);
-  useEffect(() => {
-    // Back where the person was (the composer, the button) once the form is gone, as Slack does.
-    const before = document.activeElement as HTMLElement | null;
-    return () => {
-      if (before?.isConnected) before.focus();
-    };
-  }, []);
 
   const errors = { ...modal.errors, ...missing };
   const form = {
