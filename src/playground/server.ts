@@ -67,7 +67,7 @@ export async function startPlaygroundServer(options: { port: number; dataDir: st
   const [assets, playground] = await Promise.all([buildPage(), Playground.start({ dataDir: options.dataDir })]);
   const streams = new Set<ServerResponse>();
   playground.workspace.onChange(() => {
-    for (const stream of streams) stream.write(`data: ${playground.workspace.snapshot().version}\n\n`);
+    for (const stream of streams) stream.write(`data: ${playground.workspace.version}\n\n`);
   });
   const routes = apiRoutes(playground);
   let allowedHosts: string[] = [];
@@ -81,7 +81,7 @@ export async function startPlaygroundServer(options: { port: number; dataDir: st
     }
     if (req.method === 'GET' && url.pathname === '/api/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
-      res.write(`data: ${playground.workspace.snapshot().version}\n\n`);
+      res.write(`data: ${playground.workspace.version}\n\n`);
       streams.add(res);
       req.on('close', () => streams.delete(res));
       return;

@@ -57,7 +57,7 @@ export function channelById(id: string): Channel | undefined {
 }
 
 export class Workspace {
-  private version = 0;
+  private changes = 0;
   private counter = 0;
   private lastMicros = 0;
   private readonly conversations = new Map<string, Map<string, Message>>();
@@ -84,6 +84,11 @@ export class Workspace {
     this.lastMicros = 0;
     this.seed();
     this.changed();
+  }
+
+  /** Grows with every change; the page refetches when it sees a new one. */
+  get version(): number {
+    return this.changes;
   }
 
   onChange(listener: () => void): () => void {
@@ -255,7 +260,7 @@ export class Workspace {
       messages[channel] = [...stored.values()].sort((a, b) => Number(a.ts) - Number(b.ts));
     }
     return {
-      version: this.version,
+      version: this.changes,
       team: { id: BOT.teamId, name: 'Northwind' },
       bot: { userId: BOT.userId, name: BOT.name },
       people: PEOPLE,
@@ -274,7 +279,7 @@ export class Workspace {
   }
 
   private changed(): void {
-    this.version += 1;
+    this.changes += 1;
     for (const listener of this.listeners) listener();
   }
 }

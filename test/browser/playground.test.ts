@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PlaygroundServer, startPlaygroundServer } from '../../src/playground/server.ts';
 import { launchChromium } from './chromium.ts';
-import { PlaygroundPage, WAIT_MS, waitForText, watchForProblems } from './walkthrough.ts';
+import { hasFocus, PlaygroundPage, WAIT_MS, waitForText, watchForProblems } from './walkthrough.ts';
 
 // The playground in a real browser: headless Chromium walks the core flow a new user would, and every console error,
 // uncaught exception or failed request in the page fails the test.
@@ -117,12 +117,10 @@ describe('the playground in a browser', () => {
     await page.keyboard.press('Enter');
     const form = person.modal('Ask for a boost');
     await form.waitFor();
-    expect(await form.getByLabel('Link', { exact: true }).evaluate((input) => input === document.activeElement)).toBe(
-      true,
-    );
+    expect(await hasFocus(form.getByLabel('Link', { exact: true }))).toBe(true);
     await page.keyboard.press('Escape');
     await form.waitFor({ state: 'detached' });
-    expect(await composer.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await hasFocus(composer)).toBe(true);
     expect(problems).toEqual([]);
   }, 60_000);
 

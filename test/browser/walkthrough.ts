@@ -99,3 +99,8 @@ export class PlaygroundPage {
 export async function waitForText(locator: Locator, text: string): Promise<void> {
   await locator.filter({ hasText: text }).first().waitFor({ timeout: WAIT_MS });
 }
+
+/** Whether the element has the keyboard focus. */
+export async function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element === element.ownerDocument.activeElement);
+}
