@@ -134,4 +134,13 @@ describe('the playground in a browser', () => {
     ).toBe(1);
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it('fits a phone-wide window without sideways scrolling, the composer in reach', async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const width = await page.locator('body').evaluate((body) => body.ownerDocument.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await person.pane(0).getByRole('textbox', { name: 'Message #launches' }).scrollIntoViewIfNeeded();
+    expect(await person.pane(0).getByRole('textbox', { name: 'Message #launches' }).isVisible()).toBe(true);
+    expect(problems).toEqual([]);
+  }, 60_000);
 });
