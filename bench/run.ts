@@ -15,6 +15,7 @@ const BENCHMARKS = [
   { name: 'digest', file: 'digest.ts' },
   { name: 'redirect', file: 'redirect.ts' },
   { name: 'cold-start', file: 'cold-start.ts' },
+  { name: 'distribution', file: 'distribution.ts' },
 ];
 
 const wanted = process.argv.slice(2);

@@ -8,11 +8,12 @@ import type { BoostContext } from './slack/context.ts';
 import { registerListeners } from './slack/listeners/index.ts';
 import { ReplyGate } from './slack/reply-gate.ts';
 import { createBackgroundJobs } from './wiring/background-jobs.ts';
+import { openDistribution, resumeWorkOnInstall, workspaceClients } from './wiring/installations.ts';
 import { lifecycle } from './wiring/lifecycle.ts';
 import { createContext } from './wiring/listener-context.ts';
 import { LateLogger } from './wiring/logging.ts';
 import { createBoltApp, createReceiver, serverLimits } from './wiring/receiver.ts';
-import { slackClients, webApiOptions } from './wiring/slack-clients.ts';
+import { webApiOptions } from './wiring/slack-clients.ts';
 import { watchSlack } from './wiring/slack-link.ts';
 import { openStorage } from './wiring/storage.ts';
 
@@ -89,22 +90,34 @@ export function createBoost(options: BoostOptions): Boost {
     tuning,
     given: options.identity,
   });
+  const distribution = openDistribution(config, { db: storage.database.db, clock, logger: routeLogger, clientOptions });
   const replyGate = new ReplyGate({ maxWaitMs: tuning.replyMaxWaitMs });
   const limits = serverLimits(config, tuning, routeLogger);
-  const receiver = createReceiver(config, { storage, slack, clock, replyGate, tuning, limits, routeLogger, logger });
+  const receiver = createReceiver(config, {
+    storage,
+    slack,
+    clock,
+    replyGate,
+    tuning,
+    limits,
+    routeLogger,
+    logger,
+    distribution,
+  });
   const app = createBoltApp(config, { receiver, clientOptions, identity: slack.identity, logger });
   routeLogger.attach(app.logger);
-  const clients = slackClients(config.SLACK_BOT_TOKEN, clientOptions);
   const context = createContext({
     config,
     repos: storage.repos,
     clock,
-    clients,
+    slack: workspaceClients(config, distribution, clientOptions),
+    installations: distribution?.installations,
     replyGate,
     logger: app.logger,
     tuning,
   });
   registerListeners(app, context);
+  if (distribution) resumeWorkOnInstall(distribution, context);
   const jobs = createBackgroundJobs(context);
   return {
     app,
@@ -112,6 +125,6 @@ export function createBoost(options: BoostOptions): Boost {
     database: storage.database,
     jobs,
     refused: slack.refused,
-    ...lifecycle(config, { receiver, limits, slack, storage, context, jobs, runJobs }),
+    ...lifecycle(config, { receiver, limits, slack, storage, context, jobs, runJobs, distribution }),
   };
 }

@@ -31,12 +31,30 @@ const userIdList = z
     ),
   );
 
+const BOT_TOKEN_REASON =
+  'must be a bot token starting with xoxb-, from "OAuth & Permissions" (or, to serve many workspaces, set ' +
+  'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET instead)';
+
+/** The three settings that select distribution mode (installs through "Add to Slack"), in the order they are named. */
+export const DISTRIBUTION_SETTINGS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/** Slack's authorize page; GovSlack has its own (https://slack-gov.com/oauth/v2/authorize). */
+export const SLACK_AUTHORIZE_URL = 'https://slack.com/oauth/v2/authorize';
+
 /** The settings, one key per environment variable; kept apart from the cross-field rules so its shape stays readable. */
 const settingsObject = z.object({
-  SLACK_BOT_TOKEN: z
-    .string({ error: 'must be a bot token starting with xoxb-, from "OAuth & Permissions"' })
-    .regex(/^xoxb-/, 'must be a bot token starting with xoxb-, from "OAuth & Permissions"'),
+  SLACK_BOT_TOKEN: z.string({ error: BOT_TOKEN_REASON }).regex(/^xoxb-/, BOT_TOKEN_REASON),
   SLACK_SIGNING_SECRET: z.string({ error: 'must be the Signing Secret from "Basic Information" > "App Credentials"' }),
+  SLACK_CLIENT_ID: z
+    .string()
+    .regex(/^[0-9]+\.[0-9]+$/, 'must be the Client ID from "Basic Information" > "App Credentials", such as 1234.5678')
+    .optional(),
+  SLACK_CLIENT_SECRET: z.string().optional(),
+  SLACK_STATE_SECRET: z.string().min(16, 'must be at least 16 characters of your own choosing').optional(),
+  TOKEN_ENCRYPTION_KEY: z.string().optional(),
+  SLACK_AUTHORIZE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+    .default(SLACK_AUTHORIZE_URL),
   SOCKET_MODE: flag,
   SLACK_APP_TOKEN: z.string().optional(),
   PORT: wholeNumber(0, 65535).default(3000),
@@ -63,7 +81,69 @@ const settingsObject = z.object({
 /** The name of every environment variable Boost reads (documented one by one in .env.example). */
 export const SETTING_NAMES: readonly string[] = Object.freeze(Object.keys(settingsObject.shape));
 
-const settingsSchema = settingsObject.superRefine((settings, ctx) => {
+type Settings = z.infer<typeof settingsObject>;
+
+/** The bytes of TOKEN_ENCRYPTION_KEY, or undefined when it is not 32 bytes in base64. */
+export function tokenKeyBytes(value: string | undefined): Buffer | undefined {
+  if (!value || !/^[A-Za-z0-9+/]{43}=$/.test(value)) return undefined;
+  const bytes = Buffer.from(value, 'base64');
+  return bytes.length === 32 ? bytes : undefined;
+}
+
+/** The rules of distribution mode: all three OAuth settings, a key for the tokens, a public address, no bot token. */
+function checkDistribution(settings: Settings, ctx: z.RefinementCtx): void {
+  for (const name of DISTRIBUTION_SETTINGS) {
+    if (settings[name] === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `must be set with ${DISTRIBUTION_SETTINGS.filter((other) => other !== name).join(' and ')} to serve many workspaces`,
+      });
+    }
+  }
+  if (settings.SLACK_BOT_TOKEN !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SLACK_BOT_TOKEN'],
+      message:
+        'must not be set with SLACK_CLIENT_ID: a bot token means one workspace, the OAuth settings mean many; keep one of them',
+    });
+  }
+  if (!tokenKeyBytes(settings.TOKEN_ENCRYPTION_KEY)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TOKEN_ENCRYPTION_KEY'],
+      message:
+        "must be 32 random bytes in base64 (44 characters; `openssl rand -base64 32` makes one) to encrypt the workspaces' tokens",
+    });
+  }
+  if (settings.PUBLIC_BASE_URL === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_BASE_URL'],
+      message:
+        'must be set to serve many workspaces: Slack sends installers back to PUBLIC_BASE_URL/slack/oauth_redirect',
+    });
+  }
+  if (settings.SOCKET_MODE) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SOCKET_MODE'],
+      message: 'must be false to serve many workspaces: installs need Slack to reach Boost over HTTP',
+    });
+  }
+}
+
+/** Distribution mode takes no bot token; the rest of the settings are the same. */
+const distributionObject = settingsObject.extend({ SLACK_BOT_TOKEN: settingsObject.shape.SLACK_BOT_TOKEN.optional() });
+
+const settingsSchema = settingsObject.superRefine((settings, ctx) => checkCommon(settings, ctx));
+const distributionSchema = distributionObject.superRefine((settings, ctx) => {
+  checkCommon(settings as Settings, ctx);
+  checkDistribution(settings as Settings, ctx);
+});
+
+function checkCommon(settings: Settings, ctx: z.RefinementCtx): void {
   if (!isCronPattern(settings.DIGEST_CRON)) {
     ctx.addIssue({
       code: 'custom',
@@ -85,9 +165,15 @@ const settingsSchema = settingsObject.superRefine((settings, ctx) => {
       message: 'must be an app-level token starting with xapp- when SOCKET_MODE=true',
     });
   }
-});
+}
 
-export type Config = z.infer<typeof settingsSchema>;
+/** In single-workspace mode SLACK_BOT_TOKEN is set; in distribution mode it is not. */
+export type Config = z.infer<typeof distributionSchema>;
+
+/** Whether Boost serves many workspaces, each installed through "Add to Slack" (OAuth), rather than one bot token. */
+export function isDistribution(config: Config): boolean {
+  return config.SLACK_CLIENT_ID !== undefined;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -106,7 +192,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const settings: Record<string, string | undefined> = {};
   for (const name of SETTING_NAMES) settings[name] = env[name]?.trim() || undefined;
 
-  const result = settingsSchema.safeParse(settings);
+  // Any OAuth setting selects distribution mode, whose rules then name whatever else it lacks.
+  const distribution = DISTRIBUTION_SETTINGS.some((name) => settings[name] !== undefined);
+  const result = (distribution ? distributionSchema : settingsSchema).safeParse(settings);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     // The variable is the first path segment; deeper segments (BOOST_ADMINS.1) point inside its parsed value.

@@ -1,6 +1,6 @@
 import dotenv from 'dotenv';
 import { createBoost, type TokenRefusal } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, isDistribution, loadConfig } from './config.ts';
 
 dotenv.config({ quiet: true });
 
@@ -48,6 +48,9 @@ async function main(): Promise<void> {
       ? `Boost is running in Socket Mode (health check on port ${port}); it connects once Slack answers.`
       : `Boost is listening on http://${config.HOST}:${port}/slack/events (readiness: /readyz).`,
   );
+  if (isDistribution(config)) {
+    boost.app.logger.info(`Workspaces install Boost from ${config.PUBLIC_BASE_URL}/slack/install.`);
+  }
 }
 
 main().catch((error: unknown) => {

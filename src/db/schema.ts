@@ -201,6 +201,55 @@ export const botIdentities = sqliteTable('bot_identities', {
   checkedAt: integer('checked_at').notNull(),
 });
 
+/**
+ * Boost's installations in distribution mode, one per workspace, or one per Enterprise Grid organisation for an
+ * org-wide install (team id ''). Bot and refresh tokens are sealed with AES-256-GCM (db/token-cipher.ts), never stored
+ * in clear. Uninstalling deletes the row; the workspace's data follows DATA_RETENTION_DAYS like any other.
+ */
+export const installations = sqliteTable(
+  'installations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** '' outside Enterprise Grid. */
+    enterpriseId: text('enterprise_id').notNull(),
+    /** '' for an org-wide install. */
+    teamId: text('team_id').notNull(),
+    isEnterpriseInstall: integer('is_enterprise_install', { mode: 'boolean' }).notNull(),
+    name: text('name'),
+    appId: text('app_id'),
+    botToken: text('bot_token').notNull(),
+    botId: text('bot_id').notNull(),
+    botUserId: text('bot_user_id').notNull(),
+    /** Comma-separated, as Slack lists them. */
+    botScopes: text('bot_scopes').notNull(),
+    installerUserId: text('installer_user_id').notNull(),
+    /** Only with token rotation on; sealed like the bot token. */
+    botRefreshToken: text('bot_refresh_token'),
+    botTokenExpiresAt: integer('bot_token_expires_at'),
+    installedAt: integer('installed_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [uniqueIndex('installations_workspace').on(table.enterpriseId, table.teamId)],
+);
+
+/** Workspaces served by an org-wide install, learnt from their deliveries, so background work finds the org's token. */
+export const orgWorkspaces = sqliteTable('org_workspaces', {
+  teamId: text('team_id').primaryKey(),
+  enterpriseId: text('enterprise_id').notNull(),
+});
+
+/** The `state` of installs under way: each is used once, before it expires (CSRF protection of the OAuth flow). */
+export const oauthStates = sqliteTable(
+  'oauth_states',
+  {
+    nonce: text('nonce').primaryKey(),
+    /** @slack/oauth's InstallURLOptions, as JSON. */
+    installOptions: text('install_options').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (table) => [index('oauth_states_expiry').on(table.expiresAt)],
+);
+
 export type RequestRow = typeof requests.$inferSelect;
 export type NewRequestRow = typeof requests.$inferInsert;
 export type ParticipationRow = typeof participations.$inferSelect;

@@ -16,7 +16,7 @@ export class ClickBatch {
   private scheduled = false;
 
   constructor(
-    private readonly countAll: (clicks: readonly LinkClick[]) => unknown,
+    private readonly countAll: (clicks: readonly LinkClick[]) => Promise<unknown>,
     private readonly onError: (error: unknown, clicks: number) => void,
   ) {}
 
@@ -28,12 +28,12 @@ export class ClickBatch {
     }
   }
 
-  private readonly flush = (): void => {
+  private readonly flush = async (): Promise<void> => {
     const batch = this.pending;
     this.pending = [];
     this.scheduled = false;
     try {
-      this.countAll(batch);
+      await this.countAll(batch);
     } catch (error) {
       // The people still get where they were going; uncounted clicks are the lesser harm.
       this.onError(error, batch.length);

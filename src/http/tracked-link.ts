@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { CustomRoute, HTTPReceiver, Logger } from '@slack/bolt';
-import type { LinksRepository } from '../db/repositories/links.ts';
+import type { Repositories } from '../db/repositories/index.ts';
 import { isPreviewBot } from '../domain/preview-bots.ts';
 import { dayCache, isLinkToken, LINK_PATH_PREFIX, TOKEN_SOURCE } from '../domain/tracked-links.ts';
 import type { Clock } from '../domain/types.ts';
@@ -8,7 +8,7 @@ import { requestListenerOf, setRequestListener } from '../slack/bolt-internals.t
 import { ClickBatch } from './click-batch.ts';
 
 export interface TrackedLinkDeps {
-  links: Pick<LinksRepository, 'target' | 'countAll'>;
+  links: Pick<Repositories['links'], 'target' | 'countAll'>;
   /** The app's clock: clicks are counted under its UTC day. */
   clock: Clock;
   logger: Pick<Logger, 'warn' | 'error'>;
@@ -56,12 +56,12 @@ export function trackedLinkRoute({ links, clock, logger }: TrackedLinkDeps): Cus
   return {
     path: `${LINK_PATH_PREFIX}:token`,
     method: ['GET', 'HEAD'],
-    handler: (req, res) => {
+    handler: async (req, res) => {
       const param = req.params?.token;
       const token = typeof param === 'string' ? param : '';
       let target: string | undefined;
       try {
-        target = isLinkToken(token) ? links.target(token) : undefined;
+        target = isLinkToken(token) ? await links.target(token) : undefined;
       } catch (error) {
         logger.error(`A tracked link could not be looked up: ${(error as Error).message}`);
         page(res, 503, UNAVAILABLE_PAGE);

@@ -1,7 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Logger, LogLevel } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
 import dotenv from 'dotenv';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
@@ -9,8 +8,9 @@ import { createRepositories } from '../db/repositories/index.ts';
 import { describeDigest } from '../domain/digest.ts';
 import { type Clock, systemClock } from '../domain/types.ts';
 import { MemoryPauses } from '../pacing/store.ts';
-import { DmSender, dmClient } from '../slack/dm-sender.ts';
+import { DmSender } from '../slack/dm-sender.ts';
 import { lookUpProfile } from '../slack/profiles.ts';
+import { openDistribution, workspaceClients } from '../wiring/installations.ts';
 import { DigestJob } from './digest.ts';
 
 // `npm run digest` sends this week's digest now to everyone eligible who has not had it (the same claims as the
@@ -66,10 +66,22 @@ export async function main(
   const logger = cliLogger(config.LOG_LEVEL, output);
   const database = openDatabase(config.DATABASE_PATH);
   const clientOptions = { slackApiUrl: config.SLACK_API_URL, logger, logLevel: LogLevel.ERROR, timeout: 10_000 };
-  const client = new WebClient(config.SLACK_BOT_TOKEN, clientOptions);
+  // Each workspace's digests go out with that workspace's token (the one bot token in single-workspace mode).
+  const distribution = openDistribution(config, { db: database.db, clock, logger, clientOptions });
+  try {
+    await distribution?.installations.checkKey();
+  } catch (error) {
+    database.close();
+    if (error instanceof ConfigError) {
+      output.err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const slack = workspaceClients(config, distribution, clientOptions);
   const repos = createRepositories(database.db, { receiptSecret: config.SLACK_SIGNING_SECRET });
   const sender = new DmSender({
-    client: dmClient(config.SLACK_BOT_TOKEN, clientOptions),
+    clientFor: async (teamId) => (await slack.forTeam(teamId)).directMessages,
     pauses: new MemoryPauses(),
     logger,
   });
@@ -79,7 +91,7 @@ export async function main(
     clock,
     logger,
     sender,
-    lookUpZone: (teamId, userId) => lookUpProfile({ repos, client, clock, logger }, teamId, userId),
+    lookUpZone: (teamId, userId) => lookUpProfile({ repos, slack, clock, logger }, teamId, userId),
   });
   // Ctrl-C stops claiming; digests in flight finish and are recorded, the rest stay due for a later run.
   const interrupt = () => job.stop();

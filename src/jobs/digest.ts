@@ -169,7 +169,7 @@ export class DigestJob {
 
     const planned = this.composeInSlices(due, requests, now, counter);
     if (options.dryRun) {
-      for (const item of planned) options.onPlanned?.(item);
+      for await (const item of planned) options.onPlanned?.(item);
       return { decided: true, composed: counter.composed, waitingForZone, tally: EMPTY_TALLY, released: 0 };
     }
 
@@ -180,11 +180,11 @@ export class DigestJob {
       to: ({ digest }) => ({ teamId: digest.teamId, userId: digest.userId }),
       claim: ({ digest }) => repos.digests.claim(digest.teamId, digest.userId, digest.week, this.timeAfter(now)),
       message: ({ digest }) => digestMessage(digest),
-      settle: ({ digest }, outcome) => {
+      settle: async ({ digest }, outcome) => {
         if (outcome.status === 'sent') {
-          repos.digests.markSent(digest.teamId, digest.userId, digest.week, this.timeAfter(now));
+          await repos.digests.markSent(digest.teamId, digest.userId, digest.week, this.timeAfter(now));
         } else if (outcome.status === 'failed' && outcome.retryLater) {
-          repos.digests.release(digest.teamId, digest.userId, digest.week);
+          await repos.digests.release(digest.teamId, digest.userId, digest.week);
           released += 1;
         }
       },
@@ -206,7 +206,7 @@ export class DigestJob {
     const { repos, config } = this.deps;
     const splitAt = now - SPLIT_BEFORE_NOW_MS;
     const requesterFrom = splitAt - REQUESTER_WINDOW_MS;
-    const recent = repos.digests.requestsOpenSince(requesterFrom);
+    const recent = await repos.digests.requestsOpenSince(requesterFrom);
     const requests = new Map(recent.map((request) => [request.id, request]));
     const requestsByPerson = groupRequests(recent);
     const slotOf = mode === 'now' ? nowSlotFinder(now) : slotFinder(config.DIGEST_CRON, now);
@@ -218,7 +218,7 @@ export class DigestJob {
     };
     const zoneOfRow = this.zoneReader(options);
     const unplaced: Person[] = [];
-    repos.digests.eachCandidate(
+    await repos.digests.eachCandidate(
       { helperFrom: splitAt - HELPER_WINDOW_MS, splitAt, requesterFrom, weeks: weeksAround(now) },
       (row) => {
         const person = { candidate: toCandidate(row, splitAt, requestsByPerson), claimedWeeks: row.claimedWeeks };
@@ -300,20 +300,20 @@ export class DigestJob {
    * before they are composed, and nothing of a slice is kept once its digests have been taken. `requests` starts with
    * the requests read to decide and keeps each one read since, so a request is read once per run.
    */
-  private *composeInSlices(
+  private async *composeInSlices(
     due: readonly Due[],
     requests: Map<number, DigestRequest>,
     now: number,
     counter: { composed: number },
-  ): Generator<PlannedDigest> {
+  ): AsyncGenerator<PlannedDigest> {
     const { digests, links } = this.deps.repos;
-    const openByTeam = groupBy(digests.openRequests(now, OPEN_PER_TEAM), ({ request }) => request.teamId);
+    const openByTeam = groupBy(await digests.openRequests(now, OPEN_PER_TEAM), ({ request }) => request.teamId);
     const contributionsFrom = now - SPLIT_BEFORE_NOW_MS - DIGEST_PERIOD_MS;
     for (const slice of slicesByTeam(due, SLICE_SIZE)) {
       const teamId = slice[0]?.candidate.teamId ?? '';
       const requestIds = slice.flatMap(({ candidate }) => candidate.requests.map((request) => request.id));
-      const helpersByRequest = digests.helpersOf(requestIds);
-      const contributionRows = digests.contributionsOf(
+      const helpersByRequest = await digests.helpersOf(requestIds);
+      const contributionRows = await digests.contributionsOf(
         teamId,
         slice.map(({ candidate }) => candidate.userId),
         contributionsFrom,
@@ -321,10 +321,10 @@ export class DigestJob {
       const contributedIds = [
         ...new Set([...contributionRows.values()].flatMap((rows) => rows.map((row) => row.requestId))),
       ];
-      for (const request of digests.requestsById(contributedIds.filter((id) => !requests.has(id)))) {
+      for (const request of await digests.requestsById(contributedIds.filter((id) => !requests.has(id)))) {
         requests.set(request.id, request);
       }
-      const clicksByHelper = links.clicksByHelperOf([...new Set([...requestIds, ...contributedIds])]);
+      const clicksByHelper = await links.clicksByHelperOf([...new Set([...requestIds, ...contributedIds])]);
       for (const { candidate, zone, dueAt, week } of slice) {
         const contributions: Contribution[] = [];
         for (const row of contributionRows.get(candidate.userId) ?? []) {

@@ -22,9 +22,9 @@ export class ExpiryJob {
     const expired: number[] = [];
     for (;;) {
       // A request is open for help up to and including its deadline, so it expires once the deadline has passed.
-      const batch = requests.listPastDeadline(now - 1, BATCH);
+      const batch = await requests.listPastDeadline(now - 1, BATCH);
       for (const request of batch) {
-        if (requests.close(request.id, 'expired', null, now)) {
+        if (await requests.close(request.id, 'expired', null, now)) {
           expired.push(request.id);
           this.deps.updateMessage(request.id);
         }

@@ -7,7 +7,7 @@ export interface MessageUpdaterOptions {
   /** Re-renders one request's message from the database and sends it; reads state at send time, so it is never stale. */
   publish: (requestId: number) => Promise<void>;
   /** The workspace of a request, for the pause a rate limit puts on its chat.update calls. */
-  workspaceOf: (requestId: number) => string | undefined;
+  workspaceOf: (requestId: number) => Promise<string | undefined>;
   /** Rate-limit pauses, shared with every paced sender. */
   pauses: PauseStore;
   store?: PaceStore;
@@ -37,7 +37,7 @@ export class MessageUpdater {
     this.pacer = new KeyedPacer({
       run: (key, { failures }) => this.send(Number(key), failures),
       // A request removed by forgetting has no row left: its last update is paced with no workspace.
-      scopeOf: (key) => pauseScope(options.workspaceOf(Number(key)) ?? '', 'chat.update'),
+      scopeOf: async (key) => pauseScope((await options.workspaceOf(Number(key))) ?? '', 'chat.update'),
       minIntervalMs: this.minIntervalMs,
       store: options.store,
       pauses: options.pauses,

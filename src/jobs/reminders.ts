@@ -31,14 +31,16 @@ export class ReminderJob {
 
   async runOnce(now: number): Promise<DmTally> {
     const { repos, sender } = this.deps;
-    const due = repos.reminders.due(now, REMINDER_LEAD_MS, BATCH);
+    const due = await repos.reminders.due(now, REMINDER_LEAD_MS, BATCH);
     const tally = await sender.deliver<DueReminder>({
       items: due,
       to: (reminder) => ({ teamId: reminder.request.teamId, userId: reminder.userId }),
       claim: (reminder) => repos.reminders.claim(reminder.participationId, now),
       message: (reminder) => this.message(reminder),
-      settle: (reminder, outcome) => {
-        if (outcome.status === 'failed' && outcome.retryLater) repos.reminders.release(reminder.participationId, now);
+      settle: async (reminder, outcome) => {
+        if (outcome.status === 'failed' && outcome.retryLater) {
+          await repos.reminders.release(reminder.participationId, now);
+        }
       },
       stopped: () => this.stopped,
     });

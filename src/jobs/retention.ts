@@ -27,7 +27,7 @@ export class RetentionJob {
     if (this.lastRunAt !== undefined && now - this.lastRunAt < DAY_MS) return undefined;
     this.lastRunAt = now;
     const { repos, retentionDays, logger } = this.deps;
-    const purged = repos.transaction(() => repos.retention.purge(retentionCutoffs(now, retentionDays)));
+    const purged = await repos.transaction((tx) => tx.retention.purge(retentionCutoffs(now, retentionDays)));
     const figures = Object.entries(purged).filter(([, count]) => count > 0);
     if (figures.length > 0) {
       logger.info(`Retention: deleted ${figures.map(([what, count]) => `${count} ${what}`).join(', ')}.`);

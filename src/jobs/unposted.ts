@@ -28,7 +28,7 @@ export class UnpostedJob {
 
   async runOnce(now: number): Promise<{ lapsed: number; retried: number; told: number }> {
     const { requests } = this.deps.repos;
-    const lapsed = requests.lapsePostsPastLease(now);
+    const lapsed = await requests.lapsePostsPastLease(now);
     for (const id of lapsed) {
       this.deps.logger.warn(
         `Request ${id}: its post never got an answer; it may be in the channel, so it is not sent again`,
@@ -37,13 +37,13 @@ export class UnpostedJob {
     // One at a time: a job told to stop leaves nothing claimed and unsent behind it.
     let retried = 0;
     for (; retried < BATCH && !this.stopped; retried++) {
-      const request = requests.claimDueRetry(now, now + POST_LEASE_MS);
+      const request = await requests.claimDueRetry(now, now + POST_LEASE_MS);
       if (!request) break;
       await this.deps.retry(request);
     }
     let told = 0;
     for (; told < BATCH && !this.stopped; told++) {
-      const request = requests.claimDueNotice(now, now + POST_LEASE_MS);
+      const request = await requests.claimDueNotice(now, now + POST_LEASE_MS);
       if (!request) break;
       await this.deps.tell(request);
     }

@@ -28,7 +28,7 @@ export interface KeyedPacerOptions {
   /** Does the work for a key, reading what to send at run time (so it is never stale). Must not throw. */
   run: (key: string, run: Run) => Promise<RunResult>;
   /** The workspace and method a key's run calls (pauseScope); asked when a run is about to start. */
-  scopeOf: (key: string) => string;
+  scopeOf: (key: string) => string | Promise<string>;
   /** Least time between the starts of two runs of one key. */
   minIntervalMs: number;
   /** Runs in flight at once, across keys (no cap by default). */
@@ -99,7 +99,7 @@ export class KeyedPacer {
           if (local.running) await local.running;
           const entry = this.store.get(key);
           if (!entry?.due || local.forgotten) return;
-          await sleep(this.startsAt(key, entry) - this.now());
+          await sleep((await this.startsAt(key, entry)) - this.now());
           await this.execute(key, local);
         }),
       );
@@ -128,8 +128,8 @@ export class KeyedPacer {
     return local;
   }
 
-  private startsAt(key: string, entry: PaceEntry): number {
-    return Math.max(entry.notBefore, this.options.pauses.pausedUntil(this.options.scopeOf(key)));
+  private async startsAt(key: string, entry: PaceEntry): Promise<number> {
+    return Math.max(entry.notBefore, this.options.pauses.pausedUntil(await this.options.scopeOf(key)));
   }
 
   private schedule(key: string, local: Local): void {
@@ -144,7 +144,8 @@ export class KeyedPacer {
     local.timer = undefined;
     const entry = this.store.get(key);
     if (this.stopped || local.forgotten || !entry?.due) return;
-    const wait = this.startsAt(key, entry) - this.now();
+    const wait = (await this.startsAt(key, entry)) - this.now();
+    if (this.stopped || local.forgotten || local.timer || local.running || local.queued) return;
     if (wait > 0) {
       // The scope is paused: look again when the pause ends.
       local.timer = setTimeout(() => void this.start(key, local), wait);
@@ -177,7 +178,7 @@ export class KeyedPacer {
       this.local.delete(key);
       return;
     }
-    const entry = this.settle(key, this.store.get(key) ?? IDLE, result, before);
+    const entry = await this.settle(key, this.store.get(key) ?? IDLE, result, before);
     this.store.put(key, entry);
     if (entry.due && !this.stopped) this.schedule(key, local);
     else if (!entry.due) {
@@ -186,14 +187,14 @@ export class KeyedPacer {
     }
   }
 
-  private settle(key: string, entry: PaceEntry, result: RunResult, before: PaceEntry): PaceEntry {
+  private async settle(key: string, entry: PaceEntry, result: RunResult, before: PaceEntry): Promise<PaceEntry> {
     const now = this.now();
     if (result === 'sent') return { ...entry, failures: 0 };
     if (result === 'unchanged') return { ...entry, failures: 0, notBefore: before.notBefore };
     if (result === 'dropped') return { ...entry, failures: 0 };
     const failures = entry.failures + 1;
     if ('pauseScopeMs' in result) {
-      this.options.pauses.pause(this.options.scopeOf(key), now + result.pauseScopeMs);
+      this.options.pauses.pause(await this.options.scopeOf(key), now + result.pauseScopeMs);
       return { due: true, failures, notBefore: Math.max(entry.notBefore, now + result.pauseScopeMs) };
     }
     return { due: true, failures, notBefore: Math.max(entry.notBefore, now + result.retryAfterMs) };

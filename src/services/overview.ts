@@ -84,13 +84,13 @@ export interface Viewer {
   now: number;
 }
 
-function myRequests(repos: Repositories, { teamId, userId }: Viewer, limit: number): Page<MyRequest> {
-  const page = repos.overview.requestsBy(teamId, userId, limit);
+async function myRequests(repos: Repositories, { teamId, userId }: Viewer, limit: number): Promise<Page<MyRequest>> {
+  const page = await repos.overview.requestsBy(teamId, userId, limit);
   const ids = page.items.map((request) => request.id);
-  const counts = repos.overview.countsFor(ids);
-  const participants = repos.overview.participantsOf(ids);
-  const clicks = repos.links.clicksByRequest(ids);
-  const clicksByHelper = repos.links.clicksByHelperOf(ids);
+  const counts = await repos.overview.countsFor(ids);
+  const participants = await repos.overview.participantsOf(ids);
+  const clicks = await repos.links.clicksByRequest(ids);
+  const clicksByHelper = await repos.links.clicksByHelperOf(ids);
   const items: MyRequest[] = page.items.map((request) => ({
     request,
     counts: counts.get(request.id) ?? { optedIn: 0, shared: 0 },
@@ -107,16 +107,25 @@ export function homeReadModel(
   config: ShareKitConfig,
   viewer: Viewer,
   limits: HomeLimits,
-): HomeReadModel {
+): Promise<HomeReadModel> {
   const { teamId, userId, now } = viewer;
-  const { overview } = repos;
-  return repos.transaction(() => {
-    const open = overview.openRequests(teamId, now, limits.open);
+  return repos.transaction(async (tx) => {
+    const open = await tx.overview.openRequests(teamId, now, limits.open);
     const openIds = open.items.map((request) => request.id);
-    const openCounts = overview.countsFor(openIds);
-    const joined = overview.joinedAmong(userId, openIds);
-    const contributions = overview.contributionsOf(teamId, userId, limits.contributions);
-    const ownClicks = repos.links.clicksForUser(teamId, userId);
+    const openCounts = await tx.overview.countsFor(openIds);
+    const joined = await tx.overview.joinedAmong(userId, openIds);
+    const contributions = await tx.overview.contributionsOf(teamId, userId, limits.contributions);
+    const ownClicks = await tx.links.clicksForUser(teamId, userId);
+    const linksOf = async (item: Contribution, takesHelp: boolean) =>
+      takesHelp && item.participation.sharedAt === null
+        ? (await shareKitFor(tx, config, item.request, userId, now)).links
+        : [];
+    const contributionItems: ContributionItem[] = [];
+    for (const item of contributions.items) {
+      const takesHelp = isOpenForHelp(item.request, now);
+      const links = await linksOf(item, takesHelp);
+      contributionItems.push({ ...item, open: takesHelp, links, clicks: ownClicks.get(item.request.id) ?? 0 });
+    }
     return {
       open: {
         total: open.total,
@@ -127,28 +136,20 @@ export function homeReadModel(
           own: request.requesterId === userId,
         })),
       },
-      mine: myRequests(repos, viewer, limits.mine),
-      contributions: {
-        total: contributions.total,
-        items: contributions.items.map((item) => {
-          const takesHelp = isOpenForHelp(item.request, now);
-          const wantsLinks = takesHelp && item.participation.sharedAt === null;
-          const links = wantsLinks ? shareKitFor(repos, config, item.request, userId, now).links : [];
-          return { ...item, open: takesHelp, links, clicks: ownClicks.get(item.request.id) ?? 0 };
-        }),
-      },
-      settings: repos.settings.get(teamId, userId),
+      mine: await myRequests(tx, viewer, limits.mine),
+      contributions: { total: contributions.total, items: contributionItems },
+      settings: await tx.settings.get(teamId, userId),
     };
   });
 }
 
 /** `/boost mine`: the person's requests (helpers by name) and what they helped with. */
-export function mineReadModel(repos: Repositories, viewer: Viewer, limits: MineLimits): MineReadModel {
-  return repos.transaction(() => {
-    const contributions = repos.overview.contributionsOf(viewer.teamId, viewer.userId, limits.contributions);
-    const ownClicks = repos.links.clicksForUser(viewer.teamId, viewer.userId);
+export function mineReadModel(repos: Repositories, viewer: Viewer, limits: MineLimits): Promise<MineReadModel> {
+  return repos.transaction(async (tx) => {
+    const contributions = await tx.overview.contributionsOf(viewer.teamId, viewer.userId, limits.contributions);
+    const ownClicks = await tx.links.clicksForUser(viewer.teamId, viewer.userId);
     return {
-      mine: myRequests(repos, viewer, limits.mine),
+      mine: await myRequests(tx, viewer, limits.mine),
       contributions: {
         total: contributions.total,
         items: contributions.items.map((item) => ({ ...item, clicks: ownClicks.get(item.request.id) ?? 0 })),
@@ -158,21 +159,21 @@ export function mineReadModel(repos: Repositories, viewer: Viewer, limits: MineL
 }
 
 /** What the request's message in its channel shows now; `names` is how many public names to read at most. */
-export function publicStateOf(repos: Repositories, requestId: number, names: number): PublicState {
-  return repos.transaction(() => ({
-    counts: repos.participations.counts(requestId),
-    publicHelpers: repos.participations.publicNames(requestId, names),
-    clicks: repos.links.totalClicks(requestId),
+export function publicStateOf(repos: Repositories, requestId: number, names: number): Promise<PublicState> {
+  return repos.transaction(async (tx) => ({
+    counts: await tx.participations.counts(requestId),
+    publicHelpers: await tx.participations.publicNames(requestId, names),
+    clicks: await tx.links.totalClicks(requestId),
   }));
 }
 
 /** `/boost list`: the first open requests of the workspace with their counts, and how many are open in all. */
-export function openRequestsOf(repos: Repositories, teamId: string, limit: number): Page<ListedRequest> {
-  return repos.transaction(() => ({
-    items: repos.requests.listOpen(teamId, limit).map((request) => ({
-      request,
-      counts: repos.participations.counts(request.id),
-    })),
-    total: repos.requests.countOpen(teamId),
-  }));
+export function openRequestsOf(repos: Repositories, teamId: string, limit: number): Promise<Page<ListedRequest>> {
+  return repos.transaction(async (tx) => {
+    const items: ListedRequest[] = [];
+    for (const request of await tx.requests.listOpen(teamId, limit)) {
+      items.push({ request, counts: await tx.participations.counts(request.id) });
+    }
+    return { items, total: await tx.requests.countOpen(teamId) };
+  });
 }

@@ -30,16 +30,16 @@ export function loadReport(
   repos: Repositories,
   config: Pick<Config, 'PUBLIC_BASE_URL'>,
   { teamId, viewerId, requestId, viewerIsAdmin, now }: ReportRequest,
-): ReportOutcome {
-  return repos.transaction(() => {
-    const request = repos.requests.get(requestId);
+): Promise<ReportOutcome> {
+  return repos.transaction(async (tx) => {
+    const request = await tx.requests.get(requestId);
     if (!request || request.teamId !== teamId) return { ok: false, reason: 'not_found' };
     if (!canSeeReport(viewerId, request, viewerIsAdmin)) return { ok: false, reason: 'not_allowed' };
     const report = composeReport({
       request,
-      participations: repos.participations.listForRequest(requestId),
-      clicksByHelper: repos.links.clicksByHelper(requestId),
-      clicksByDay: repos.links.clicksByDay(requestId),
+      participations: await tx.participations.listForRequest(requestId),
+      clicksByHelper: await tx.links.clicksByHelper(requestId),
+      clicksByDay: await tx.links.clicksByDay(requestId),
       tracking: Boolean(config.PUBLIC_BASE_URL),
       now,
     });
@@ -53,9 +53,9 @@ export function reportChoices(
   teamId: string,
   requesterId: string,
   limit: number,
-): Page<BoostRequest> {
-  return repos.transaction(() => ({
-    items: repos.requests.listByRequester(teamId, requesterId, limit),
-    total: repos.requests.countByRequester(teamId, requesterId),
+): Promise<Page<BoostRequest>> {
+  return repos.transaction(async (tx) => ({
+    items: await tx.requests.listByRequester(teamId, requesterId, limit),
+    total: await tx.requests.countByRequester(teamId, requesterId),
   }));
 }

@@ -44,35 +44,34 @@ const refuse = (refusal: Refusal) => ({ ok: false as const, refusal });
 
 /** The product's use cases. Each runs in one transaction; Slack is called by the caller, after it commits. */
 export function requestService(repos: Repositories, options: RequestServiceOptions) {
-  const { requests, participations, receipts, settings } = repos;
-
   /** True the first time a delivery is seen; called inside the transaction so the receipt commits with the change. */
-  const firstDelivery = (actor: Actor) => !actor.deliveryKey || receipts.claim(actor.deliveryKey, actor.now);
+  const firstDelivery = async (tx: Repositories, actor: Actor) =>
+    !actor.deliveryKey || (await tx.receipts.claim(actor.deliveryKey, actor.now));
 
-  const openRequestFor = (requestId: number, actor: Actor): Outcome<BoostRequest> => {
-    const request = requests.get(requestId);
+  const openRequestFor = async (tx: Repositories, requestId: number, actor: Actor): Promise<Outcome<BoostRequest>> => {
+    const request = await tx.requests.get(requestId);
     if (!request || request.teamId !== actor.teamId) return refuse('not_found');
     if (!isOpenForHelp(request, actor.now)) return refuse('not_open');
     return { ok: true, value: request };
   };
 
-  const participationResult = (request: BoostRequest, userId: string, changed: boolean) => ({
+  const participationResult = async (tx: Repositories, request: BoostRequest, userId: string, changed: boolean) => ({
     ok: true as const,
-    value: { request, participation: participations.get(request.id, userId), changed },
+    value: { request, participation: await tx.participations.get(request.id, userId), changed },
   });
 
   return {
-    canCreate(actor: Actor): boolean {
-      return canOpenAnother(requests.countOpenBy(actor.teamId, actor.userId), options.maxOpenPerUser);
+    async canCreate(actor: Actor): Promise<boolean> {
+      return canOpenAnother(await repos.requests.countOpenBy(actor.teamId, actor.userId), options.maxOpenPerUser);
     },
 
-    create(input: ValidRequest, actor: Actor): Outcome<BoostRequest> {
-      return repos.transaction(() => {
-        if (!firstDelivery(actor)) return refuse('duplicate');
-        if (!canOpenAnother(requests.countOpenBy(actor.teamId, actor.userId), options.maxOpenPerUser)) {
+    create(input: ValidRequest, actor: Actor): Promise<Outcome<BoostRequest>> {
+      return repos.transaction(async (tx) => {
+        if (!(await firstDelivery(tx, actor))) return refuse('duplicate');
+        if (!canOpenAnother(await tx.requests.countOpenBy(actor.teamId, actor.userId), options.maxOpenPerUser)) {
           return refuse('too_many_open');
         }
-        const request = requests.insert({
+        const request = await tx.requests.insert({
           teamId: actor.teamId,
           requesterId: actor.userId,
           url: input.url,
@@ -92,86 +91,86 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
       });
     },
 
-    optIn(requestId: number, actor: Actor): Outcome<ParticipationResult> {
-      return repos.transaction(() => {
-        const found = openRequestFor(requestId, actor);
+    optIn(requestId: number, actor: Actor): Promise<Outcome<ParticipationResult>> {
+      return repos.transaction(async (tx) => {
+        const found = await openRequestFor(tx, requestId, actor);
         if (!found.ok) return found;
-        if (!firstDelivery(actor)) return refuse('duplicate');
-        const showName = settings.get(actor.teamId, actor.userId).showName;
-        const changed = participations.optIn(requestId, actor.userId, actor.now, showName);
-        return participationResult(found.value, actor.userId, changed);
+        if (!(await firstDelivery(tx, actor))) return refuse('duplicate');
+        const showName = (await tx.settings.get(actor.teamId, actor.userId)).showName;
+        const changed = await tx.participations.optIn(requestId, actor.userId, actor.now, showName);
+        return participationResult(tx, found.value, actor.userId, changed);
       });
     },
 
-    markShared(requestId: number, actor: Actor, details?: ShareDetails): Outcome<ParticipationResult> {
-      return repos.transaction(() => {
-        const found = openRequestFor(requestId, actor);
+    markShared(requestId: number, actor: Actor, details?: ShareDetails): Promise<Outcome<ParticipationResult>> {
+      return repos.transaction(async (tx) => {
+        const found = await openRequestFor(tx, requestId, actor);
         if (!found.ok) return found;
-        if (!firstDelivery(actor)) return refuse('duplicate');
-        const before = participations.get(requestId, actor.userId);
-        const showName = before?.showName ?? settings.get(actor.teamId, actor.userId).showName;
-        participations.markShared(requestId, actor.userId, actor.now, showName, details);
-        return participationResult(found.value, actor.userId, before?.sharedAt == null);
+        if (!(await firstDelivery(tx, actor))) return refuse('duplicate');
+        const before = await tx.participations.get(requestId, actor.userId);
+        const showName = before?.showName ?? (await tx.settings.get(actor.teamId, actor.userId)).showName;
+        await tx.participations.markShared(requestId, actor.userId, actor.now, showName, details);
+        return participationResult(tx, found.value, actor.userId, before?.sharedAt == null);
       });
     },
 
-    withdraw(requestId: number, actor: Actor): Outcome<ParticipationResult> {
-      return repos.transaction(() => {
-        const request = requests.get(requestId);
+    withdraw(requestId: number, actor: Actor): Promise<Outcome<ParticipationResult>> {
+      return repos.transaction(async (tx) => {
+        const request = await tx.requests.get(requestId);
         if (!request || request.teamId !== actor.teamId) return refuse('not_found');
-        if (!firstDelivery(actor)) return refuse('duplicate');
-        const changed = participations.withdraw(requestId, actor.userId);
-        return participationResult(request, actor.userId, changed);
+        if (!(await firstDelivery(tx, actor))) return refuse('duplicate');
+        const changed = await tx.participations.withdraw(requestId, actor.userId);
+        return participationResult(tx, request, actor.userId, changed);
       });
     },
 
-    setRemindMe(requestId: number, actor: Actor, remindMe: boolean): Outcome<ParticipationResult> {
-      return repos.transaction(() => {
-        const deadlineAt = requests.get(requestId)?.deadlineAt;
+    setRemindMe(requestId: number, actor: Actor, remindMe: boolean): Promise<Outcome<ParticipationResult>> {
+      return repos.transaction(async (tx) => {
+        const deadlineAt = (await tx.requests.get(requestId))?.deadlineAt;
         // Less than a day before the deadline, the one reminder's moment has passed.
         if (remindMe && deadlineAt !== undefined && !canStillRemind(deadlineAt, actor.now)) {
           return refuse('too_late_to_remind');
         }
-        const found = openRequestFor(requestId, actor);
+        const found = await openRequestFor(tx, requestId, actor);
         if (!found.ok) return found;
-        const changed = participations.setRemindMe(requestId, actor.userId, remindMe);
-        return participationResult(found.value, actor.userId, changed);
+        const changed = await tx.participations.setRemindMe(requestId, actor.userId, remindMe);
+        return participationResult(tx, found.value, actor.userId, changed);
       });
     },
 
-    close(requestId: number, actor: Actor): Outcome<BoostRequest> {
-      return repos.transaction(() => {
-        const request = requests.get(requestId);
+    close(requestId: number, actor: Actor): Promise<Outcome<BoostRequest>> {
+      return repos.transaction(async (tx) => {
+        const request = await tx.requests.get(requestId);
         if (!request || request.teamId !== actor.teamId) return refuse('not_found');
         // Slack admins and owners count through their cached profile; the listener asks Slack when it is stale.
-        const admin = isBoostAdmin(actor.userId, options.admins, repos.profiles.get(actor.teamId, actor.userId));
+        const admin = isBoostAdmin(actor.userId, options.admins, await tx.profiles.get(actor.teamId, actor.userId));
         if (!canClose(actor.userId, request, admin)) return refuse('not_allowed');
-        if (!firstDelivery(actor)) return refuse('duplicate');
-        if (!requests.close(requestId, 'closed', actor.userId, actor.now)) return refuse('not_open');
-        return { ok: true, value: requests.get(requestId) ?? request };
+        if (!(await firstDelivery(tx, actor))) return refuse('duplicate');
+        if (!(await tx.requests.close(requestId, 'closed', actor.userId, actor.now))) return refuse('not_open');
+        return { ok: true, value: (await tx.requests.get(requestId)) ?? request };
       });
     },
 
     /** "Try again" on a request that could not be posted (for example after inviting the bot): by its requester only. */
-    retryPost(requestId: number, actor: Actor): Outcome<PostRetry> {
-      return repos.transaction(() => {
-        const request = requests.get(requestId);
+    retryPost(requestId: number, actor: Actor): Promise<Outcome<PostRetry>> {
+      return repos.transaction(async (tx) => {
+        const request = await tx.requests.get(requestId);
         if (!request || request.teamId !== actor.teamId) return refuse('not_found');
         if (request.requesterId !== actor.userId) return refuse('not_allowed');
         if (request.status !== 'open') return refuse('not_open');
         if (request.messageTs) return { ok: true, value: { state: 'posted', request } };
-        const claimed = requests.claimPostForRequester(request.id, actor.now, actor.now + POST_LEASE_MS);
+        const claimed = await tx.requests.claimPostForRequester(request.id, actor.now, actor.now + POST_LEASE_MS);
         return { ok: true, value: claimed ? { state: 'claimed', request: claimed } : { state: 'posting', request } };
       });
     },
 
     /** A request whose message could not be posted is cancelled by its requester: it is closed, not kept open. */
-    cancelUnposted(requestId: number, actor: Actor): Outcome<BoostRequest> {
-      return repos.transaction(() => {
-        const request = requests.get(requestId);
+    cancelUnposted(requestId: number, actor: Actor): Promise<Outcome<BoostRequest>> {
+      return repos.transaction(async (tx) => {
+        const request = await tx.requests.get(requestId);
         if (!request || request.teamId !== actor.teamId) return refuse('not_found');
         if (request.requesterId !== actor.userId) return refuse('not_allowed');
-        if (!requests.close(requestId, 'closed', actor.userId, actor.now)) return refuse('not_open');
+        if (!(await tx.requests.close(requestId, 'closed', actor.userId, actor.now))) return refuse('not_open');
         return { ok: true, value: request };
       });
     },

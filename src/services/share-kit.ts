@@ -31,23 +31,29 @@ export interface HelperKit {
  * The helper's personal tracked link for a request, created on first use; undefined without PUBLIC_BASE_URL (then
  * everyone shares the original link) or when the person is not taking part.
  */
-function personalLinkUrl(repos: Repositories, config: ShareKitConfig, requestId: number, userId: string, now: number) {
+async function personalLinkUrl(
+  repos: Repositories,
+  config: ShareKitConfig,
+  requestId: number,
+  userId: string,
+  now: number,
+) {
   const base = config.PUBLIC_BASE_URL;
   if (!base) return undefined;
-  const token = repos.links.ensure(requestId, userId, now);
+  const token = await repos.links.ensure(requestId, userId, now);
   return token === undefined ? undefined : trackedLinkUrl(base, token);
 }
 
 /** The share kit of a request (private reply and App Home alike); with a helper, their links carry their tracked link. */
-export function shareKitFor(
+export async function shareKitFor(
   repos: Repositories,
   config: ShareKitConfig,
   request: BoostRequest,
   userId: string | undefined,
   now: number,
-): ShareKit {
+): Promise<ShareKit> {
   const post = composePost(request.suggestedText, config.DISCLOSURE_TEXT);
-  const personalUrl = userId === undefined ? undefined : personalLinkUrl(repos, config, request.id, userId, now);
+  const personalUrl = userId === undefined ? undefined : await personalLinkUrl(repos, config, request.id, userId, now);
   const links = shareLinks({
     url: request.url,
     text: post,
@@ -65,15 +71,16 @@ export function helperKit(
   request: BoostRequest,
   participation: Participation,
   now: number,
-): HelperKit {
-  return repos.transaction(() => {
-    const { post, links, personalUrl } = shareKitFor(repos, config, request, participation.userId, now);
+): Promise<HelperKit> {
+  return repos.transaction(async (tx) => {
+    const { post, links, personalUrl } = await shareKitFor(tx, config, request, participation.userId, now);
     const personalLink = personalUrl
-      ? { url: personalUrl, clicks: repos.links.clicksOf(request.id, participation.userId) }
+      ? { url: personalUrl, clicks: await tx.links.clicksOf(request.id, participation.userId) }
       : undefined;
     // With less than a day left the reminder's moment has passed: the button is not offered.
     const offerReminder =
-      repos.settings.get(request.teamId, participation.userId).reminders && canStillRemind(request.deadlineAt, now);
+      (await tx.settings.get(request.teamId, participation.userId)).reminders &&
+      canStillRemind(request.deadlineAt, now);
     return { links, post, offerReminder, ...(personalLink ? { personalLink } : {}) };
   });
 }

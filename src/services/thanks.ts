@@ -35,16 +35,16 @@ export interface ThanksOutcome {
  * "Send thanks", by the requester only: claims the helpers to thank in one transaction, so pressing again (or Slack
  * delivering the click twice) sends nothing new. The caller acknowledges the click, then calls thankHelpers.
  */
-export function claimThanks(repos: Repositories, requestId: number, actor: Actor): Outcome<ThanksClaim> {
-  return repos.transaction(() => {
-    const request = repos.requests.get(requestId);
+export function claimThanks(repos: Repositories, requestId: number, actor: Actor): Promise<Outcome<ThanksClaim>> {
+  return repos.transaction(async (tx) => {
+    const request = await tx.requests.get(requestId);
     if (!request || request.teamId !== actor.teamId) return { ok: false, refusal: 'not_found' };
     if (request.requesterId !== actor.userId) return { ok: false, refusal: 'not_allowed' };
-    if (actor.deliveryKey && !repos.receipts.claim(actor.deliveryKey, actor.now)) {
+    if (actor.deliveryKey && !(await tx.receipts.claim(actor.deliveryKey, actor.now))) {
       return { ok: false, refusal: 'duplicate' };
     }
-    const helpers = repos.thanks.claim(requestId, actor.now);
-    const anyoneShared = helpers.length > 0 || repos.participations.counts(requestId).shared > 0;
+    const helpers = await tx.thanks.claim(requestId, actor.now);
+    const anyoneShared = helpers.length > 0 || (await tx.participations.counts(requestId)).shared > 0;
     return { ok: true, value: { request, helpers, claimedAt: actor.now, anyoneShared } };
   });
 }
@@ -61,7 +61,7 @@ export async function thankHelpers(
 ): Promise<ThanksOutcome> {
   const sent = await Promise.all(claim.helpers.map(async ({ userId }) => ({ userId, delivery: await send(userId) })));
   const retryable = sent.filter(({ delivery }) => delivery === 'retry_later').map(({ userId }) => userId);
-  repos.thanks.release(claim.request.id, retryable, claim.claimedAt);
+  await repos.thanks.release(claim.request.id, retryable, claim.claimedAt);
   const count = (wanted: ThanksDelivery) => sent.filter(({ delivery }) => delivery === wanted).length;
   return {
     request: claim.request,

@@ -5,8 +5,8 @@ import { composeStats, statsWindow, type WorkspaceStats } from '../domain/weekly
 export const STATS_WEEKS = 8;
 
 /** Workspace totals per week for admins: a handful of aggregate queries, figures only. */
-export function workspaceStats(repos: Repositories, teamId: string, now: number): WorkspaceStats {
+export async function workspaceStats(repos: Repositories, teamId: string, now: number): Promise<WorkspaceStats> {
   const window = statsWindow(now, STATS_WEEKS);
-  const { rows, helpersOverall } = repos.stats.weekly(teamId, window.from);
+  const { rows, helpersOverall } = await repos.stats.weekly(teamId, window.from);
   return composeStats(window, rows, helpersOverall);
 }

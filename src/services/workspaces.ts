@@ -14,12 +14,12 @@ export interface WorkspaceContact {
  * Records a workspace on first contact, so installs are known (and a reinstall after an uninstall is noticed). It runs
  * on every delivery, before the ack: the repository remembers the workspaces it recorded, so most calls touch nothing.
  */
-export function recordContact(repos: Repositories, contact: WorkspaceContact, now: number): void {
-  repos.workspaces.seen(contact.teamId, contact.name, now, contact.byPerson);
+export async function recordContact(repos: Repositories, contact: WorkspaceContact, now: number): Promise<void> {
+  await repos.workspaces.seen(contact.teamId, contact.name, now, contact.byPerson);
 }
 
 /** Boost was removed from a workspace (or lost its token): false when that was known already. */
-export function stopWorkFor(repos: Repositories, teamId: string, now: number): boolean {
+export function stopWorkFor(repos: Repositories, teamId: string, now: number): Promise<boolean> {
   return repos.workspaces.markUninstalled(teamId, now);
 }
 
@@ -40,9 +40,9 @@ export function updateCachedProfile(
   userId: string,
   change: ProfileChange,
   now: number,
-): void {
-  repos.transaction(() => {
-    const cached = repos.profiles.get(teamId, userId);
+): Promise<void> {
+  return repos.transaction(async (tx) => {
+    const cached = await tx.profiles.get(teamId, userId);
     if (!cached) return;
     const profile: UserProfile = {
       tz: change.tz ?? cached.tz,
@@ -50,6 +50,6 @@ export function updateCachedProfile(
       isAdmin: change.isAdmin,
       fetchedAt: now,
     };
-    repos.profiles.save(teamId, userId, profile);
+    await tx.profiles.save(teamId, userId, profile);
   });
 }

@@ -5,8 +5,8 @@ import { lookUpProfile } from './profiles.ts';
 const listedAdmins = (ctx: BoostContext): ReadonlySet<string> => new Set(ctx.config.BOOST_ADMINS);
 
 /** From BOOST_ADMINS and the cached profile only: never waits on Slack, so it may be used before an ack. */
-export function isAdminCached(ctx: BoostContext, teamId: string, userId: string): boolean {
-  return isBoostAdmin(userId, listedAdmins(ctx), ctx.repos.profiles.get(teamId, userId));
+export async function isAdminCached(ctx: BoostContext, teamId: string, userId: string): Promise<boolean> {
+  return isBoostAdmin(userId, listedAdmins(ctx), await ctx.repos.profiles.get(teamId, userId));
 }
 
 /**

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
-import type { BotIdentitiesRepository, SavedIdentity } from '../db/repositories/bot-identities.ts';
+import type { SavedIdentity } from '../db/repositories/bot-identities.ts';
+import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import { isTokenRefused, slackErrorCode } from './slack-errors.ts';
 
@@ -27,10 +28,11 @@ export interface SlackCheckTuning {
 export interface BotIdentityOptions extends SlackCheckTuning {
   /** Calls auth.test once (no retries of its own: this class paces the tries). */
   authTest: () => ReturnType<WebClient['auth']['test']>;
-  saved?: BotIds;
-  save: (ids: BotIds) => void;
+  /** The ids saved at an earlier start, as the database answers. */
+  saved?: Promise<BotIds | undefined>;
+  save: (ids: BotIds) => Promise<void>;
   /** Slack refused the token: the saved ids are dropped. */
-  forget: () => void;
+  forget: () => Promise<void>;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
@@ -56,22 +58,25 @@ export class BotIdentity {
   readonly refused: Promise<unknown>;
 
   constructor(private readonly options: BotIdentityOptions) {
-    this.ids = options.saved;
-    this.source = options.saved ? 'saved' : 'unknown';
+    this.source = 'unknown';
     this.firstRetryMs = options.firstRetryMs ?? 1000;
     this.maxRetryMs = options.maxRetryMs ?? 60_000;
     this.deliveryCheckSpacingMs = options.deliveryCheckSpacingMs ?? 1000;
     this.refused = new Promise((resolve) => {
       this.refuse = resolve;
     });
+    options.saved?.then(
+      (ids) => this.adoptSaved(ids),
+      (error: unknown) => options.logger.warn(`Could not read the bot's saved identity: ${(error as Error).message}`),
+    );
   }
 
   /** Ids known in advance (tests against a fake Slack): no auth.test is ever made. */
   static given(ids: BotIds): BotIdentity {
     const identity = new BotIdentity({
       authTest: () => Promise.reject(new Error('not asked')),
-      save: () => undefined,
-      forget: () => undefined,
+      save: async () => undefined,
+      forget: async () => undefined,
       logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
     });
     identity.ids = ids;
@@ -129,6 +134,13 @@ export class BotIdentity {
     for (const done of [...this.waiters]) done();
   }
 
+  private adoptSaved(ids: BotIds | undefined): void {
+    if (!ids || this.ids || this.stopped) return;
+    this.ids = ids;
+    this.source = 'saved';
+    for (const done of [...this.waiters]) done();
+  }
+
   private check(): void {
     this.lastAttemptAt = Date.now();
     this.attempt = this.options
@@ -153,11 +165,9 @@ export class BotIdentity {
     if (this.failures > 0) this.options.logger.info(`Slack answered after ${this.failures} failed tries.`);
     this.ids = ids;
     this.source = 'slack';
-    try {
-      this.options.save(ids);
-    } catch (error) {
+    this.options.save(ids).catch((error: unknown) => {
       this.options.logger.warn(`Could not save the bot's identity for the next start: ${(error as Error).message}`);
-    }
+    });
     for (const done of [...this.waiters]) done();
   }
 
@@ -165,11 +175,9 @@ export class BotIdentity {
     if (this.stopped) return;
     if (isTokenRefused(error)) {
       this.stopped = true;
-      try {
-        this.options.forget();
-      } catch {
+      this.options.forget().catch(() => {
         // The process stops anyway; the next start asks Slack before trusting anything.
-      }
+      });
       for (const done of [...this.waiters]) done();
       this.refuse(error);
       return;
@@ -191,7 +199,7 @@ export class BotIdentity {
 export function botIdentityFor(options: {
   token: string;
   clientOptions: WebClientOptions;
-  saved: BotIdentitiesRepository;
+  saved: Repositories['botIdentities'];
   clock: Clock;
   logger: BotIdentityOptions['logger'];
   tuning?: SlackCheckTuning;

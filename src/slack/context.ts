@@ -1,14 +1,14 @@
 import type { Logger } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config.ts';
-import type { CommitGroup } from '../db/commit-group.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import type { MessageUpdater } from '../jobs/message-updater.ts';
 import type { Services } from '../services/index.ts';
 import type { DmSender } from './dm-sender.ts';
 import type { HomeRefresher } from './home-refresher.ts';
+import type { Installations } from './installations.ts';
 import type { ReplyGate } from './reply-gate.ts';
+import type { WorkspaceClients } from './workspace-clients.ts';
 
 /** What every listener may use; built once, in wiring/listener-context.ts. */
 export interface BoostContext {
@@ -23,11 +23,11 @@ export interface BoostContext {
   homes: HomeRefresher;
   /** The one rate-aware sender for direct messages Boost sends on its own (digests, reminders); see dm-sender.ts. */
   dm: DmSender;
-  /** The bot's Web API client, for calls that are not tied to one listener's `client`. */
-  client: WebClient;
+  /** The Web API clients of each workspace, for calls that are not tied to one listener's `client`. */
+  slack: WorkspaceClients;
+  /** Distribution mode only: each workspace's installation (tokens deleted on uninstall). */
+  installations: Installations | undefined;
   logger: Logger;
-  /** Clicks arriving together share one commit; see db/commit-group.ts. */
-  commits: CommitGroup;
   /** Replies after an ack wait here while other requests are being acknowledged; see reply-gate.ts. */
   replyGate: ReplyGate;
 }

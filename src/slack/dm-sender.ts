@@ -38,19 +38,28 @@ export interface DmTally {
 
 /** One batch of messages: how to address, claim, render and record each item. */
 export interface DmBatch<T> {
-  items: Iterable<T>;
+  /** Pulled one at a time, as messages go out. */
+  items: Iterable<T> | AsyncIterable<T>;
   to(item: T): Recipient;
-  /** Called just before sending; false means someone else has it (nothing is sent). Must be synchronous. */
-  claim(item: T): boolean;
+  /** Called just before sending; false means someone else has it (nothing is sent). */
+  claim(item: T): Promise<boolean>;
   message(item: T): SlackMessage;
   /** Records what happened, right after Slack answered. */
-  settle(item: T, outcome: DmOutcome): void;
+  settle(item: T, outcome: DmOutcome): Promise<void>;
   /** Asked before each claim; true stops the batch (items not yet claimed stay for a later run). */
   stopped?(): boolean;
 }
 
+/** An item of a batch between its turns: claimed or not yet, and the rate limits it waited out so far. */
+interface Held<T> {
+  item: T;
+  claimed: boolean;
+  waits: { rateLimitWaits: number };
+}
+
 export interface DmSenderOptions {
-  client: WebClient;
+  /** The DM client of a workspace (dmClient): each workspace's own token in distribution mode. */
+  clientFor: (teamId: string) => Promise<WebClient>;
   /** Rate-limit pauses, shared with every paced sender. */
   pauses: PauseStore;
   logger: Logger;
@@ -80,7 +89,8 @@ export class DmSender {
   private readonly maxRateLimitWaits: number;
   private readonly backoffMs: number;
   private readonly gate: Gate;
-  private halted: string | undefined;
+  /** Workspaces whose token stopped working, with Slack's code: nothing more is sent there in this run. */
+  private readonly halted = new Map<string, string>();
 
   constructor(private readonly options: DmSenderOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
@@ -90,14 +100,12 @@ export class DmSender {
     this.gate = new Gate(this.concurrency);
   }
 
-  /** Sends one DM, waiting for a free slot and for any rate-limit pause, retrying what is safe to retry. */
+  /**
+   * Sends one DM, waiting for any rate-limit pause of its workspace and then for a free slot, retrying what is safe to
+   * retry. A message waiting out a pause holds no slot, so one workspace being rate limited never delays another's.
+   */
   async send(to: Recipient, message: SlackMessage): Promise<DmOutcome> {
-    await this.gate.enter();
-    try {
-      return await this.attempt(to, message);
-    } finally {
-      this.gate.leave();
-    }
+    return (await this.attempt(to, message, { rateLimitWaits: 0 }, false)) as DmOutcome;
   }
 
   /**
@@ -106,51 +114,118 @@ export class DmSender {
    */
   async deliver<T>(batch: DmBatch<T>): Promise<DmTally> {
     const tally: DmTally = { sent: 0, unreachable: 0, failed: 0, skipped: 0, halted: false };
-    const iterator = batch.items[Symbol.iterator]();
+    const items = batch.items;
+    const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
+    // Items of a workspace whose chat.postMessage is paused (a 429) wait here while the others are sent: a worker never
+    // sleeps on one workspace's pause while another workspace has messages to send.
+    const held = new Map<string, Held<T>[]>();
+    const pausedFor = (teamId: string) =>
+      this.options.pauses.pausedUntil(pauseScope(teamId, 'chat.postMessage')) - Date.now();
+    const hold = (teamId: string, entry: Held<T>) => {
+      const list = held.get(teamId) ?? [];
+      list.push(entry);
+      held.set(teamId, list);
+    };
+    const take = async (): Promise<Held<T> | undefined> => {
+      for (const [teamId, list] of held) {
+        if (list.length > 0 && pausedFor(teamId) <= 0) return list.shift();
+      }
+      const next = await iterator.next();
+      return next.done ? undefined : { item: next.value, claimed: false, waits: { rateLimitWaits: 0 } };
+    };
+    const settle = async (entry: Held<T>, outcome: DmOutcome) => {
+      tally[outcome.status] += 1;
+      await batch.settle(entry.item, outcome);
+    };
     const worker = async () => {
       for (;;) {
-        if (this.halted || batch.stopped?.()) {
+        if (batch.stopped?.()) {
           tally.halted = true;
           return;
         }
-        const next = iterator.next();
-        if (next.done) return;
-        const item = next.value;
-        if (!batch.claim(item)) {
-          tally.skipped += 1;
+        const entry = await take();
+        if (!entry) {
+          const waiting = [...held].filter(([, list]) => list.length > 0).map(([teamId]) => pausedFor(teamId));
+          if (waiting.length === 0) return;
+          await sleep(Math.max(1, Math.min(...waiting)));
           continue;
         }
-        let outcome: DmOutcome;
+        const to = batch.to(entry.item);
+        const halted = this.halted.get(to.teamId);
+        if (halted) {
+          // That workspace's token stopped working: its unclaimed items stay for a later run, the others go on.
+          tally.halted = true;
+          if (entry.claimed) await settle(entry, { status: 'failed', error: halted, retryLater: true });
+          continue;
+        }
+        if (pausedFor(to.teamId) > 0) {
+          hold(to.teamId, entry);
+          continue;
+        }
+        if (!entry.claimed) {
+          if (!(await batch.claim(entry.item))) {
+            tally.skipped += 1;
+            continue;
+          }
+          entry.claimed = true;
+        }
+        let outcome: DmOutcome | 'rate_limited';
         try {
-          outcome = await this.send(batch.to(item), batch.message(item));
+          outcome = await this.attempt(to, batch.message(entry.item), entry.waits, true);
         } catch (error) {
           // A bug while rendering: this item is lost for the week (its claim stays), the others go on.
           this.options.logger.error(`Could not prepare a direct message: ${slackErrorCode(error)}`);
           outcome = { status: 'failed', error: 'render_failed', retryLater: false };
         }
-        tally[outcome.status] += 1;
-        batch.settle(item, outcome);
+        if (outcome === 'rate_limited') hold(to.teamId, entry);
+        else await settle(entry, outcome);
       }
     };
     await Promise.all(Array.from({ length: this.concurrency }, worker));
+    // Stopped while some waited out a pause: those already claimed were certainly not sent, so a later run may.
+    for (const list of held.values()) {
+      for (const entry of list) {
+        if (entry.claimed) await settle(entry, { status: 'failed', error: 'ratelimited', retryLater: true });
+      }
+    }
     return tally;
   }
 
-  /** Why sending stopped for good (the token no longer works), if it did. */
+  /** Why sending stopped for good in some workspace (its token no longer works), if it did. */
   get haltedBecause(): string | undefined {
-    return this.halted;
+    return this.halted.values().next().value;
   }
 
-  private async attempt({ teamId, userId }: Recipient, message: SlackMessage): Promise<DmOutcome> {
+  /** One call to Slack, holding a slot only while it is in flight. */
+  private async post(teamId: string, userId: string, message: SlackMessage) {
+    await this.gate.enter();
+    try {
+      const client = await this.options.clientFor(teamId);
+      return await client.chat.postMessage({ channel: userId, ...message });
+    } finally {
+      this.gate.leave();
+    }
+  }
+
+  /**
+   * Sends one message, retrying what is safe to retry. On a 429 the workspace's pause is set; then `yieldOnRateLimit`
+   * hands the message back ('rate_limited') to be sent after the pause, instead of waiting for it here.
+   */
+  private async attempt(
+    { teamId, userId }: Recipient,
+    message: SlackMessage,
+    waits: { rateLimitWaits: number },
+    yieldOnRateLimit: boolean,
+  ): Promise<DmOutcome | 'rate_limited'> {
     const { pauses } = this.options;
     const scope = pauseScope(teamId, 'chat.postMessage');
     let failures = 0;
-    let rateLimitWaits = 0;
     for (;;) {
-      if (this.halted) return { status: 'failed', error: this.halted, retryLater: true };
+      const halted = this.halted.get(teamId);
+      if (halted) return { status: 'failed', error: halted, retryLater: true };
       await sleep(pauses.pausedUntil(scope) - Date.now());
       try {
-        const answer = await this.options.client.chat.postMessage({ channel: userId, ...message });
+        const answer = await this.post(teamId, userId, message);
         return { status: 'sent', ts: answer.ts };
       } catch (error) {
         const problem = classifySlackError(error, 'person');
@@ -160,8 +235,10 @@ export class DmSender {
             logger.warn(`Slack will not deliver a DM to ${userId} (${problem.code}); skipped.`);
             return { status: 'unreachable', error: problem.code };
           case 'auth':
-            this.halted = problem.code;
-            logger.error(`Slack refused the bot token (${problem.code}); no more DMs are sent until it is fixed.`);
+            this.halted.set(teamId, problem.code);
+            logger.error(
+              `Slack refused the bot token of workspace ${teamId} (${problem.code}); no more DMs are sent there until it is fixed.`,
+            );
             return { status: 'failed', error: problem.code, retryLater: true };
           case 'uncertain':
             logger.warn(
@@ -174,10 +251,13 @@ export class DmSender {
           case 'rate_limited':
           case 'not_sent':
             if (problem.retryAfterMs !== undefined) {
-              rateLimitWaits += 1;
+              waits.rateLimitWaits += 1;
               pauses.pause(scope, Date.now() + problem.retryAfterMs);
               logger.warn(`Slack asked to wait ${problem.retryAfterMs} ms before the next DM.`);
-              if (rateLimitWaits <= this.maxRateLimitWaits) continue;
+              if (waits.rateLimitWaits <= this.maxRateLimitWaits) {
+                if (yieldOnRateLimit) return 'rate_limited';
+                continue;
+              }
             } else {
               failures += 1;
               if (failures < this.maxAttempts) {

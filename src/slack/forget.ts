@@ -1,4 +1,3 @@
-import type { WebClient } from '@slack/web-api';
 import type { Forgotten } from '../db/repositories/personal-data.ts';
 import type { BoostContext } from './context.ts';
 import { removedRequestMessage } from './views/privacy-messages.ts';
@@ -22,8 +21,9 @@ export function afterForgetting(ctx: BoostContext, teamId: string, userId: strin
  * The coalescing updater's publish for a request that no longer exists: if it was removed, its message is rewritten
  * to say so (through the updater, so rate limits and retries are handled as for any update).
  */
-export async function updateRemovedMessage(ctx: BoostContext, client: WebClient, requestId: number): Promise<void> {
-  const removed = ctx.repos.privacy.removedMessage(requestId);
+export async function updateRemovedMessage(ctx: BoostContext, requestId: number): Promise<void> {
+  const removed = await ctx.repos.privacy.removedMessage(requestId);
   if (!removed) return;
-  await client.chat.update({ channel: removed.channelId, ts: removed.messageTs, ...removedRequestMessage() });
+  const { paced } = await ctx.slack.forTeam(removed.teamId);
+  await paced.chat.update({ channel: removed.channelId, ts: removed.messageTs, ...removedRequestMessage() });
 }

@@ -7,9 +7,9 @@ import { classifySlackError } from './slack-errors.ts';
 
 export interface HomeRefresherOptions {
   /** Renders a person's Home from the database as it is now, with one-off notices at the top. */
-  render: (teamId: string, userId: string, notices: readonly string[]) => HomeView;
-  /** views.publish, with a client that hands rate limits back (the pause is shared, per workspace). */
-  send: (userId: string, view: HomeView) => Promise<void>;
+  render: (teamId: string, userId: string, notices: readonly string[]) => Promise<HomeView>;
+  /** views.publish in that workspace, with a client that hands rate limits back (the pause is shared, per workspace). */
+  send: (teamId: string, userId: string, view: HomeView) => Promise<void>;
   /** Rate-limit pauses, shared with every paced sender. */
   pauses: PauseStore;
   store?: PaceStore;
@@ -113,12 +113,12 @@ export class HomeRefresher {
     if (!visitor) return 'unchanged';
     const notices = visitor.notices.splice(0);
     try {
-      const view = this.options.render(visitor.teamId, visitor.userId, notices);
+      const view = await this.options.render(visitor.teamId, visitor.userId, notices);
       const hash = createHash('sha256').update(JSON.stringify(view)).digest('base64url');
       if (visitor.lastHash === hash) return 'unchanged';
       visitor.lastHash = '';
       sending();
-      await this.options.send(visitor.userId, view);
+      await this.options.send(visitor.teamId, visitor.userId, view);
       visitor.lastHash = hash;
       return 'sent';
     } catch (error) {

@@ -26,7 +26,7 @@ export async function openRequestForm(
   ctx: BoostContext,
   opening: ModalOpening,
 ): Promise<{ opened: true } | { opened: false; error: unknown }> {
-  const today = localDate(ctx.clock(), cachedTzOffset(ctx, opening.teamId, opening.userId));
+  const today = localDate(ctx.clock(), await cachedTzOffset(ctx, opening.teamId, opening.userId));
   const view = newRequestModal({
     url: opening.url,
     ask: opening.ask,
@@ -35,7 +35,8 @@ export async function openRequestForm(
   });
   let failure: { opened: false; error: unknown } | undefined;
   try {
-    await ctx.client.views.open({ trigger_id: opening.triggerId, view });
+    const { bot } = await ctx.slack.forTeam(opening.teamId);
+    await bot.views.open({ trigger_id: opening.triggerId, view });
   } catch (error) {
     ctx.logger.warn(`Could not open the request form: ${slackErrorCode(error)}`);
     failure = { opened: false, error };

@@ -10,9 +10,10 @@ export async function openSettingsModal(
   triggerId: string,
 ): Promise<boolean> {
   try {
-    await ctx.client.views.open({
+    const { bot } = await ctx.slack.forTeam(teamId);
+    await bot.views.open({
       trigger_id: triggerId,
-      view: settingsModal(ctx.services.settings.of(teamId, userId)),
+      view: settingsModal(await ctx.services.settings.of(teamId, userId)),
     });
     return true;
   } catch (error) {

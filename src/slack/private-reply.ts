@@ -4,10 +4,14 @@ import { optInReply } from './views/opt-in-reply.ts';
 import type { SlackMessage } from './views/request-message.ts';
 
 /** The helper's private reply for their current state, with share links built for this request. */
-export function privateReply(ctx: BoostContext, request: BoostRequest, participation: Participation): SlackMessage {
+export async function privateReply(
+  ctx: BoostContext,
+  request: BoostRequest,
+  participation: Participation,
+): Promise<SlackMessage> {
   return optInReply({
     request,
     participation,
-    ...ctx.services.shareKit.forHelper(request, participation, ctx.clock()),
+    ...(await ctx.services.shareKit.forHelper(request, participation, ctx.clock())),
   });
 }

@@ -7,21 +7,22 @@ const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** A person's time zone and admin flag: from the cache when fresh, else from users.info (then cached). */
 export async function lookUpProfile(
   // Only what it needs, so `npm run digest` can use it without a running app.
-  ctx: Pick<BoostContext, 'repos' | 'client' | 'clock' | 'logger'>,
+  ctx: Pick<BoostContext, 'repos' | 'slack' | 'clock' | 'logger'>,
   teamId: string,
   userId: string,
 ): Promise<UserProfile | undefined> {
-  const cached = ctx.repos.profiles.get(teamId, userId);
+  const cached = await ctx.repos.profiles.get(teamId, userId);
   if (cached && ctx.clock() - cached.fetchedAt < PROFILE_MAX_AGE_MS) return cached;
   try {
-    const { user } = await ctx.client.users.info({ user: userId });
+    const { bot } = await ctx.slack.forTeam(teamId);
+    const { user } = await bot.users.info({ user: userId });
     const profile: UserProfile = {
       tz: user?.tz ?? null,
       tzOffsetSeconds: user?.tz_offset ?? 0,
       isAdmin: Boolean(user?.is_admin || user?.is_owner),
       fetchedAt: ctx.clock(),
     };
-    ctx.repos.profiles.save(teamId, userId, profile);
+    await ctx.repos.profiles.save(teamId, userId, profile);
     return profile;
   } catch (error) {
     ctx.logger.warn(`users.info failed for ${userId}: ${slackErrorCode(error)}`);
@@ -30,6 +31,6 @@ export async function lookUpProfile(
 }
 
 /** Offset east of UTC in seconds, from the cache only (never waits on Slack); UTC when unknown. */
-export function cachedTzOffset(ctx: BoostContext, teamId: string, userId: string): number {
-  return ctx.repos.profiles.get(teamId, userId)?.tzOffsetSeconds ?? 0;
+export async function cachedTzOffset(ctx: BoostContext, teamId: string, userId: string): Promise<number> {
+  return (await ctx.repos.profiles.get(teamId, userId))?.tzOffsetSeconds ?? 0;
 }

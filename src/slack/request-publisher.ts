@@ -1,4 +1,3 @@
-import type { WebClient } from '@slack/web-api';
 import { type PostFailure, retryDelayMs, shouldTellRequester } from '../domain/posting.ts';
 import type { BoostRequest } from '../domain/types.ts';
 import type { BoostContext } from './context.ts';
@@ -8,9 +7,9 @@ import { postedLaterMessage, unpostedMessage } from './views/posting-notes.ts';
 import { MAX_PUBLIC_NAMES, requestMessage, type SlackMessage } from './views/request-message.ts';
 
 /** The request message as it should look now, read fresh from the database. */
-export function currentRequestMessage(ctx: BoostContext, request: BoostRequest): SlackMessage {
+export async function currentRequestMessage(ctx: BoostContext, request: BoostRequest): Promise<SlackMessage> {
   // One name more than shown, so the message can say there are more.
-  return requestMessage({ request, ...ctx.services.overview.publicState(request.id, MAX_PUBLIC_NAMES + 1) });
+  return requestMessage({ request, ...(await ctx.services.overview.publicState(request.id, MAX_PUBLIC_NAMES + 1)) });
 }
 
 export interface PostAttempt {
@@ -31,23 +30,24 @@ export async function postRequest(
   attempt: PostAttempt = {},
 ): Promise<'posted' | PostFailure> {
   try {
-    const posted = await ctx.client.chat.postMessage({
+    const { bot } = await ctx.slack.forTeam(request.teamId);
+    const posted = await bot.chat.postMessage({
       channel: request.channelId,
-      ...currentRequestMessage(ctx, request),
+      ...(await currentRequestMessage(ctx, request)),
     });
-    if (posted.ts) ctx.repos.requests.setMessageTs(request.id, posted.channel ?? request.channelId, posted.ts);
+    if (posted.ts) await ctx.repos.requests.setMessageTs(request.id, posted.channel ?? request.channelId, posted.ts);
     await afterPosted(ctx, request.id, attempt);
     return 'posted';
   } catch (error) {
     const reason = slackErrorCode(error);
     const failure = postFailureOf(error);
     const retryAt = failure === 'retry' ? ctx.clock() + retryDelayMs(request.postAttempts) : null;
-    ctx.repos.requests.recordPostFailure(request.id, { failure, error: reason, retryAt });
+    await ctx.repos.requests.recordPostFailure(request.id, { failure, error: reason, retryAt });
     const next = retryAt === null ? '' : `; trying again at ${new Date(retryAt).toISOString()}`;
     ctx.logger.warn(`Could not post request ${request.id} in ${request.channelId}: ${reason}${next}`);
     ctx.homes.requestChanged(request);
     if (shouldTellRequester(failure, attempt.told)) {
-      const now = ctx.repos.requests.get(request.id);
+      const now = await ctx.repos.requests.get(request.id);
       if (now && !now.messageTs) await tellRequesterUnposted(ctx, now);
     }
     return failure;
@@ -55,14 +55,15 @@ export async function postRequest(
 }
 
 async function afterPosted(ctx: BoostContext, requestId: number, attempt: PostAttempt): Promise<void> {
-  const request = ctx.repos.requests.get(requestId);
+  const request = await ctx.repos.requests.get(requestId);
   if (!request) return;
   ctx.homes.requestChanged(request);
   // Cancelled while the post was on its way: the message shows it closed rather than taking help.
   if (request.status !== 'open') ctx.updater.request(request.id);
   if (!attempt.announce) return;
   try {
-    await ctx.client.chat.postMessage({ channel: request.requesterId, ...postedLaterMessage(request) });
+    const { bot } = await ctx.slack.forTeam(request.teamId);
+    await bot.chat.postMessage({ channel: request.requesterId, ...postedLaterMessage(request) });
   } catch (error) {
     ctx.logger.warn(
       `Could not tell ${request.requesterId} that request ${request.id} is posted: ${slackErrorCode(error)}`,
@@ -76,11 +77,12 @@ async function afterPosted(ctx: BoostContext, requestId: number, attempt: PostAt
  */
 export async function tellRequesterUnposted(ctx: BoostContext, request: BoostRequest): Promise<void> {
   try {
-    await ctx.client.chat.postMessage({ channel: request.requesterId, ...unpostedMessage(request) });
-    ctx.repos.requests.setNoticeDue(request.id, null);
+    const { bot } = await ctx.slack.forTeam(request.teamId);
+    await bot.chat.postMessage({ channel: request.requesterId, ...unpostedMessage(request) });
+    await ctx.repos.requests.setNoticeDue(request.id, null);
   } catch (dmError) {
     const again = postFailureOf(dmError) === 'retry';
-    ctx.repos.requests.setNoticeDue(request.id, again ? ctx.clock() + retryDelayMs(request.postAttempts) : null);
+    await ctx.repos.requests.setNoticeDue(request.id, again ? ctx.clock() + retryDelayMs(request.postAttempts) : null);
     const hint = classifySlackFailure(dmError) === 'auth' ? '; Slack refused the token: check SLACK_BOT_TOKEN' : '';
     const later = again ? ' Boost will tell them later.' : '';
     ctx.logger.error(
@@ -89,14 +91,15 @@ export async function tellRequesterUnposted(ctx: BoostContext, request: BoostReq
   }
 }
 
-/** Sends the current state of a request's message; used by the coalescing updater with its own client. */
-export async function updateRequestMessage(ctx: BoostContext, client: WebClient, requestId: number): Promise<void> {
-  const request = ctx.repos.requests.get(requestId);
-  if (!request) return updateRemovedMessage(ctx, client, requestId);
+/** Sends the current state of a request's message; used by the coalescing updater, with its workspace's paced client. */
+export async function updateRequestMessage(ctx: BoostContext, requestId: number): Promise<void> {
+  const request = await ctx.repos.requests.get(requestId);
+  if (!request) return updateRemovedMessage(ctx, requestId);
   if (!request.messageTs) return;
-  await client.chat.update({
+  const { paced } = await ctx.slack.forTeam(request.teamId);
+  await paced.chat.update({
     channel: request.channelId,
     ts: request.messageTs,
-    ...currentRequestMessage(ctx, request),
+    ...(await currentRequestMessage(ctx, request)),
   });
 }

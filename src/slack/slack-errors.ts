@@ -51,6 +51,8 @@ const CODES: Readonly<Record<string, SlackFailureKind>> = {
   no_permission: 'auth',
   team_access_not_granted: 'auth',
   ekm_access_denied: 'auth',
+  // Boost holds no token for the workspace (distribution mode: never installed, uninstalled, revoked).
+  not_installed: 'auth',
   message_not_found: 'gone',
   channel_not_found: 'gone',
   cant_update_message: 'gone',

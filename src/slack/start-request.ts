@@ -10,10 +10,11 @@ import { refusalNote } from './views/refusal-notes.ts';
  */
 export async function startRequest(ctx: BoostContext, opening: ModalOpening): Promise<boolean> {
   const actor = { teamId: opening.teamId, userId: opening.userId, now: ctx.clock() };
-  if (ctx.services.requests.canCreate(actor)) return openRequestModal(ctx, opening);
+  if (await ctx.services.requests.canCreate(actor)) return openRequestModal(ctx, opening);
   const why = refusalNote('too_many_open', ctx.config.MAX_OPEN_REQUESTS_PER_USER).text;
   try {
-    await ctx.client.views.open({ trigger_id: opening.triggerId, view: infoModal('Ask for a boost', why) });
+    const { bot } = await ctx.slack.forTeam(opening.teamId);
+    await bot.views.open({ trigger_id: opening.triggerId, view: infoModal('Ask for a boost', why) });
     return true;
   } catch (error) {
     ctx.logger.warn(`Could not open the open-request limit note: ${slackErrorCode(error)}`);

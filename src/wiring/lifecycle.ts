@@ -8,6 +8,7 @@ import type { BoostJobs } from '../jobs/index.ts';
 import type { BoostContext } from '../slack/context.ts';
 import { slackErrorCode } from '../slack/slack-errors.ts';
 import { startSocketMode } from '../slack/socket-mode.ts';
+import type { Distribution } from './installations.ts';
 import type { BoostReceiver } from './receiver.ts';
 import type { SlackLink } from './slack-link.ts';
 import type { Storage } from './storage.ts';
@@ -23,11 +24,13 @@ export function lifecycle(
     context: BoostContext;
     jobs: BoostJobs;
     runJobs: boolean;
+    distribution: Distribution | undefined;
   },
 ): Pick<Boost, 'start' | 'stop'> {
   const { receiver, slack, storage, context, jobs } = deps;
   return {
     async start() {
+      await deps.distribution?.installations.checkKey();
       let port: number;
       if (receiver instanceof SocketModeReceiver) {
         const socket = await startSocketMode(receiver, slack.identity, {

@@ -1,7 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { BoostTuning } from '../app.ts';
 import type { Config } from '../config.ts';
-import { CommitGroup } from '../db/commit-group.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import { MessageUpdater } from '../jobs/message-updater.ts';
@@ -11,35 +10,42 @@ import type { BoostContext } from '../slack/context.ts';
 import { DmSender } from '../slack/dm-sender.ts';
 import { homeFor } from '../slack/home.ts';
 import { HomeRefresher } from '../slack/home-refresher.ts';
+import type { Installations } from '../slack/installations.ts';
 import type { ReplyGate } from '../slack/reply-gate.ts';
 import { updateRequestMessage } from '../slack/request-publisher.ts';
-import type { SlackClients } from './slack-clients.ts';
+import type { WorkspaceClients } from '../slack/workspace-clients.ts';
 
 /** What every listener may use: settings, storage, the use cases, and the senders that keep Slack current. */
 export function createContext(deps: {
   config: Config;
   repos: Repositories;
   clock: Clock;
-  clients: SlackClients;
+  slack: WorkspaceClients;
+  installations: Installations | undefined;
   replyGate: ReplyGate;
   logger: Logger;
   tuning: BoostTuning;
 }): BoostContext {
-  const { config, repos, clients, logger, tuning } = deps;
+  const { config, repos, slack, logger, tuning } = deps;
   const pauses = new MemoryPauses();
   const context: BoostContext = {
-    dm: new DmSender({ client: clients.directMessages, pauses, logger, backoffMs: tuning.dmBackoffMs }),
+    dm: new DmSender({
+      clientFor: async (teamId) => (await slack.forTeam(teamId)).directMessages,
+      pauses,
+      logger,
+      backoffMs: tuning.dmBackoffMs,
+    }),
     config,
     repos,
     clock: deps.clock,
-    client: clients.bot,
+    slack,
+    installations: deps.installations,
     logger,
     replyGate: deps.replyGate,
-    commits: new CommitGroup(repos.transaction),
     services: createServices(repos, config),
     updater: new MessageUpdater({
-      publish: (requestId) => updateRequestMessage(context, clients.paced, requestId),
-      workspaceOf: (requestId) => repos.requests.get(requestId)?.teamId,
+      publish: (requestId) => updateRequestMessage(context, requestId),
+      workspaceOf: async (requestId) => (await repos.requests.get(requestId))?.teamId,
       pauses,
       logger,
       // Paced in real time, like the Home refresher: the pace is Slack's rate limit, not product time.
@@ -47,8 +53,9 @@ export function createContext(deps: {
     }),
     homes: new HomeRefresher({
       render: (teamId, userId, notices) => homeFor(context, teamId, userId, notices),
-      send: async (userId, view) => {
-        await clients.paced.views.publish({ user_id: userId, view });
+      send: async (teamId, userId, view) => {
+        const { paced } = await slack.forTeam(teamId);
+        await paced.views.publish({ user_id: userId, view });
       },
       pauses,
       logger,

@@ -1,10 +1,11 @@
 import { App, HTTPReceiver, type Logger, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { BoostTuning } from '../app.ts';
-import type { Config } from '../config.ts';
+import { type Config, isDistribution } from '../config.ts';
 import type { Clock } from '../domain/types.ts';
 import { healthRoute, readinessRoute } from '../http/health.ts';
 import { holdUntilIdentityKnown } from '../http/identity-gate.ts';
+import { BOT_SCOPES, installPages } from '../http/install-pages.ts';
 import type { ServerLimits } from '../http/server-limits.ts';
 import { answerUnprocessable, screenSlackRequests } from '../http/slack-edge.ts';
 import { guardSocketModeRoutes } from '../http/socket-mode-guard.ts';
@@ -13,6 +14,7 @@ import { answerUnrouted } from '../http/unrouted.ts';
 import { requestListenerOf, setRequestListener } from '../slack/bolt-internals.ts';
 import type { BotIdentity } from '../slack/bot-identity.ts';
 import type { ReplyGate } from '../slack/reply-gate.ts';
+import type { Distribution } from './installations.ts';
 import { boltLogging, type LateLogger } from './logging.ts';
 import type { SlackLink } from './slack-link.ts';
 import type { Storage } from './storage.ts';
@@ -39,6 +41,7 @@ export function createReceiver(
     limits: ServerLimits;
     routeLogger: LateLogger;
     logger: Logger | undefined;
+    distribution: Distribution | undefined;
   },
 ): BoostReceiver {
   const { storage, slack, routeLogger } = deps;
@@ -71,6 +74,7 @@ export function createReceiver(
     dispatchErrorHandler: answerUnrouted,
     unhandledRequestTimeoutMillis: deps.tuning.unackedDeliveryTimeoutMs,
     ...boltLogging(config, deps.logger),
+    ...(deps.distribution ? oauthOptions(config, deps.distribution) : {}),
   });
   serveTrackedLinksFirst(receiver, trackedLinks);
   const handle = requestListenerOf(receiver);
@@ -78,11 +82,40 @@ export function createReceiver(
     deps.replyGate.requestArrived();
     handle(req, res);
   });
-  holdUntilIdentityKnown(receiver, slack.identity, { waitMs: deps.tuning.slackCheck?.deliveryWaitMs ?? 2000 });
+  if (!isDistribution(config)) {
+    holdUntilIdentityKnown(receiver, slack.identity, { waitMs: deps.tuning.slackCheck?.deliveryWaitMs ?? 2000 });
+  }
   // Outermost: a request that cannot be Slack's is refused from its headers before anything else looks at it, and
   // outside the tracked links, so that a body sent to them is never waited for either.
   screenSlackRequests(receiver, routeLogger, { signingSecret: config.SLACK_SIGNING_SECRET });
   return receiver;
+}
+
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
+
+/**
+ * Distribution mode: Bolt's own OAuth support (@slack/oauth) serves the install page and Slack's redirect, with Boost's
+ * installations, states and pages. Bolt then authorizes each delivery from the installations (no `authorize` below).
+ */
+function oauthOptions(config: Config, distribution: Distribution) {
+  return {
+    clientId: config.SLACK_CLIENT_ID,
+    clientSecret: config.SLACK_CLIENT_SECRET,
+    scopes: BOT_SCOPES.map(({ scope }) => scope),
+    redirectUri: `${config.PUBLIC_BASE_URL}${REDIRECT_PATH}`,
+    installationStore: distribution.installations,
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: REDIRECT_PATH,
+      // The install page is Boost's own (what it is, which scopes and why), with the button to Slack on it.
+      directInstall: false,
+      stateStore: distribution.states,
+      authorizationUrl: config.SLACK_AUTHORIZE_URL,
+      clientOptions: distribution.oauthClientOptions,
+      ...installPages(INSTALL_PATH),
+    },
+  };
 }
 
 /** The Bolt app on that receiver. The bot token is Boost's own; the bot's ids come from `identity`. */
@@ -96,17 +129,25 @@ export function createBoltApp(
     clientOptions: deps.clientOptions,
     convoStore: false,
     ...boltLogging(config, deps.logger),
-    // Given a token, Bolt checks it with auth.test before it serves anything, so an unreachable Slack stopped Boost at
-    // start. The bot's ids come from BotIdentity instead, which asks in the background; deliveries wait for them at the
-    // HTTP edge (holdUntilIdentityKnown), and the Socket Mode connection opens only once they are known.
-    authorize: async () => {
-      const ids = identity.current;
-      if (!ids) throw new Error("The bot's identity is not known yet: Slack has not answered auth.test");
-      return { botToken: config.SLACK_BOT_TOKEN, botId: ids.botId, botUserId: ids.botUserId };
-    },
+    // In distribution mode the receiver's installer authorizes each delivery (Bolt refuses an `authorize` beside it).
+    ...(isDistribution(config) ? {} : { authorize: singleWorkspace(config, identity) }),
   });
   app.error(async (error) => {
     app.logger.error(`Unhandled error in a listener: ${error.message}`);
   });
   return app;
+}
+
+/**
+ * Single-workspace mode: the one bot token. Given a token, Bolt checks it with auth.test before it serves anything, so
+ * an unreachable Slack stopped Boost at start. The bot's ids come from BotIdentity instead, which asks in the
+ * background; deliveries wait for them at the HTTP edge (holdUntilIdentityKnown), and the Socket Mode connection opens
+ * only once they are known.
+ */
+function singleWorkspace(config: Config, identity: BotIdentity) {
+  return async () => {
+    const ids = identity.current;
+    if (!ids) throw new Error("The bot's identity is not known yet: Slack has not answered auth.test");
+    return { botToken: config.SLACK_BOT_TOKEN, botId: ids.botId, botUserId: ids.botUserId };
+  };
 }

@@ -1,10 +1,10 @@
 import type { WebClientOptions } from '@slack/web-api';
 import type { BoostOptions, BoostTuning, TokenRefusal } from '../app.ts';
 import type { Config } from '../config.ts';
-import type { BotIdentitiesRepository } from '../db/repositories/bot-identities.ts';
+import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import type { SlackStatus } from '../http/health.ts';
-import { type BotIdentity, type BotIdentityOptions, botIdentityFor } from '../slack/bot-identity.ts';
+import { BotIdentity, type BotIdentityOptions, botIdentityFor } from '../slack/bot-identity.ts';
 import { slackErrorCode } from '../slack/slack-errors.ts';
 import type { SocketModeSession } from '../slack/socket-mode.ts';
 
@@ -20,19 +20,34 @@ export interface SlackLink {
   socketStarted(session: SocketModeSession): void;
 }
 
+/** Distribution mode: serving never waits for auth.test, and no one token can be refused for the whole of Boost. */
+function watchInstallations(): SlackLink {
+  const identity = BotIdentity.given({ teamId: '', botId: '', botUserId: '' });
+  return {
+    identity,
+    status: { reached: () => true, serving: () => true },
+    refused: new Promise<TokenRefusal>(() => undefined),
+    refuse: () => undefined,
+    socketStarted: () => undefined,
+  };
+}
+
 export function watchSlack(
   config: Config,
   deps: {
     clientOptions: WebClientOptions;
-    saved: BotIdentitiesRepository;
+    saved: Repositories['botIdentities'];
     clock: Clock;
     logger: BotIdentityOptions['logger'];
     tuning: BoostTuning;
     given: BoostOptions['identity'];
   },
 ): SlackLink {
+  // In distribution mode there is no one bot: each installation carries its bot's ids, from the OAuth exchange.
+  const token = config.SLACK_BOT_TOKEN;
+  if (token === undefined) return watchInstallations();
   const identity = botIdentityFor({
-    token: config.SLACK_BOT_TOKEN,
+    token,
     clientOptions: deps.clientOptions,
     saved: deps.saved,
     clock: deps.clock,

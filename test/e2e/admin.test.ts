@@ -121,7 +121,7 @@ describe('admins closing requests', () => {
 
     h.slack.setUser(SLACK_ADMIN, { is_admin: false });
     await h.sender.event(userChange({ id: SLACK_ADMIN, is_admin: false }));
-    await eventually(() => h.boost.context.repos.profiles.get(TEAM, SLACK_ADMIN)?.isAdmin === false);
+    await eventually(async () => (await h.boost.context.repos.profiles.get(TEAM, SLACK_ADMIN))?.isAdmin === false);
     await click(h, SLACK_ADMIN, ACTIONS.close, second);
     await h.slack.waitFor(
       (call) => isReplyTo(SLACK_ADMIN)(call) && visibleText(call.args).includes('Only the person who asked'),
@@ -160,7 +160,7 @@ describe('/boost stats', () => {
     h = await startBoost();
     h.slack.setUser(SLACK_ADMIN, { is_admin: true });
     expect(await stats(h, SLACK_ADMIN)).toContain('Boost in this workspace');
-    expect(h.boost.context.repos.profiles.get(TEAM, SLACK_ADMIN)?.isAdmin).toBe(true);
+    expect((await h.boost.context.repos.profiles.get(TEAM, SLACK_ADMIN))?.isAdmin).toBe(true);
   });
 
   it('tells anyone else privately that the figures are for admins', async () => {

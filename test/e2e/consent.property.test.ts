@@ -483,6 +483,8 @@ describe('consent, proven on random sequences of actions', () => {
         .map(([first, rest]): Step[] => [first, ...rest]);
       await fc.assert(fc.asyncProperty(scenario, runScenario), {
         numRuns: RUNS,
+        // A run that hangs fails with its steps, and shrinking a failure stops in time to report what it found.
+        plugins: [fc.timeout(60_000), fc.interruptAfterTimeLimit(200_000, { failOnInterrupt: true })],
         ...(seed === undefined ? {} : { seed }),
       });
       expect(runs).toBeGreaterThanOrEqual(RUNS);

@@ -74,7 +74,7 @@ describe('a crash in the middle of npm run digest', () => {
     // More people than DMs in flight at once, so the kill leaves some unclaimed.
     const subscribers = ['USUB00001', 'USUB00002', 'USUB00003', 'USUB00004', 'USUB00005', 'USUB00006'];
     for (const user of subscribers) {
-      h.boost.context.repos.settings.update(TEAM, user, { digest: true }, Date.now() - HOUR);
+      await h.boost.context.repos.settings.update(TEAM, user, { digest: true }, Date.now() - HOUR);
     }
     const everyone = [REQUESTER, SHARER, JOINER, ...subscribers].sort();
 

@@ -80,8 +80,8 @@ export async function scenario(h: BoostHarness): Promise<Posted> {
   await click(h, SHARER, ACTIONS.markShared, posted);
   await optIn(h, JOINER, posted);
   await optIn(h, STOPPED, posted);
-  h.boost.context.repos.settings.update(TEAM, STOPPED, { digest: false }, WEDNESDAY);
-  h.boost.context.repos.settings.update(TEAM, SUBSCRIBER, { digest: true }, WEDNESDAY);
+  await h.boost.context.repos.settings.update(TEAM, STOPPED, { digest: false }, WEDNESDAY);
+  await h.boost.context.repos.settings.update(TEAM, SUBSCRIBER, { digest: true }, WEDNESDAY);
   const opened = await h.sender.event(appHomeOpened(NEWCOMER));
   expect(opened.status).toBe(200);
   return posted;

@@ -175,7 +175,7 @@ describe('the weekly digest', () => {
     // Wednesday: no clock on Earth shows Monday 09:00, so only the hourly decision looks again.
     const wednesday = MONDAY_9_UTC + 2 * DAY + HOUR;
     expect((await h.boost.jobs.digest.runOnce(wednesday)).decided).toBe(true);
-    h.boost.context.repos.settings.update(TEAM, STOPPED, { digest: true }, wednesday + 60_000);
+    await h.boost.context.repos.settings.update(TEAM, STOPPED, { digest: true }, wednesday + 60_000);
 
     expect((await h.boost.jobs.digest.runOnce(wednesday + 2 * 60_000)).decided).toBe(false);
     expect(dmsTo(h, STOPPED)).toHaveLength(0);

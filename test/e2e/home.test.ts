@@ -81,7 +81,7 @@ describe('App Home', () => {
 
     await clickOnHome(h, 'U9', ACTIONS.homeOptIn, String(request.id));
     await waitForHome(h, 'U9', 2);
-    expect(h.boost.context.repos.participations.get(request.id, 'U9')).toBeDefined();
+    expect(await h.boost.context.repos.participations.get(request.id, 'U9')).toBeDefined();
     const home = homeText(h, 'U9');
     expect(home).toContain("You're in for *Our launch*");
     expect(home).toContain('https://bsky.app/intent/compose');
@@ -104,7 +104,7 @@ describe('App Home', () => {
 
     await clickOnHome(h, 'U2', ACTIONS.homeWithdraw, String(request.id));
     await waitForHome(h, 'U2', 2);
-    expect(h.boost.context.repos.participations.get(request.id, 'U2')).toBeUndefined();
+    expect(await h.boost.context.repos.participations.get(request.id, 'U2')).toBeUndefined();
     expect(homeText(h, 'U2')).toContain("You're out of *Our launch*");
     expect(messagesToPeople(h).dms.length).toBe(dmsBefore);
     expect(homePublishesTo(h, 'U1')).toEqual([]);
@@ -127,7 +127,7 @@ describe('App Home', () => {
     const ids: number[] = [];
     for (let i = 0; i < 14; i++) {
       const requesterId = i < 3 ? 'U1' : `U${200 + i}`;
-      const created = service.create(
+      const created = await service.create(
         {
           url: `https://example.com/${i}`,
           title: `Request ${i}`,
@@ -141,17 +141,17 @@ describe('App Home', () => {
       );
       if (!created.ok) continue;
       // As if posted: only requests in their channel are offered to others.
-      h.boost.context.repos.requests.setMessageTs(created.value.id, 'C100', `${1_700_000_000 + i}.000100`);
+      await h.boost.context.repos.requests.setMessageTs(created.value.id, 'C100', `${1_700_000_000 + i}.000100`);
       ids.push(created.value.id);
     }
     expect(ids).toHaveLength(14);
     const [first = 0] = ids;
     for (let i = 0; i < 400; i++) {
       const userId = `U${String(1000 + i)}`;
-      service.optIn(first, { teamId: TEAM, userId, now });
-      if (i % 2 === 0) service.markShared(first, { teamId: TEAM, userId, now });
+      await service.optIn(first, { teamId: TEAM, userId, now });
+      if (i % 2 === 0) await service.markShared(first, { teamId: TEAM, userId, now });
     }
-    for (const id of ids.slice(3)) service.optIn(id, { teamId: TEAM, userId: 'U1', now });
+    for (const id of ids.slice(3)) await service.optIn(id, { teamId: TEAM, userId: 'U1', now });
 
     const home = await openHome(h, 'U1');
     const view = h.slack.homeView('U1');

@@ -25,10 +25,11 @@ const LONG_TITLE = 'A title that goes on and on about our launch, '.repeat(4).sl
 /** Requests of `userId` with the longest title, link, ask and wording, created through Boost's own use case. */
 let postedCount = 0;
 
-function longRequests(h: BoostHarness, userId: string, count: number): number[] {
+async function longRequests(h: BoostHarness, userId: string, count: number): Promise<number[]> {
   const now = h.clock.now();
-  return Array.from({ length: count }, (_, i) => {
-    const created = h.boost.context.services.requests.create(
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const created = await h.boost.context.services.requests.create(
       {
         url: `https://example.com/${i}/${'long-path-'.repeat(45)}`,
         title: LONG_TITLE,
@@ -42,9 +43,14 @@ function longRequests(h: BoostHarness, userId: string, count: number): number[] 
     );
     if (!created.ok) throw new Error(`request ${i} refused: ${created.refusal}`);
     // As if posted: only requests in their channel are offered to others.
-    h.boost.context.repos.requests.setMessageTs(created.value.id, CHANNEL, `${1_700_000_000 + postedCount++}.000100`);
-    return created.value.id;
-  });
+    await h.boost.context.repos.requests.setMessageTs(
+      created.value.id,
+      CHANNEL,
+      `${1_700_000_000 + postedCount++}.000100`,
+    );
+    ids.push(created.value.id);
+  }
+  return ids;
 }
 
 /** What a person sees as a command's private answer must be a message Slack would show. */
@@ -63,11 +69,11 @@ describe('messages of busy people stay within what Slack accepts', () => {
     const env = { MAX_OPEN_REQUESTS_PER_USER: '10', DIGEST_TIMEZONE: 'Etc/UTC' };
     h = await startBoost(env, new TestClock(WEDNESDAY), { runJobs: false });
     const service = h.boost.context.services.requests;
-    for (const id of longRequests(h, REQUESTER, 10)) {
+    for (const id of await longRequests(h, REQUESTER, 10)) {
       for (const userId of helpers(30)) {
         const actor: Actor = { teamId: TEAM, userId, now: WEDNESDAY };
-        service.optIn(id, actor);
-        service.markShared(id, actor);
+        await service.optIn(id, actor);
+        await service.markShared(id, actor);
       }
     }
 
@@ -83,7 +89,7 @@ describe('messages of busy people stay within what Slack accepts', () => {
 
   it('sends the export of a busy person in parts that Slack accepts and that copy back to the whole JSON', async () => {
     h = await startBoost({ MAX_OPEN_REQUESTS_PER_USER: '12' });
-    longRequests(h, REQUESTER, 12);
+    await longRequests(h, REQUESTER, 12);
 
     const first = ackMessage(await command(h, REQUESTER, 'export')) as Json;
     expectOneSlackMessage(first);
@@ -103,7 +109,7 @@ describe('messages of busy people stay within what Slack accepts', () => {
 
   it('/boost list shows the open requests that fit, then how many more there are', async () => {
     h = await startBoost();
-    for (let i = 0; i < 12; i++) longRequests(h, `ULIST${String(i).padStart(4, '0')}`, 1);
+    for (let i = 0; i < 12; i++) await longRequests(h, `ULIST${String(i).padStart(4, '0')}`, 1);
 
     const list = ackMessage(await command(h, 'UREADER1', 'list')) as Json;
 
@@ -114,7 +120,7 @@ describe('messages of busy people stay within what Slack accepts', () => {
 
   it('/boost report without a number lists the requests that fit, then how many more there are', async () => {
     h = await startBoost({ MAX_OPEN_REQUESTS_PER_USER: '25' });
-    longRequests(h, REQUESTER, 25);
+    await longRequests(h, REQUESTER, 25);
 
     const picker = ackMessage(await command(h, REQUESTER, 'report')) as Json;
 

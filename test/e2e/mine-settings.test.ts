@@ -108,8 +108,12 @@ describe('/boost mine and /boost settings', () => {
 
     const view = await openSettings('U2');
     await saveSettings('U2', view, { digest: 'auto', showName: 'on', reminders: 'on' });
-    expect(h.boost.context.repos.settings.get(TEAM, 'U2')).toEqual({ digest: null, showName: true, reminders: true });
-    expect(h.boost.context.repos.participations.get(first.id, 'U2')?.showName).toBe(true);
+    expect(await h.boost.context.repos.settings.get(TEAM, 'U2')).toEqual({
+      digest: null,
+      showName: true,
+      reminders: true,
+    });
+    expect((await h.boost.context.repos.participations.get(first.id, 'U2'))?.showName).toBe(true);
     await h.slack.waitFor((call) => call.method === 'chat.update' && JSON.stringify(call.args).includes('<@U2>'));
     await h.settle();
     expect(channelText(first)).toContain('<@U2>');
@@ -129,10 +133,18 @@ describe('/boost mine and /boost settings', () => {
   it('saves only what was changed, so an untouched digest choice stays unset', async () => {
     const view = await openSettings('U4');
     await saveSettings('U4', view, { digest: 'auto', showName: 'off', reminders: 'off' });
-    expect(h.boost.context.repos.settings.get(TEAM, 'U4')).toEqual({ digest: null, showName: false, reminders: false });
+    expect(await h.boost.context.repos.settings.get(TEAM, 'U4')).toEqual({
+      digest: null,
+      showName: false,
+      reminders: false,
+    });
 
     await saveSettings('U4', await openSettings('U4'), { digest: 'weekly', reminders: 'off' });
-    expect(h.boost.context.repos.settings.get(TEAM, 'U4')).toEqual({ digest: true, showName: false, reminders: false });
+    expect(await h.boost.context.repos.settings.get(TEAM, 'U4')).toEqual({
+      digest: true,
+      showName: false,
+      reminders: false,
+    });
   });
 
   it('opens settings from the Home and shows the saved choice there', async () => {

@@ -142,8 +142,8 @@ describe('/boost forget-me', () => {
     await click(h, FORGOTTEN, ACTIONS.close, ownClosed);
     // Settings and a digest record, as the settings form and the weekly digest leave them (closing as a Slack admin
     // cached their profile).
-    h.boost.context.repos.settings.update(TEAM, FORGOTTEN, { showName: true }, h.clock.now());
-    h.boost.context.repos.digests.claim(TEAM, FORGOTTEN, '2026-W01', h.clock.now());
+    await h.boost.context.repos.settings.update(TEAM, FORGOTTEN, { showName: true }, h.clock.now());
+    await h.boost.context.repos.digests.claim(TEAM, FORGOTTEN, '2026-W01', h.clock.now());
     await settled(h);
     expect(messageOf(h, theirs).text).toContain('2 in, 1 shared');
     const links = rows<{ token: string }>(h, 'select token from tracked_links where user_id = ?', FORGOTTEN);
@@ -323,10 +323,10 @@ describe('a deactivated account', () => {
     h.slack.setUser(ADMIN, { is_admin: true });
     await command(h, ADMIN, 'stats');
     await h.slack.waitFor(isReplyTo(ADMIN));
-    expect(h.boost.context.repos.profiles.get(TEAM, ADMIN)?.isAdmin).toBe(true);
+    expect((await h.boost.context.repos.profiles.get(TEAM, ADMIN))?.isAdmin).toBe(true);
 
     await h.sender.event(userChange({ id: ADMIN, is_admin: false, is_owner: false }));
-    await eventually(() => h.boost.context.repos.profiles.get(TEAM, ADMIN)?.isAdmin === false);
+    await eventually(async () => (await h.boost.context.repos.profiles.get(TEAM, ADMIN))?.isAdmin === false);
 
     // Someone Boost never cached is not recorded because Slack mentioned them.
     await h.sender.event(userChange({ id: 'USTRANGER', is_admin: true }));
@@ -376,8 +376,8 @@ describe('workspaces', () => {
       expect((await h.sender.event(event())).status).toBe(200);
       await eventually(() => workspace(TEAM)?.uninstalled_at);
       expect(workspace(TEAM)?.uninstalled_at).toEqual(expect.any(Number));
-      expect(h.boost.context.repos.workspaces.isActive(TEAM)).toBe(false);
-      expect(h.boost.context.repos.workspaces.activeTeams()).toEqual([OTHER_TEAM]);
+      expect(await h.boost.context.repos.workspaces.isActive(TEAM)).toBe(false);
+      expect(await h.boost.context.repos.workspaces.activeTeams()).toEqual([OTHER_TEAM]);
 
       // A day before the deadline: only the installed workspace's helper is reminded.
       const deadline = Number(rows<Json>(h, 'select deadline_at from requests where id = ?', gone.id)[0]?.deadline_at);
@@ -401,7 +401,7 @@ describe('workspaces', () => {
     await helperWaitingForReminder(TEAM, 'UASKGONE1', 'UHELPGONE');
     await helperWaitingForReminder(OTHER_TEAM, 'UASKKEPT1', 'UHELPKEPT');
     await h.sender.event(appUninstalled(TEAM));
-    await eventually(() => !h.boost.context.repos.workspaces.isActive(TEAM));
+    await eventually(async () => !(await h.boost.context.repos.workspaces.isActive(TEAM)));
 
     await h.boost.jobs.digest.runOnce(monday9);
     expect(dmsTo(h, 'UHELPKEPT')).toHaveLength(1);
@@ -422,13 +422,13 @@ describe('workspaces', () => {
     h = await startBoost();
     await command(h, 'UFIRST001', 'help');
     await h.sender.event(appUninstalled(TEAM));
-    await eventually(() => !h.boost.context.repos.workspaces.isActive(TEAM));
+    await eventually(async () => !(await h.boost.context.repos.workspaces.isActive(TEAM)));
     // A late event does not reinstate it...
     await h.sender.event(
       eventCallback({ type: 'app_home_opened', user: 'UFIRST001', tab: 'home', channel: 'DFIRST001' }),
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(h.boost.context.repos.workspaces.isActive(TEAM)).toBe(false);
+    expect(await h.boost.context.repos.workspaces.isActive(TEAM)).toBe(false);
     // ...a person's command does.
     await command(h, { userId: 'UFIRST001' }, 'help');
     expect(workspace(TEAM)?.uninstalled_at).toBeNull();
@@ -476,7 +476,7 @@ describe('retention', () => {
     const open = await createRequest(h, {}, REQUESTER);
     await optIn(h, HELPER, open);
     await h.sender.event(appUninstalled(TEAM));
-    await eventually(() => !h.boost.context.repos.workspaces.isActive(TEAM));
+    await eventually(async () => !(await h.boost.context.repos.workspaces.isActive(TEAM)));
 
     await h.boost.jobs.retention.runOnce(h.clock.now() + 10 * DAY);
     expect(rows(h, 'select id from requests')).toHaveLength(1);

@@ -206,7 +206,7 @@ describe('a request Slack may have posted (a timeout, a 500)', () => {
   it('becomes unconfirmed and its requester is told when an attempt never answered (the process stopped mid-post)', async () => {
     const start = h.clock.now();
     // Saved, with its first attempt claimed, and nothing after it: what a crash between the two leaves.
-    const created = h.boost.context.services.requests.create(
+    const created = await h.boost.context.services.requests.create(
       {
         url: 'https://example.com/crash',
         title: 'Saved before a crash',
@@ -286,7 +286,7 @@ describe("Try again and Cancel on the requester's own surfaces", () => {
       8000,
       'the Home to say it is cancelled',
     );
-    expect(h.boost.context.repos.requests.countOpenBy(TEAM, REQUESTER)).toBe(0);
+    expect(await h.boost.context.repos.requests.countOpenBy(TEAM, REQUESTER)).toBe(0);
     await tick(start + 10 * MINUTE);
     expect(channelPosts()).toHaveLength(1);
   });

@@ -89,8 +89,8 @@ describe('Send thanks', () => {
     return request;
   };
 
-  const thankedAt = (requestId: number, userId: string) =>
-    h.boost.context.repos.participations.get(requestId, userId)?.thankedAt ?? null;
+  const thankedAt = async (requestId: number, userId: string) =>
+    (await h.boost.context.repos.participations.get(requestId, userId))?.thankedAt ?? null;
 
   it('sends one short DM to each helper who shared, once, and confirms on the Home', async () => {
     const request = await requestWithHelpers();
@@ -105,10 +105,10 @@ describe('Send thanks', () => {
       expect(more).toEqual([]);
       expect(dm?.args.text).toContain('<@U1> says thank you for sharing');
       expect(dm?.args.text).toContain('&lt;!channel&gt;');
-      expect(thankedAt(request.id, helper)).not.toBeNull();
+      expect(await thankedAt(request.id, helper)).not.toBeNull();
     }
     expect(h.slack.dmsTo('U4')).toEqual([]);
-    expect(thankedAt(request.id, 'U4')).toBeNull();
+    expect(await thankedAt(request.id, 'U4')).toBeNull();
     const after = messagesToPeople(h);
     expect(after.dms.length - before.dms.length).toBe(2);
     expect(after.ephemerals).toEqual(before.ephemerals);
@@ -175,7 +175,7 @@ describe('Send thanks', () => {
       return String(reply?.args.text);
     };
     expect(await press('first')).toContain('press *Send thanks* again');
-    expect(thankedAt(request.id, 'U3')).toBeNull();
+    expect(await thankedAt(request.id, 'U3')).toBeNull();
     expect(await press('second')).toContain('Thanked 1 person');
     expect(h.slack.dmsTo('U3').filter((call) => call.ok)).toHaveLength(1);
     expect(h.slack.dmsTo('U2')).toHaveLength(1);
@@ -195,7 +195,7 @@ describe('Send thanks', () => {
     const [reply] = await h.slack.waitFor((call) => call.responseUrlId === 'stranger');
     expect(String(reply?.args.text)).toContain('Only the person who asked');
     for (const helper of ['U2', 'U3', 'U4']) expect(h.slack.dmsTo(helper)).toEqual([]);
-    expect(thankedAt(request.id, 'U2')).toBeNull();
+    expect(await thankedAt(request.id, 'U2')).toBeNull();
   });
 
   it('works from a digest message in the Messages tab, answering there privately', async () => {

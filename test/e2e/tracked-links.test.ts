@@ -479,8 +479,8 @@ describe('in Socket Mode', () => {
         `insert into requests (id, team_id, requester_id, url, ask, networks, channel_id, created_at, deadline_at)
          values (1, 'T1', 'U1', '${TARGET}', 'ask', '[]', 'C1', 0, 0)`,
       );
-      repos.participations.optIn(1, 'U2', 0, false);
-      const token = repos.links.ensure(1, 'U2', 0) ?? '';
+      await repos.participations.optIn(1, 'U2', 0, false);
+      const token = (await repos.links.ensure(1, 'U2', 0)) ?? '';
       const receiver = new SocketModeReceiver({
         appToken: 'xapp-1-test',
         customRoutes: [trackedLinkRoute({ links: repos.links, clock: () => Date.UTC(2026, 0, 1), logger })],
@@ -501,7 +501,7 @@ describe('in Socket Mode', () => {
         expect(click.headers.get('location')).toBe(TARGET);
         const head = await fetch(`${base}/r/${token}`, { method: 'HEAD', redirect: 'manual' });
         expect(head.status).toBe(302);
-        expect(repos.links.clicksByDay(1)).toEqual([{ day: '2026-01-01', clicks: 1 }]);
+        expect(await repos.links.clicksByDay(1)).toEqual([{ day: '2026-01-01', clicks: 1 }]);
       } finally {
         await new Promise<void>((resolve) => server.close(() => resolve()));
       }

@@ -6,6 +6,7 @@ import { type Boost, type BoostTuning, createBoost } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { SlackSender } from '../../src/playground/signed-client.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
+import { FAKE_APP } from './fake-workspaces.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -87,6 +88,26 @@ export interface StartOptions {
   checkToken?: boolean;
   /** Prepares the fake Slack before Boost starts (takes it down, makes auth.test fail or hang). */
   beforeStart?: (slack: FakeSlack) => void | Promise<void>;
+  /** Serve many workspaces installed through "Add to Slack" (distribution mode) instead of one bot token. */
+  distribution?: boolean;
+}
+
+/** Where the tests say Boost is publicly reachable in distribution mode; install.ts maps it to the real port. */
+export const PUBLIC_BASE_URL = 'https://boost.example.test';
+
+/** A TOKEN_ENCRYPTION_KEY for tests only: 32 bytes in base64. */
+export const TEST_TOKEN_KEY = Buffer.alloc(32, 7).toString('base64');
+
+/** The settings of distribution mode against a fake Slack: its app credentials and its authorize page. */
+export function distributionEnv(slack: FakeSlack): Record<string, string> {
+  return {
+    SLACK_CLIENT_ID: FAKE_APP.clientId,
+    SLACK_CLIENT_SECRET: FAKE_APP.clientSecret,
+    SLACK_STATE_SECRET: 'test-state-secret-0123456789',
+    TOKEN_ENCRYPTION_KEY: TEST_TOKEN_KEY,
+    PUBLIC_BASE_URL,
+    SLACK_AUTHORIZE_URL: slack.authorizeUrl,
+  };
 }
 
 /** Starts the real app on 127.0.0.1 (random port) against a fresh fake Slack and a temp SQLite file. */
@@ -95,12 +116,12 @@ export async function startBoost(
   clock = new TestClock(),
   options: StartOptions = {},
 ): Promise<BoostHarness> {
-  const slack = await startFakeSlack({ botToken: TEST_TOKEN });
+  const slack = await startFakeSlack({ botToken: TEST_TOKEN, clock: clock.now });
   await options.beforeStart?.(slack);
   const dir = mkdtempSync(join(tmpdir(), 'boost-test-'));
   const logs: string[] = [];
   const config = loadConfig({
-    SLACK_BOT_TOKEN: TEST_TOKEN,
+    ...(options.distribution ? distributionEnv(slack) : { SLACK_BOT_TOKEN: TEST_TOKEN }),
     SLACK_SIGNING_SECRET: TEST_SECRET,
     SLACK_API_URL: slack.apiUrl,
     DATABASE_PATH: join(dir, 'boost.sqlite'),

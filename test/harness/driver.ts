@@ -19,10 +19,13 @@ export const DAY = 24 * HOUR;
 export const REQUESTER = 'UREQ0001';
 export const CHANNEL = 'CBOOST001';
 
-/** Someone acting in Slack: a user id (in the default workspace), or a user id in a given workspace. */
-export type Person = string | { userId: string; teamId?: string };
+/**
+ * Someone acting in Slack: a user id (in the default workspace), or a user id in a given workspace; `enterprise` for a
+ * workspace of an Enterprise Grid organisation (its deliveries name the organisation).
+ */
+export type Person = string | { userId: string; teamId?: string; enterprise?: boolean };
 
-function who(person: Person): { userId: string; teamId?: string } {
+function who(person: Person): { userId: string; teamId?: string; enterprise?: boolean } {
   return typeof person === 'string' ? { userId: person } : person;
 }
 
@@ -63,13 +66,13 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 /** Polls until `check` holds, or fails after `timeoutMs` with what it last saw. */
 export async function eventually<T>(
-  check: () => T | undefined | null | false,
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
   timeoutMs = 10_000,
   what = 'the condition',
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== undefined && value !== null && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
     await sleep(20);
@@ -274,10 +277,11 @@ export async function command(
   text = '',
   options: { channelId?: string; triggerId?: string } = {},
 ): Promise<SlackResponse> {
-  const { userId, teamId } = who(person);
+  const { userId, teamId, enterprise } = who(person);
   const response = await h.sender.command(
     slashCommand({
       teamId,
+      enterprise,
       userId,
       channelId: options.channelId ?? CHANNEL,
       text,
@@ -333,11 +337,12 @@ export function requestValues(h: WithClock, draft: Draft = {}): Json {
 
 /** Presses "Post request" on the new-request form; returns the HTTP answer (field errors, or an empty ack). */
 export function submitForm(h: BoostHarness, person: Person, draft: Draft = {}): Promise<SlackResponse> {
-  const { userId, teamId } = who(person);
+  const { userId, teamId, enterprise } = who(person);
   // viewSubmission gives each submission its own view id, as each opened form has; Boost tells a repeat by it.
   return h.sender.interact(
     viewSubmission({
       teamId,
+      enterprise,
       userId,
       callbackId: VIEWS.newRequest,
       values: requestValues(h, draft),
@@ -424,12 +429,13 @@ export function clickPayload(
   posted: RequestRef,
   options: ClickOptions = {},
 ): Json {
-  const { userId, teamId = posted.teamId } = who(person);
+  const { userId, teamId = posted.teamId, enterprise } = who(person);
   if (options.dm) {
     const channel = dmChannelFor(userId);
     return blockAction({
       container: 'message',
       teamId,
+      enterprise,
       userId,
       actionId,
       channelId: channel,
@@ -441,6 +447,7 @@ export function clickPayload(
     return blockAction({
       container: 'ephemeral',
       teamId,
+      enterprise,
       userId,
       actionId,
       channelId: posted.channel,
@@ -465,6 +472,7 @@ export function clickPayload(
   return blockAction({
     container: 'message',
     teamId,
+    enterprise,
     userId,
     actionId,
     channelId: posted.channel,

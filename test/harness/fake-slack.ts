@@ -5,6 +5,7 @@ import { blocksTooLong, checkBlocks, checkView, LIMITS } from '../../src/playgro
 import { DEFAULT_IDS, dmChannelFor, fixture, isUserId } from '../../src/playground/fixtures.ts';
 import { manifestBotScopes, missingScope } from '../../src/playground/slack-scopes.ts';
 import { parseArgs, parseJson, readBody, timeZoneLabel, withBlockIds } from '../../src/playground/web-api-wire.ts';
+import { FakeWorkspaces, type IssuedToken } from './fake-workspaces.ts';
 
 // A stand-in for Slack's Web API on 127.0.0.1: the app under test talks to it through the real @slack/web-api client
 // (`clientOptions.slackApiUrl`), so wire format, retries and error handling are the real ones. Answers start from the
@@ -18,6 +19,8 @@ export interface FakeSlackOptions {
   appId?: string;
   /** The bot token's OAuth scopes; by default those manifest.yml grants, so a call Boost lacks a scope for fails. */
   scopes?: readonly string[];
+  /** The time tokens expire by (token rotation); real time by default, a test's clock when it moves time by hand. */
+  clock?: () => number;
 }
 
 export type Args = Record<string, unknown>;
@@ -35,6 +38,10 @@ export interface RecordedCall {
   status: number;
   /** The JSON body answered. */
   response: unknown;
+  /** The workspace whose token made the call ('' for an org-wide token), when it was a token this fake issued. */
+  tokenTeam?: string;
+  /** The workspace the call concerned: its `team_id`, else the owner of the ids it names. */
+  concerns?: string;
 }
 
 export interface ChannelSettings {
@@ -110,6 +117,10 @@ export class FakeSlack {
   readonly botId: string;
   readonly appId: string;
   private readonly installedScopes: readonly string[];
+  /** Workspaces, their tokens and ids, and the OAuth side of Slack (fake-workspaces.ts). */
+  readonly workspaces: FakeWorkspaces;
+  /** The token of the call being answered (handlers run synchronously). */
+  private caller: IssuedToken | undefined;
 
   private scopes: string[];
   private recorded: RecordedCall[] = [];
@@ -160,6 +171,15 @@ export class FakeSlack {
     this.appId = options.appId ?? DEFAULT_IDS.appId;
     this.installedScopes = options.scopes ?? manifestBotScopes();
     this.scopes = [...this.installedScopes];
+    this.workspaces = new FakeWorkspaces(
+      { teamId: this.teamId, botToken: this.botToken, botId: this.botId, botUserId: this.botUserId },
+      options.clock ?? Date.now,
+    );
+  }
+
+  /** Slack's authorize page (`SLACK_AUTHORIZE_URL`), served by this fake. */
+  get authorizeUrl(): string {
+    return `${this.url}/oauth/v2/authorize`;
   }
 
   // ---- set-up ---------------------------------------------------------------------------------------------------
@@ -200,9 +220,9 @@ export class FakeSlack {
     this.faults.push({ method, kind: 'fail', error, remaining: options.times ?? 1, when: options.when });
   }
 
-  /** HTTP 429 with `Retry-After`, as api.error.ratelimited.json. */
-  rateLimit(method: string, retryAfterSeconds: number, times = 1): void {
-    this.faults.push({ method, kind: 'ratelimit', retryAfter: retryAfterSeconds, remaining: times });
+  /** HTTP 429 with `Retry-After`, as api.error.ratelimited.json; `when(args)` limits it to some calls (one workspace's). */
+  rateLimit(method: string, retryAfterSeconds: number, times = 1, when?: (args: Args) => boolean): void {
+    this.faults.push({ method, kind: 'ratelimit', retryAfter: retryAfterSeconds, remaining: times, when });
   }
 
   httpError(method: string, status: number, times = 1): void {
@@ -346,11 +366,37 @@ export class FakeSlack {
     let responseUrlId: string | undefined;
     let args: Args = {};
     let answer: Answer;
+    let call: Pick<RecordedCall, 'tokenTeam' | 'concerns'> = {};
     try {
+      if (root === 'oauth' && url.pathname === '/oauth/v2/authorize' && req.method === 'GET') {
+        const redirect = this.workspaces.authorize(url);
+        this.recorded.push({
+          method: 'oauth.authorize',
+          args: Object.fromEntries(url.searchParams),
+          at,
+          ok: redirect.status === 302,
+          status: redirect.status,
+          response: redirect,
+        });
+        res.writeHead(
+          redirect.status,
+          redirect.location ? { location: redirect.location } : { 'content-type': 'text/plain' },
+        );
+        res.end(redirect.text ?? '');
+        return;
+      }
       if (root === 'api') {
         const parsed = parseArgs(req, raw, url);
         args = parsed.args;
-        answer = this.answerApi(name, args, parsed.token, parsed.undecodable);
+        if (name === 'oauth.v2.access') {
+          const basic = req.headers.authorization?.startsWith('Basic ')
+            ? req.headers.authorization.slice(6)
+            : undefined;
+          answer = { status: 200, body: this.workspaces.exchange(args, basic) };
+        } else {
+          answer = this.answerApi(name, args, parsed.token, parsed.undecodable);
+          call = { tokenTeam: this.caller?.teamId, concerns: this.concerns };
+        }
       } else if (root === 'response') {
         responseUrlId = name;
         args = parseJson(raw);
@@ -373,6 +419,7 @@ export class FakeSlack {
       ...(responseUrlId === undefined ? {} : { responseUrlId }),
       status,
       response: body,
+      ...call,
     });
     const wait = this.delays.get(method) ?? this.delays.get('*') ?? 0;
     if (wait > 0) {
@@ -394,8 +441,17 @@ export class FakeSlack {
   private answerApi(method: string, args: Args, token: string | undefined, undecodable: string[]): Answer {
     const handler = this.handlers[method];
     if (!handler) return { status: 200, body: failure('unknown_method') };
+    this.caller = undefined;
+    this.concerns = undefined;
     if (!token) return { status: 200, body: failure('not_authed') };
-    if (token !== this.botToken) return { status: 200, body: fixture('api.error.invalid_auth.json') };
+    const issued = this.workspaces.issued(token);
+    const tokenRefused = this.workspaces.refusal(issued);
+    if (tokenRefused === 'invalid_auth') return { status: 200, body: fixture('api.error.invalid_auth.json') };
+    if (tokenRefused || !issued) return { status: 200, body: failure(tokenRefused ?? 'invalid_auth') };
+    this.caller = issued;
+    const reach = this.workspaces.check(method, issued, args.team_id, this.idsNamedBy(args));
+    this.concerns = reach.concerns;
+    if (reach.error) return { status: 200, body: failure(reach.error) };
     const refused = missingScope(method, this.scopes);
     if (refused) return { status: 200, body: refused };
     const fault = this.takeFault(method, args);
@@ -406,6 +462,21 @@ export class FakeSlack {
       if (error instanceof SlackError) return { status: 200, body: error.body };
       throw error;
     }
+  }
+
+  /** The workspace the call being answered concerns. */
+  private concerns: string | undefined;
+
+  /** The channel and user ids a call names, a DM channel standing for its user: each belongs to one workspace. */
+  private idsNamedBy(args: Args): string[] {
+    const ids: string[] = [];
+    for (const field of ['channel', 'user', 'user_id']) {
+      const value = args[field];
+      if (typeof value !== 'string' || value === '') continue;
+      ids.push(value.startsWith('D') ? (this.dmUserOf(value) ?? value) : value);
+    }
+    if (typeof args.users === 'string') ids.push(...args.users.split(',').filter(Boolean));
+    return ids;
   }
 
   // Slack answers a response_url with plain HTTP statuses; Bolt's respond() throws on anything but 2xx.
@@ -516,7 +587,7 @@ export class FakeSlack {
     return {
       ...user,
       id,
-      team_id: this.teamId,
+      team_id: this.workspaces.ownerOf(id),
       name,
       real_name: realName,
       tz,
@@ -708,6 +779,7 @@ export class FakeSlack {
   // ---- users, conversations, team -------------------------------------------------------------------------------
 
   private authTest(): Args {
+    if (this.caller && this.caller.token !== this.botToken) return this.workspaces.authTest(this.caller);
     return {
       ...fixture('api.auth.test.json'),
       team_id: this.teamId,

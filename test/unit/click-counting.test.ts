@@ -25,64 +25,64 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function linkFor(userId: string): string {
-  repos.participations.optIn(1, userId, 0, false);
-  const token = repos.links.ensure(1, userId, 0);
+async function linkFor(userId: string): Promise<string> {
+  await repos.participations.optIn(1, userId, 0, false);
+  const token = await repos.links.ensure(1, userId, 0);
   if (!token) throw new Error('no link');
   return token;
 }
 
 describe('counting clicks', () => {
-  it('adds one per click, per link and day', () => {
-    const a = linkFor('UA');
-    const b = linkFor('UB');
-    const counted = repos.links.countAll([
+  it('adds one per click, per link and day', async () => {
+    const a = await linkFor('UA');
+    const b = await linkFor('UB');
+    const counted = await repos.links.countAll([
       { token: a, day: '2026-05-04' },
       { token: a, day: '2026-05-04' },
       { token: b, day: '2026-05-04' },
       { token: a, day: '2026-05-05' },
     ]);
     expect(counted).toBe(4);
-    expect(repos.links.clicksByHelper(1)).toEqual(
+    expect(await repos.links.clicksByHelper(1)).toEqual(
       new Map([
         ['UA', 3],
         ['UB', 1],
       ]),
     );
-    expect(repos.links.clicksByDay(1)).toEqual([
+    expect(await repos.links.clicksByDay(1)).toEqual([
       { day: '2026-05-04', clicks: 3 },
       { day: '2026-05-05', clicks: 1 },
     ]);
   });
 
-  it('still counts the other clicks of a batch when one link was deleted since it was looked up', () => {
-    const kept = linkFor('UA');
-    const gone = linkFor('UB');
-    repos.participations.withdraw(1, 'UB');
-    const counted = repos.links.countAll([
+  it('still counts the other clicks of a batch when one link was deleted since it was looked up', async () => {
+    const kept = await linkFor('UA');
+    const gone = await linkFor('UB');
+    await repos.participations.withdraw(1, 'UB');
+    const counted = await repos.links.countAll([
       { token: kept, day: '2026-05-04' },
       { token: gone, day: '2026-05-04' },
       { token: kept, day: '2026-05-04' },
     ]);
     expect(counted).toBe(2);
-    expect(repos.links.totalClicks(1)).toBe(2);
+    expect(await repos.links.totalClicks(1)).toBe(2);
   });
 
-  it('gives one link per helper per request, however often it is asked for', () => {
-    const first = linkFor('UA');
-    expect(repos.links.ensure(1, 'UA', 5)).toBe(first);
-    expect(repos.links.ensure(1, 'UNOBODY', 5)).toBeUndefined();
+  it('gives one link per helper per request, however often it is asked for', async () => {
+    const first = await linkFor('UA');
+    expect(await repos.links.ensure(1, 'UA', 5)).toBe(first);
+    expect(await repos.links.ensure(1, 'UNOBODY', 5)).toBeUndefined();
   });
 });
 
 describe('ClickBatch', () => {
   it('counts the clicks of one turn of the event loop in one transaction, then answers each', async () => {
-    const token = linkFor('UA');
+    const token = await linkFor('UA');
     const batches: number[] = [];
     const batch = new ClickBatch(
-      (clicks) => {
+      async (clicks) => {
         batches.push(clicks.length);
-        return repos.links.countAll(clicks);
+        return await repos.links.countAll(clicks);
       },
       (error) => {
         throw error;
@@ -93,7 +93,7 @@ describe('ClickBatch', () => {
         { length: 5 },
         () =>
           new Promise<number>((resolve) =>
-            batch.record(token, '2026-05-04', () => resolve(repos.links.totalClicks(1))),
+            batch.record(token, '2026-05-04', () => void repos.links.totalClicks(1).then(resolve)),
           ),
       ),
     );
@@ -103,7 +103,7 @@ describe('ClickBatch', () => {
   });
 
   it('answers the clicks even when they could not be counted', async () => {
-    const token = linkFor('UA');
+    const token = await linkFor('UA');
     const errors: string[] = [];
     database.close();
     const batch = new ClickBatch(

@@ -4,24 +4,35 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommitGroup } from '../../src/db/commit-group.ts';
 import { type BoostDatabase, openDatabase } from '../../src/db/connection.ts';
-import { createRepositories, type Repositories } from '../../src/db/repositories/index.ts';
 
 let dir: string;
 let database: BoostDatabase;
-let repos: Repositories;
-/** Outermost transactions begun, that is commits. */
+/** Commits made. */
 let commits: number;
-let group: CommitGroup;
+let group: CommitGroup<undefined>;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'boost-commit-group-'));
   database = openDatabase(join(dir, 'boost.sqlite'));
-  repos = createRepositories(database.db, { receiptSecret: 'test-receipt-secret' });
   commits = 0;
-  group = new CommitGroup((work) => {
-    if (!database.sqlite.inTransaction) commits += 1;
-    return repos.transaction(work);
-  });
+  const { sqlite } = database;
+  const counted = {
+    prepare(source: string) {
+      const statement = sqlite.prepare(source);
+      if (source !== 'commit') return statement;
+      return {
+        run() {
+          commits += 1;
+          return statement.run();
+        },
+      };
+    },
+    exec: (source: string) => sqlite.exec(source),
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
+  };
+  group = new CommitGroup(counted as unknown as Pick<typeof sqlite, 'prepare' | 'exec' | 'inTransaction'>, undefined);
 });
 
 afterEach(() => {
@@ -82,5 +93,43 @@ describe('CommitGroup', () => {
     ]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected']);
     expect(asks()).toEqual([]);
+  });
+});
+
+describe('CommitGroup with asynchronous work', () => {
+  it('keeps work that awaits between its statements in one savepoint, apart from the others', async () => {
+    const outcomes = await Promise.allSettled([
+      group.run(async () => {
+        insertRequest('first half');
+        await Promise.resolve();
+        return insertRequest('second half');
+      }),
+      group.run(async () => {
+        insertRequest('rolled back');
+        await Promise.resolve();
+        throw new Error('refused');
+      }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected']);
+    expect(commits).toBe(1);
+    expect(asks()).toEqual(['first half', 'second half']);
+  });
+
+  it('holds a call from outside until the open transaction has committed', async () => {
+    const order: string[] = [];
+    const inside = group.run(async () => {
+      insertRequest('inside');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      order.push('work done');
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(group.busy).toBe(true);
+    const outside = group.whenIdle(() => {
+      order.push('outside ran');
+      return asks();
+    });
+    await inside;
+    expect(await outside).toEqual(['inside']);
+    expect(order).toEqual(['work done', 'outside ran']);
   });
 });

@@ -33,8 +33,8 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function request(requesterId: string, title: string | null, messageTs: string | null) {
-  const created = repos.requests.insert({
+async function request(requesterId: string, title: string | null, messageTs: string | null) {
+  const created = await repos.requests.insert({
     teamId: 'T1',
     requesterId,
     url: `https://example.com/${requesterId}`,
@@ -45,16 +45,16 @@ function request(requesterId: string, title: string | null, messageTs: string | 
     createdAt: T0,
     deadlineAt: T0 + 48 * HOUR,
   });
-  if (messageTs) repos.requests.setMessageTs(created.id, 'C1', messageTs);
+  if (messageTs) await repos.requests.setMessageTs(created.id, 'C1', messageTs);
   return created;
 }
 
 describe('rows read around drizzle', () => {
-  it('hold each request field a digest needs, exactly as drizzle reads it', () => {
-    const open = request('UASK1', 'Launch', '1714000000.000100');
-    const closed = request('UASK2', null, '1714000000.000200');
-    repos.requests.close(closed.id, 'closed', 'UASK2', T0 + HOUR);
-    const unposted = request('UASK3', 'Not posted yet', null);
+  it('hold each request field a digest needs, exactly as drizzle reads it', async () => {
+    const open = await request('UASK1', 'Launch', '1714000000.000100');
+    const closed = await request('UASK2', null, '1714000000.000200');
+    await repos.requests.close(closed.id, 'closed', 'UASK2', T0 + HOUR);
+    const unposted = await request('UASK3', 'Not posted yet', null);
     expectTypeOf<StoredRow<typeof requests, (typeof DIGEST_REQUEST_FIELDS)[number]>>().toEqualTypeOf<DigestRequest>();
 
     const byDrizzle = database.db
@@ -65,18 +65,18 @@ describe('rows read around drizzle', () => {
       .all()
       .map((row) => Object.fromEntries(DIGEST_REQUEST_FIELDS.map((field) => [field, row[field]])));
 
-    const byId = repos.digests.requestsById([open.id, closed.id]).sort((a, b) => a.id - b.id);
+    const byId = (await repos.digests.requestsById([open.id, closed.id])).sort((a, b) => a.id - b.id);
     expect(byId).toEqual(byDrizzle);
     expect(byId.every((row) => Object.keys(row).length === DIGEST_REQUEST_FIELDS.length)).toBe(true);
-    expect(repos.digests.requestsOpenSince(T0).filter((row) => row.id !== unposted.id)).toEqual(byDrizzle);
-    expect(repos.digests.openRequests(T0, 3).map((line) => line.request)).toEqual([byDrizzle[0]]);
+    expect((await repos.digests.requestsOpenSince(T0)).filter((row) => row.id !== unposted.id)).toEqual(byDrizzle);
+    expect((await repos.digests.openRequests(T0, 3)).map((line) => line.request)).toEqual([byDrizzle[0]]);
   });
 
-  it('hold each participation field of helpers and contributions, exactly as drizzle reads it', () => {
-    const posted = request('UASK1', 'Launch', '1714000000.000100');
-    repos.participations.optIn(posted.id, 'UHELP1', T0 + HOUR, false);
-    repos.participations.optIn(posted.id, 'UHELP2', T0 + 2 * HOUR, false);
-    repos.participations.markShared(posted.id, 'UHELP2', T0 + 3 * HOUR, false);
+  it('hold each participation field of helpers and contributions, exactly as drizzle reads it', async () => {
+    const posted = await request('UASK1', 'Launch', '1714000000.000100');
+    await repos.participations.optIn(posted.id, 'UHELP1', T0 + HOUR, false);
+    await repos.participations.optIn(posted.id, 'UHELP2', T0 + 2 * HOUR, false);
+    await repos.participations.markShared(posted.id, 'UHELP2', T0 + 3 * HOUR, false);
 
     const byDrizzle = database.db
       .select({
@@ -89,25 +89,30 @@ describe('rows read around drizzle', () => {
       .orderBy(asc(participations.optedInAt))
       .all();
 
-    expect(repos.digests.helpersOf([posted.id]).get(posted.id)).toEqual(byDrizzle);
-    const contributions = repos.digests.contributionsOf('T1', ['UHELP1', 'UHELP2'], T0);
+    expect((await repos.digests.helpersOf([posted.id])).get(posted.id)).toEqual(byDrizzle);
+    const contributions = await repos.digests.contributionsOf('T1', ['UHELP1', 'UHELP2'], T0);
     expect(contributions.get('UHELP2')).toEqual([
       { requestId: posted.id, optedInAt: T0 + 2 * HOUR, sharedAt: T0 + 3 * HOUR, thankedAt: null },
     ]);
   });
 
-  it('give a digest candidate every fact under its own name, decoded as drizzle decodes it', () => {
-    const posted = request('UASK1', 'Launch', '1714000000.000100');
-    repos.participations.optIn(posted.id, 'UHELP1', T0 + HOUR, false);
-    repos.participations.markShared(posted.id, 'UHELP1', T0 + 3 * HOUR, false);
-    repos.settings.update('T1', 'UHELP1', { digest: true }, T0 + 4 * HOUR);
-    repos.profiles.save('T1', 'UHELP1', { tz: 'Europe/Paris', tzOffsetSeconds: 7200, isAdmin: false, fetchedAt: T0 });
-    repos.digests.claim('T1', 'UHELP1', WEEK, T0 + 5 * HOUR);
+  it('give a digest candidate every fact under its own name, decoded as drizzle decodes it', async () => {
+    const posted = await request('UASK1', 'Launch', '1714000000.000100');
+    await repos.participations.optIn(posted.id, 'UHELP1', T0 + HOUR, false);
+    await repos.participations.markShared(posted.id, 'UHELP1', T0 + 3 * HOUR, false);
+    await repos.settings.update('T1', 'UHELP1', { digest: true }, T0 + 4 * HOUR);
+    await repos.profiles.save('T1', 'UHELP1', {
+      tz: 'Europe/Paris',
+      tzOffsetSeconds: 7200,
+      isAdmin: false,
+      fetchedAt: T0,
+    });
+    await repos.digests.claim('T1', 'UHELP1', WEEK, T0 + 5 * HOUR);
 
     // Stored as 0 or 1, typed so, and decoded to what drizzle reads.
     expectTypeOf<StoredValue<typeof userSettings.digest>>().toEqualTypeOf<number | null>();
     const candidates: CandidateRow[] = [];
-    repos.digests.eachCandidate(
+    await repos.digests.eachCandidate(
       { helperFrom: T0 - HOUR, splitAt: T0 + 2 * HOUR, requesterFrom: T0, weeks: [WEEK, '2026-W20'] },
       (row) => candidates.push(row),
     );
@@ -140,26 +145,27 @@ describe('rows read around drizzle', () => {
     });
   });
 
-  it('leave out every workspace that uninstalled Boost, as the other repositories do', () => {
-    const posted = request('UASK1', 'Launch', '1714000000.000100');
-    repos.participations.optIn(posted.id, 'UHELP1', T0 + HOUR, false);
-    repos.participations.setRemindMe(posted.id, 'UHELP1', true);
-    repos.workspaces.seen('T1', 'Acme', T0, true);
-    const work = () => {
+  it('leave out every workspace that uninstalled Boost, as the other repositories do', async () => {
+    const posted = await request('UASK1', 'Launch', '1714000000.000100');
+    await repos.participations.optIn(posted.id, 'UHELP1', T0 + HOUR, false);
+    await repos.participations.setRemindMe(posted.id, 'UHELP1', true);
+    await repos.workspaces.seen('T1', 'Acme', T0, true);
+    const work = async () => {
       const candidates: CandidateRow[] = [];
-      repos.digests.eachCandidate({ helperFrom: T0 - HOUR, splitAt: T0, requesterFrom: T0, weeks: [WEEK] }, (row) =>
-        candidates.push(row),
+      await repos.digests.eachCandidate(
+        { helperFrom: T0 - HOUR, splitAt: T0, requesterFrom: T0, weeks: [WEEK] },
+        (row) => candidates.push(row),
       );
       return {
         candidates: candidates.map((row) => row.userId),
-        openRequests: repos.digests.openRequests(T0, 3).length,
-        reminders: repos.reminders.due(T0, 72 * HOUR, 10).length,
-        pastDeadline: repos.requests.listPastDeadline(T0 + 72 * HOUR, 10).length,
-        active: repos.workspaces.isActive('T1'),
-        activeTeams: repos.workspaces.activeTeams(),
+        openRequests: (await repos.digests.openRequests(T0, 3)).length,
+        reminders: (await repos.reminders.due(T0, 72 * HOUR, 10)).length,
+        pastDeadline: (await repos.requests.listPastDeadline(T0 + 72 * HOUR, 10)).length,
+        active: await repos.workspaces.isActive('T1'),
+        activeTeams: await repos.workspaces.activeTeams(),
       };
     };
-    expect(work()).toEqual({
+    expect(await work()).toEqual({
       candidates: ['UASK1', 'UHELP1'],
       openRequests: 1,
       reminders: 1,
@@ -168,8 +174,8 @@ describe('rows read around drizzle', () => {
       activeTeams: ['T1'],
     });
 
-    repos.workspaces.markUninstalled('T1', T0 + HOUR);
-    expect(work()).toEqual({
+    await repos.workspaces.markUninstalled('T1', T0 + HOUR);
+    expect(await work()).toEqual({
       candidates: [],
       openRequests: 0,
       reminders: 0,

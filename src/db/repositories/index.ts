@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+import { CommitGroup, settle } from '../commit-group.ts';
 import type { Db } from '../connection.ts';
 import { botIdentitiesRepository } from './bot-identities.ts';
 import { digestsRepository } from './digests.ts';
@@ -20,10 +22,8 @@ export interface RepositorySecrets {
   receiptSecret: string;
 }
 
-export function createRepositories(db: Db, { receiptSecret }: RepositorySecrets) {
+function storesOf(db: Db, { receiptSecret }: RepositorySecrets) {
   return {
-    /** Runs fn in one SQLite transaction; fn must be synchronous (better-sqlite3 transactions are). */
-    transaction: <T>(fn: () => T): T => db.transaction(() => fn()),
     requests: requestsRepository(db),
     participations: participationsRepository(db),
     receipts: receiptsRepository(db, receiptSecret),
@@ -42,4 +42,46 @@ export function createRepositories(db: Db, { receiptSecret }: RepositorySecrets)
   };
 }
 
-export type Repositories = ReturnType<typeof createRepositories>;
+type Stores = ReturnType<typeof storesOf>;
+
+/** A repository whose every method answers with a promise. */
+type Asynchronous<R> = {
+  [K in keyof R]: R[K] extends (...args: infer A) => infer T ? (...args: A) => Promise<Awaited<T>> : R[K];
+};
+
+export type Repositories = { [K in keyof Stores]: Asynchronous<Stores[K]> } & {
+  /**
+   * Runs `fn` in one transaction and resolves once it is committed. `fn` is given the repositories to use inside it;
+   * it calls nothing but them (and never Slack) before it returns.
+   */
+  transaction<T>(fn: (tx: Repositories) => T | Promise<T>): Promise<T>;
+};
+
+/** Each store's methods made asynchronous through `call`, which runs the original (now, or after a commit). */
+function asynchronous(stores: Stores, call: <T>(run: () => T) => Promise<Awaited<T>>) {
+  const result: Record<string, Record<string, unknown>> = {};
+  for (const [name, store] of Object.entries(stores)) {
+    const methods: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(store)) {
+      methods[key] = typeof value === 'function' ? (...args: unknown[]) => call(() => value.apply(store, args)) : value;
+    }
+    result[name] = methods;
+  }
+  return result as { [K in keyof Stores]: Asynchronous<Stores[K]> };
+}
+
+/**
+ * The repositories over SQLite. Transactions that arrive together share one commit (see commit-group.ts); a call made
+ * outside a transaction while one is open waits for its commit.
+ */
+export function createRepositories(db: Db, secrets: RepositorySecrets): Repositories {
+  const stores = storesOf(db, secrets);
+  const sqlite = (db as Db & { $client: Database.Database }).$client;
+  const inside = { ...asynchronous(stores, settle) } as Repositories;
+  const commits = new CommitGroup<Repositories>(sqlite, inside);
+  inside.transaction = (fn) => commits.nested(fn);
+  return {
+    ...asynchronous(stores, (run) => commits.whenIdle(run)),
+    transaction: (fn) => commits.run(fn),
+  };
+}

@@ -257,9 +257,13 @@ export function privacyRepository(db: Db) {
     },
 
     /** Where the message of a removed request is, while it is kept (a week). */
-    removedMessage(requestId: number): { channelId: string; messageTs: string } | undefined {
+    removedMessage(requestId: number): { teamId: string; channelId: string; messageTs: string } | undefined {
       return db
-        .select({ channelId: removedMessages.channelId, messageTs: removedMessages.messageTs })
+        .select({
+          teamId: removedMessages.teamId,
+          channelId: removedMessages.channelId,
+          messageTs: removedMessages.messageTs,
+        })
         .from(removedMessages)
         .where(eq(removedMessages.requestId, requestId))
         .get();

@@ -1,4 +1,5 @@
 import type { AckFn, AnyMiddlewareArgs, Middleware, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { BoostContext } from '../context.ts';
 import { slackErrorCode } from '../slack-errors.ts';
 import { infoModal } from '../views/info-modal.ts';
@@ -78,7 +79,7 @@ export function answerEveryInteraction(ctx: BoostContext): Middleware<AnyMiddlew
             ? `Answered a ${String(body.type ?? body.command ?? 'delivery')} that no listener handled`
             : 'Answered a delivery whose listener failed before acknowledging it',
         );
-        await tellAfterClick(ctx, body, respond, text);
+        await tellAfterClick(ctx, args.client, body, respond, text);
       }
     }
     if (failure !== undefined) throw failure;
@@ -91,6 +92,7 @@ export function answerEveryInteraction(ctx: BoostContext): Middleware<AnyMiddlew
  */
 async function tellAfterClick(
   ctx: BoostContext,
+  client: WebClient,
   body: Delivery,
   respond: RespondFn | undefined,
   text: string,
@@ -102,7 +104,7 @@ async function tellAfterClick(
   try {
     if (respond) await respond({ response_type: 'ephemeral', replace_original: false, ...note(text) });
     else if (typeof body.trigger_id === 'string') {
-      await ctx.client.views.open({ trigger_id: body.trigger_id, view: infoModal('Boost', text) });
+      await client.views.open({ trigger_id: body.trigger_id, view: infoModal('Boost', text) });
     }
   } catch (error) {
     ctx.logger.warn(`Could not send the note about an unhandled click: ${slackErrorCode(error)}`);

@@ -35,7 +35,7 @@ export function recordWorkspaces(ctx: BoostContext): Middleware<AnyMiddlewareArg
     const contact = workspaceOf(body as Body);
     if (contact) {
       try {
-        ctx.services.workspaces.contact(contact, ctx.clock());
+        await ctx.services.workspaces.contact(contact, ctx.clock());
       } catch (error) {
         // Knowing the install is bookkeeping: it never stands in the way of what the person asked for.
         ctx.logger.warn(`Could not record workspace ${contact.teamId}: ${slackErrorCode(error)}`);

@@ -9,12 +9,12 @@ export const closeRequest = (ctx: BoostContext) => async (args: ButtonArgs) => {
   const { ack, body, action } = args;
   const requestId = requestIdOf(action);
   const actor = actorOfClick(ctx, body, action);
-  let result = ctx.services.requests.close(requestId, actor);
+  let result = await ctx.services.requests.close(requestId, actor);
   await ack();
   // Admin status came from the cache, so the ack never waited on users.info; now Slack may be asked, and a Slack
   // admin unknown to the cache gets the request closed after all (its result shows on the message, or as a note).
   if (!result.ok && result.refusal === 'not_allowed' && (await isAdmin(ctx, actor.teamId, actor.userId))) {
-    result = ctx.services.requests.close(requestId, { ...actor, now: ctx.clock() });
+    result = await ctx.services.requests.close(requestId, { ...actor, now: ctx.clock() });
   } else if (result.ok && result.value.requesterId !== actor.userId) {
     void isAdmin(ctx, actor.teamId, actor.userId); // refreshes a stale cached admin flag for next time
   }

@@ -17,7 +17,7 @@ export const confirmForgetMe =
       now,
       deliveryKey = `forget:${teamId}:${userId}:${action.action_ts}`,
     } = actorOfClick(ctx, body, action);
-    const forgotten = ctx.services.privacy.forget({ teamId, userId, now, deliveryKey });
+    const forgotten = await ctx.services.privacy.forget({ teamId, userId, now, deliveryKey });
     await ack();
     if (!forgotten) return;
     afterForgetting(ctx, teamId, userId, forgotten);

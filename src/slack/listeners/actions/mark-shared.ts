@@ -20,7 +20,7 @@ export const markShared = (ctx: BoostContext) => (args: ButtonArgs) =>
         await args.respond({
           response_type: 'ephemeral',
           replace_original: true,
-          ...privateReply(ctx, request, participation),
+          ...(await privateReply(ctx, request, participation)),
         });
       } else if (!formOpened) {
         // The share is already counted; without the form (an expired trigger, say) a short note is enough.

@@ -15,9 +15,9 @@ export const openReport =
     const viewerId = body.user.id;
     const load = (viewerIsAdmin: boolean) =>
       ctx.services.reports.load({ teamId, viewerId, requestId: requestIdOf(action), viewerIsAdmin, now: ctx.clock() });
-    const known = load(isAdminCached(ctx, teamId, viewerId));
+    const known = await load(await isAdminCached(ctx, teamId, viewerId));
     // Someone who is not the requester may be a Slack admin whose flag is not cached yet.
-    const outcome = known.ok || known.reason === 'not_found' ? known : load(await isAdmin(ctx, teamId, viewerId));
+    const outcome = known.ok || known.reason === 'not_found' ? known : await load(await isAdmin(ctx, teamId, viewerId));
     const view = outcome.ok
       ? reportModal(outcome.report, outcome.viewer)
       : reportNoteModal(outcome.reason === 'not_allowed' ? REPORT_NOT_ALLOWED : REPORT_NOT_FOUND);

@@ -17,7 +17,7 @@ export const optIn = (ctx: BoostContext) => (args: ButtonArgs) =>
       await args.respond({
         response_type: 'ephemeral',
         replace_original: false,
-        ...privateReply(ctx, request, participation),
+        ...(await privateReply(ctx, request, participation)),
       });
     },
     onHome: ({ request }) => optedInNotice(request),

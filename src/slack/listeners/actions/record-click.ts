@@ -16,18 +16,18 @@ export interface ClickAnswers {
 
 /**
  * What "I'm in", "I shared it" and "Withdraw" do, on a request's message and on the App Home alike: apply the use case
- * in the next shared commit, ack once it is saved, then show the change (the message, the Homes concerned) and answer
+ * (its transaction shares a commit with those arriving together), ack once it is saved, then show the change (the message, the Homes concerned) and answer
  * where the click was made. A refusal is explained there instead; a repeated delivery from Slack is a refusal that
  * nobody is told about.
  */
 export async function recordClick(
   ctx: BoostContext,
   args: ButtonArgs,
-  apply: (requestId: number, actor: Actor) => Outcome<ParticipationResult>,
+  apply: (requestId: number, actor: Actor) => Promise<Outcome<ParticipationResult>>,
   answers: ClickAnswers,
 ): Promise<void> {
   const { ack, body, action } = args;
-  const result = await ctx.commits.run(() => apply(requestIdOf(action), actorOfClick(ctx, body, action)));
+  const result = await apply(requestIdOf(action), actorOfClick(ctx, body, action));
   await ack();
   if (!result.ok) return explainRefusal(ctx, args, result.refusal);
   const { request, changed } = result.value;
@@ -38,7 +38,7 @@ export async function recordClick(
     ctx.homes.opened(teamIdOf(body), body.user.id, { notice });
     return;
   }
-  recoverPostFromClick(ctx, request, body);
+  await recoverPostFromClick(ctx, request, body);
   if (changed) refreshRequestEverywhere(ctx, request, body.user.id);
   await answers.inMessage(result.value);
 }

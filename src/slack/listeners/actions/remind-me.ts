@@ -10,7 +10,7 @@ import type { ButtonArgs } from '../args.ts';
  */
 export const remindMe = (ctx: BoostContext) => async (args: ButtonArgs) => {
   const { ack, body, action, respond } = args;
-  const result = ctx.services.requests.setRemindMe(requestIdOf(action), actorOfClick(ctx, body, action), true);
+  const result = await ctx.services.requests.setRemindMe(requestIdOf(action), actorOfClick(ctx, body, action), true);
   await ack();
   if (!result.ok) return explainRefusal(ctx, args, result.refusal);
   const { request, participation } = result.value;
@@ -26,6 +26,6 @@ export const remindMe = (ctx: BoostContext) => async (args: ButtonArgs) => {
   await respond({
     response_type: 'ephemeral',
     replace_original: clickedInEphemeral(body),
-    ...privateReply(ctx, request, participation),
+    ...(await privateReply(ctx, request, participation)),
   });
 };

@@ -13,7 +13,7 @@ const ONLY_THE_REQUESTER = 'Only the person who asked can send thanks for a requ
 export const sendThanks = (ctx: BoostContext) => async (args: ButtonArgs) => {
   const { ack, body, action } = args;
   const actor = actorOfClick(ctx, body, action);
-  const claim = ctx.services.thanks.claim(requestIdOf(action), actor);
+  const claim = await ctx.services.thanks.claim(requestIdOf(action), actor);
   await ack();
   if (!claim.ok) {
     const wording = claim.refusal === 'not_allowed' ? ONLY_THE_REQUESTER : undefined;

@@ -7,7 +7,7 @@ export const stopDigests =
   (ctx: BoostContext) =>
   async ({ ack, body, respond }: ButtonArgs) => {
     const teamId = teamIdOf(body);
-    ctx.services.settings.save({ teamId, userId: body.user.id, now: ctx.clock() }, { digest: false });
+    await ctx.services.settings.save({ teamId, userId: body.user.id, now: ctx.clock() }, { digest: false });
     await ack();
     ctx.homes.refresh(teamId, body.user.id);
     await ctx.replyGate.wait();

@@ -15,7 +15,7 @@ const answer = (ctx: BoostContext, args: ButtonArgs, text: string) => answerClic
 export const retryPost = (ctx: BoostContext) => async (args: ButtonArgs) => {
   const { ack, body, action } = args;
   await ack();
-  const retry = ctx.services.requests.retryPost(requestIdOf(action), actorOfClick(ctx, body, action));
+  const retry = await ctx.services.requests.retryPost(requestIdOf(action), actorOfClick(ctx, body, action));
   if (!retry.ok) return explainRefusal(ctx, args, retry.refusal);
   const { state, request } = retry.value;
   if (state === 'posted') return answer(ctx, args, `Already posted in <#${request.channelId}>.`);
@@ -34,7 +34,7 @@ export const retryPost = (ctx: BoostContext) => async (args: ButtonArgs) => {
 /** "Cancel request" on a request that could not be posted: it is closed so it no longer counts as open. */
 export const cancelUnposted = (ctx: BoostContext) => async (args: ButtonArgs) => {
   const { ack, body, action } = args;
-  const result = ctx.services.requests.cancelUnposted(requestIdOf(action), actorOfClick(ctx, body, action));
+  const result = await ctx.services.requests.cancelUnposted(requestIdOf(action), actorOfClick(ctx, body, action));
   await ack();
   if (!result.ok) return explainRefusal(ctx, args, result.refusal);
   // Found in its channel meanwhile (a click on a post that did land): its message now says it is closed.

@@ -25,7 +25,7 @@ export const boostCommand =
     const actor = { teamId: command.team_id, userId: command.user_id, now: ctx.clock() };
     switch (parsed.kind) {
       case 'new': {
-        if (!ctx.services.requests.canCreate(actor)) {
+        if (!(await ctx.services.requests.canCreate(actor))) {
           await ack(refusalNote('too_many_open', ctx.config.MAX_OPEN_REQUESTS_PER_USER));
           return;
         }
@@ -44,12 +44,12 @@ export const boostCommand =
         return;
       }
       case 'list': {
-        const open = ctx.services.overview.openRequests(command.team_id, LIST_LIMIT);
+        const open = await ctx.services.overview.openRequests(command.team_id, LIST_LIMIT);
         await ack(openRequestsList(open.items, open.total));
         return;
       }
       case 'mine':
-        await ack(mineMessage(ctx.services.overview.mine(actor, MINE_LIMITS)));
+        await ack(mineMessage(await ctx.services.overview.mine(actor, MINE_LIMITS)));
         return;
       case 'settings': {
         await ack();

@@ -12,7 +12,7 @@ const RESPONSE_URL_USES = 5;
 
 /** `/boost forget-me`: nothing is deleted yet; the person sees what would go and confirms with a button. */
 export async function forgetMeCommand(ctx: BoostContext, { ack, command }: CommandArgs): Promise<void> {
-  await ack(forgetConfirmation(ctx.services.privacy.inventory(command.team_id, command.user_id)));
+  await ack(forgetConfirmation(await ctx.services.privacy.inventory(command.team_id, command.user_id)));
 }
 
 /**
@@ -20,13 +20,14 @@ export async function forgetMeCommand(ctx: BoostContext, { ack, command }: Comma
  * blocks: in the ack, then through the response_url, and, for a very large export, on in Boost's Messages tab.
  */
 export async function exportCommand(ctx: BoostContext, { ack, command, respond }: CommandArgs): Promise<void> {
-  const data = ctx.services.privacy.exportOf(command.team_id, command.user_id, ctx.clock());
+  const data = await ctx.services.privacy.exportOf(command.team_id, command.user_id, ctx.clock());
   const [first, ...rest] = exportMessages(inertJson(data));
   await ack(first);
   try {
     for (const [index, message] of rest.entries()) {
       if (index < RESPONSE_URL_USES) await respond({ response_type: 'ephemeral', ...message });
-      else await ctx.client.chat.postMessage({ channel: command.user_id, ...message });
+      else
+        await (await ctx.slack.forTeam(command.team_id)).bot.chat.postMessage({ channel: command.user_id, ...message });
     }
   } catch (error) {
     ctx.logger.warn(`Could not send the rest of an export to ${command.user_id}: ${slackErrorCode(error)}`);

@@ -26,18 +26,18 @@ export async function reportCommand(
 ): Promise<void> {
   const { team_id: teamId, user_id: userId } = command;
   if (requestId === undefined) {
-    const choices = ctx.services.reports.choices(teamId, userId, PICKER_LIMIT);
+    const choices = await ctx.services.reports.choices(teamId, userId, PICKER_LIMIT);
     await ack(reportPicker(choices.items, choices.total));
     return;
   }
   const load = (viewerIsAdmin: boolean) =>
     ctx.services.reports.load({ teamId, viewerId: userId, requestId, viewerIsAdmin, now: ctx.clock() });
-  const known = load(isAdminCached(ctx, teamId, userId));
+  const known = await load(await isAdminCached(ctx, teamId, userId));
   if (known.ok || known.reason === 'not_found') {
     await ack(answer(known));
     return;
   }
   await ack();
-  const checked = load(await isAdmin(ctx, teamId, userId));
+  const checked = await load(await isAdmin(ctx, teamId, userId));
   await respond({ response_type: 'ephemeral', ...answer(checked) });
 }

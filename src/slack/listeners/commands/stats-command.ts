@@ -9,6 +9,6 @@ export async function statsCommand(ctx: BoostContext, { ack, command, respond }:
   // Whether a Slack admin is one may take users.info, which must not delay the ack.
   await ack();
   const allowed = await isAdmin(ctx, teamId, userId);
-  const message = allowed ? statsMessage(ctx.services.stats.weekly(teamId, ctx.clock())) : notAdminNote();
+  const message = allowed ? statsMessage(await ctx.services.stats.weekly(teamId, ctx.clock())) : notAdminNote();
   await respond({ response_type: 'ephemeral', ...message });
 }

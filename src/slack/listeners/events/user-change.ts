@@ -18,7 +18,7 @@ export const userChanged =
     const teams = new Set([body.team_id, user.team_id].filter((team): team is string => Boolean(team)));
     for (const teamId of teams) {
       if (user.deleted) {
-        const forgotten = ctx.services.privacy.forget({
+        const forgotten = await ctx.services.privacy.forget({
           teamId,
           userId: user.id,
           now,
@@ -28,6 +28,6 @@ export const userChanged =
         continue;
       }
       const change = { tz: user.tz, tzOffsetSeconds: user.tz_offset, isAdmin: Boolean(user.is_admin || user.is_owner) };
-      ctx.services.workspaces.updateCachedProfile(teamId, user.id, change, now);
+      await ctx.services.workspaces.updateCachedProfile(teamId, user.id, change, now);
     }
   };

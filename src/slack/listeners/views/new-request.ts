@@ -29,7 +29,7 @@ export const submitNewRequest =
         deadline: selectedOf(values, REQUEST_FIELDS.deadline),
         channelId: selectedOf(values, REQUEST_FIELDS.channelId),
       },
-      { now, tzOffsetSeconds: cachedTzOffset(ctx, teamId, userId) },
+      { now, tzOffsetSeconds: await cachedTzOffset(ctx, teamId, userId) },
     );
     if (!checked.ok) {
       await ack({ response_action: 'errors', errors: fieldErrors(checked.errors) });
@@ -37,7 +37,7 @@ export const submitNewRequest =
     }
     // The same submission delivered twice has the same view and the same values.
     const deliveryKey = `view:${view.id}:${createHash('sha256').update(JSON.stringify(values)).digest('base64url')}`;
-    const created = ctx.services.requests.create(checked.value, { teamId, userId, now, deliveryKey });
+    const created = await ctx.services.requests.create(checked.value, { teamId, userId, now, deliveryKey });
     if (!created.ok) {
       if (created.refusal === 'duplicate') return ack();
       const message = refusalNote(created.refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER).text;

@@ -14,9 +14,9 @@ export const submitSettings =
   async ({ ack, body, view }: Args) => {
     const teamId = teamIdOf(body);
     const actor = { teamId, userId: body.user.id, now: ctx.clock() };
-    const shown = shownSettings(view.private_metadata) ?? ctx.services.settings.of(teamId, actor.userId);
+    const shown = shownSettings(view.private_metadata) ?? (await ctx.services.settings.of(teamId, actor.userId));
     const submitted = submittedSettings(shown, (blockId) => selectedOf(view.state.values, blockId));
-    const saved = ctx.services.settings.save(actor, settingsChanges(shown, submitted));
+    const saved = await ctx.services.settings.save(actor, settingsChanges(shown, submitted));
     await ack();
     for (const requestId of saved.republish) ctx.updater.request(requestId);
     ctx.homes.refresh(teamId, actor.userId, settingsSavedNotice);

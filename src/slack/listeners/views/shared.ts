@@ -20,7 +20,7 @@ export const submitShared =
     }
     const network = selectedOf(view.state.values, SHARED_FIELDS.network);
     const requestId = readRequestId(view.private_metadata);
-    const result = ctx.services.requests.markShared(
+    const result = await ctx.services.requests.markShared(
       requestId,
       { teamId: teamIdOf(body), userId: body.user.id, now: ctx.clock() },
       { shareUrl: shareUrl.value, network: network && isNetwork(network) ? network : null },

@@ -1,0 +1,159 @@
+import type { InstallationsRepository, StoredInstallation } from '../src/db/repositories/installations.ts';
+import { Installations } from '../src/slack/installations.ts';
+import { FAKE_APP } from '../test/harness/fake-workspaces.ts';
+import { timeRequests } from './lib/http-client.ts';
+import { line, summary, verdict } from './lib/report.ts';
+import {
+  type AppChild,
+  type BoostChild,
+  createRequest,
+  optInClicks,
+  type PostedRequest,
+  settle,
+  startBoostChild,
+  startFakeSlack,
+  userId,
+} from './lib/slack.ts';
+import { median, ms, percentile, ratio } from './lib/stats.ts';
+
+// 6. The ack in distribution mode against single-workspace mode: the same signed "I'm in" clicks at 50 concurrent
+// against two Boosts side by side, one with the bot token in its settings, one serving a workspace installed through
+// "Add to Slack" (its token looked up per delivery, cached in memory, decrypted once). Rounds alternate which goes
+// first, against the same fake Slack, so that both see the same machine.
+
+const TOTAL = Number(process.env.BENCH_DISTRIBUTION_CLICKS ?? 2500);
+const ROUNDS = 5;
+const CONCURRENCY = 50;
+const WARMUP = 1000;
+const TARGET_RATIO = 1.05;
+const PER_ROUND = Math.ceil(TOTAL / ROUNDS);
+
+type Mode = 'single' | 'distribution';
+
+/** An admin installs the distribution Boost in the fake Slack's workspace: install page, authorize page, redirect. */
+async function installThroughSlack(boost: AppChild): Promise<void> {
+  const page = await fetch(`${boost.info.url}/slack/install`);
+  const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const href = /<a class="add" href="([^"]+)">/.exec(await page.text())?.[1]?.replaceAll('&amp;', '&');
+  if (!href) throw new Error('the install page has no "Add to Slack" link');
+  const authorized = await fetch(href, { redirect: 'manual' });
+  const back = new URL(authorized.headers.get('location') ?? '');
+  const done = await fetch(`${boost.info.url}${back.pathname}${back.search}`, { headers: { cookie } });
+  if (done.status !== 200) throw new Error(`the install failed: ${done.status}`);
+}
+
+/**
+ * The installation lookup alone, in this process: what Bolt's authorize asks of Boost for each delivery, once warm,
+ * in microseconds of CPU per call.
+ */
+async function lookupMicros(): Promise<number> {
+  const stored: StoredInstallation = {
+    id: 1,
+    enterpriseId: '',
+    teamId: 'TBENCH',
+    isEnterpriseInstall: false,
+    name: 'Bench',
+    appId: 'A1',
+    bot: { token: 'xoxb-bench', id: 'B1', userId: 'U1', scopes: ['commands'] },
+    installerUserId: 'U2',
+    installedAt: 0,
+    updatedAt: 0,
+  };
+  const repo = { forWorkspace: async () => stored, find: async () => stored } as unknown as InstallationsRepository;
+  const installations = new Installations({
+    repo,
+    refresh: () => Promise.reject(new Error('no refresh in this measure')),
+    clock: Date.now,
+    logger: console,
+  });
+  const query = { teamId: 'TBENCH', enterpriseId: undefined, isEnterpriseInstall: false as const };
+  const calls = 200_000;
+  for (let i = 0; i < calls; i++) await installations.fetchInstallation(query);
+  const before = process.cpuUsage();
+  for (let i = 0; i < calls; i++) await installations.fetchInstallation(query);
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / calls;
+}
+
+const fake = await startFakeSlack();
+const apps: Partial<Record<Mode, BoostChild>> = {};
+try {
+  apps.single = await startBoostChild(fake.info.apiUrl);
+  apps.distribution = await startBoostChild(fake.info.apiUrl, {
+    SLACK_BOT_TOKEN: '',
+    SLACK_CLIENT_ID: FAKE_APP.clientId,
+    SLACK_CLIENT_SECRET: FAKE_APP.clientSecret,
+    SLACK_STATE_SECRET: 'bench-state-secret-0123456789',
+    TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+    SLACK_AUTHORIZE_URL: `${fake.info.url}/oauth/v2/authorize`,
+  });
+  await installThroughSlack(apps.distribution);
+  const requests = {} as Record<Mode, PostedRequest>;
+  for (const mode of ['single', 'distribution'] as const) {
+    requests[mode] = await createRequest(apps[mode] as AppChild, fake, {
+      requester: 'UBREQUESTER',
+      channel: 'CBENCH0001',
+      url: 'https://example.com/launch',
+    });
+  }
+
+  const run = async (mode: Mode, users: string[]) => {
+    const app = apps[mode] as AppChild;
+    const from = await fake.call<number>('callCount');
+    await app.call('stats');
+    const latencies = await timeRequests(optInClicks(app.info.url, fake.info.url, requests[mode], users), CONCURRENCY);
+    await settle(app, fake, from, users.length);
+    const { cpuMs } = await app.call<{ cpuMs: number }>('stats');
+    return { latencies, cpuPerClick: cpuMs / users.length };
+  };
+
+  const warmup = Array.from({ length: WARMUP }, (_, i) => userId(3_000_000 + i));
+  await run('single', warmup);
+  await run('distribution', warmup);
+
+  const ratios: number[] = [];
+  const cpu: Record<Mode, number[]> = { single: [], distribution: [] };
+  const all: Record<Mode, number[]> = { single: [], distribution: [] };
+  line(
+    `ack latency by mode: ${ROUNDS} rounds of ${PER_ROUND} clicks at ${CONCURRENCY} concurrent (after ${WARMUP} warm-up each)`,
+  );
+  line('round  first         single p50  single p99  distr. p50  distr. p99  p99 ratio  CPU/click single, distr.');
+  for (let round = 0; round < ROUNDS; round++) {
+    const users = Array.from({ length: PER_ROUND }, (_, i) => userId(4_000_000 + round * PER_ROUND + i));
+    const order: Mode[] = round % 2 === 0 ? ['single', 'distribution'] : ['distribution', 'single'];
+    const measured = {} as Record<Mode, number[]>;
+    for (const mode of order) {
+      const result = await run(mode, users);
+      measured[mode] = result.latencies;
+      all[mode].push(...result.latencies);
+      cpu[mode].push(result.cpuPerClick);
+    }
+    const r = percentile(measured.distribution, 99) / percentile(measured.single, 99);
+    ratios.push(r);
+    line(
+      `${String(round + 1).padEnd(7)}${String(order[0]).padEnd(14)}` +
+        [50, 99, 50, 99]
+          .map((p, i) => ms(percentile(i < 2 ? measured.single : measured.distribution, p)).padEnd(12))
+          .join('') +
+        ratio(r).padEnd(11) +
+        `${ms(cpu.single.at(-1) ?? Number.NaN)}, ${ms(cpu.distribution.at(-1) ?? Number.NaN)}`,
+    );
+  }
+  line(
+    `the installation lookup alone (this process, warm): ${(await lookupMicros()).toFixed(2)} µs of CPU per delivery`,
+  );
+  const medianRatio = median(ratios);
+  const cpuRatio = median(cpu.distribution) / median(cpu.single);
+  line(`median of the rounds' p99 ratios (distribution / single): ${ratio(medianRatio)} (target <= ${TARGET_RATIO})`);
+  line(
+    `CPU per click (median of rounds): single ${ms(median(cpu.single))}, distribution ${ms(median(cpu.distribution))}`,
+  );
+  summary(
+    'ack by mode',
+    `distribution p50 ${ms(percentile(all.distribution, 50))} p99 ${ms(percentile(all.distribution, 99))}, single-workspace p50 ${ms(percentile(all.single, 50))} p99 ${ms(percentile(all.single, 99))}, p99 ratio ${ratio(medianRatio)} (median of ${ROUNDS} rounds; target <= ${TARGET_RATIO.toFixed(2)}); CPU/click ratio ${ratio(cpuRatio)}`,
+    verdict(medianRatio <= TARGET_RATIO),
+  );
+} finally {
+  await Promise.all(Object.values(apps).map((app) => app.stop()));
+  await fake.stop();
+}
