@@ -5,7 +5,7 @@ import { offsetAt } from '../domain/schedule.ts';
 import { blocksTooLong, checkBlocks, checkView, LIMITS } from './block-kit-limits.ts';
 import { fixture, isUserId } from './fixtures.ts';
 import { manifestBotScopes, missingScope } from './slack-scopes.ts';
-import { parseArgs, readBody, timeZoneLabel, withBlockIds } from './web-api-wire.ts';
+import { parseArgs, readBody, storedView, timeZoneLabel, withBlockIds } from './web-api-wire.ts';
 import { BOT, channelById, type Json, type Message, personById, type View, type Workspace } from './workspace.ts';
 
 // A local stand-in for Slack's Web API, over the playground's workspace. Boost talks to it through its real
@@ -282,23 +282,8 @@ export class SlackApi {
   }
 
   private makeView(template: string, view: Json, id: string, rootId = id): View {
-    const base = fixture<{ view: Json }>(template).view;
-    return {
-      ...base,
-      ...view,
-      id,
-      team_id: BOT.teamId,
-      type: String(view.type),
-      blocks: withBlockIds(view.blocks as Json[]),
-      private_metadata: view.private_metadata ?? '',
-      callback_id: view.callback_id ?? '',
-      external_id: view.external_id ?? '',
-      state: { values: {} },
-      hash: this.workspace.nextHash(),
-      root_view_id: rootId,
-      app_id: BOT.appId,
-      bot_id: BOT.botId,
-    };
+    const ids = { id, teamId: BOT.teamId, appId: BOT.appId, botId: BOT.botId, hash: this.workspace.nextHash() };
+    return { ...storedView(template, view, ids), root_view_id: rootId } as View;
   }
 
   private openView(args: Json, push: boolean): Json {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { fixture } from './fixtures.ts';
 
 // How Slack's Web API reads a request and shapes what it stores, shared by the playground's Slack stand-in and the
 // tests' fake Slack.
@@ -74,4 +75,45 @@ export function timeZoneLabel(tz: string): string {
   } catch {
     return tz;
   }
+}
+
+/** A view as Slack keeps it. */
+export type StoredView = Json & { id: string; type: string; hash: string; blocks: Json[] };
+
+export interface ViewIds {
+  id: string;
+  teamId: string;
+  appId: string;
+  botId: string;
+  hash: string;
+}
+
+/**
+ * A view as views.open, views.update and views.publish answer it (their captured answers, `template`): the app's view
+ * with the fields Slack adds, and empty state.
+ */
+export function storedView(template: string, view: Json, { id, teamId, appId, botId, hash }: ViewIds): StoredView {
+  const base = fixture<{ view: Json }>(template).view;
+  const stored: StoredView = {
+    ...base,
+    id,
+    team_id: teamId,
+    type: String(view.type),
+    blocks: withBlockIds(view.blocks as Json[]),
+    private_metadata: view.private_metadata ?? '',
+    callback_id: view.callback_id ?? '',
+    external_id: view.external_id ?? '',
+    state: { values: {} },
+    hash,
+    clear_on_close: view.clear_on_close ?? false,
+    notify_on_close: view.notify_on_close ?? false,
+    close: view.close ?? null,
+    submit: view.submit ?? null,
+    root_view_id: id,
+    previous_view_id: null,
+    app_id: appId,
+    bot_id: botId,
+  };
+  if (view.title !== undefined) stored.title = view.title;
+  return stored;
 }

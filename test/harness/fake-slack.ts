@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { blocksTooLong, checkBlocks, checkView, LIMITS } from '../../src/playground/block-kit-limits.ts';
 import { DEFAULT_IDS, dmChannelFor, fixture, isUserId } from '../../src/playground/fixtures.ts';
 import { manifestBotScopes, missingScope } from '../../src/playground/slack-scopes.ts';
-import { parseArgs, parseJson, readBody, timeZoneLabel, withBlockIds } from '../../src/playground/web-api-wire.ts';
+import {
+  parseArgs,
+  parseJson,
+  readBody,
+  storedView,
+  timeZoneLabel,
+  withBlockIds,
+} from '../../src/playground/web-api-wire.ts';
 import { FakeWorkspaces, type IssuedToken } from './fake-workspaces.ts';
 
 // A stand-in for Slack's Web API on 127.0.0.1: the app under test talks to it through the real @slack/web-api client
@@ -717,29 +724,8 @@ export class FakeSlack {
   }
 
   private makeView(template: string, view: Args, id: string, extra: Args = {}): StoredView {
-    const base = fixture<{ view: Args }>(template).view;
-    const stored: StoredView = {
-      ...base,
-      id,
-      team_id: this.teamId,
-      type: String(view.type),
-      blocks: withBlockIds(view.blocks as Args[]),
-      private_metadata: view.private_metadata ?? '',
-      callback_id: view.callback_id ?? '',
-      external_id: view.external_id ?? '',
-      state: { values: {} },
-      hash: this.nextHash(),
-      clear_on_close: view.clear_on_close ?? false,
-      notify_on_close: view.notify_on_close ?? false,
-      close: view.close ?? null,
-      submit: view.submit ?? null,
-      root_view_id: id,
-      previous_view_id: null,
-      app_id: this.appId,
-      bot_id: this.botId,
-      ...extra,
-    };
-    if (view.title !== undefined) stored.title = view.title;
+    const ids = { id, teamId: this.teamId, appId: this.appId, botId: this.botId, hash: this.nextHash() };
+    const stored = { ...storedView(template, view, ids), ...extra } as StoredView;
     this.views.set(id, stored);
     return stored;
   }
