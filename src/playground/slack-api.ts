@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { offsetAt } from '../domain/schedule.ts';
 import { blocksTooLong, checkBlocks, checkView, LIMITS } from './block-kit-limits.ts';
 import { fixture, isUserId } from './fixtures.ts';
-import { manifestBotScopes, missingScope } from './slack-scopes.ts';
+import { BOT_SCOPES_BY_METHOD, manifestBotScopes, missingScope } from './slack-scopes.ts';
 import { parseArgs, readBody, storedView, timeZoneLabel, withBlockIds } from './web-api-wire.ts';
-import { BOT, channelById, type Json, type Message, personById, type View, type Workspace } from './workspace.ts';
+import { BOT, type Json, type Message, personById, type View, type Workspace } from './workspace.ts';
 
 // A local stand-in for Slack's Web API, over the playground's workspace. Boost talks to it through its real
 // @slack/web-api client (SLACK_API_URL), so every call is a real HTTP request with Slack's wire format; answers keep
@@ -56,9 +56,6 @@ export class SlackApi {
     'views.update': (a) => this.updateView(a),
     'views.publish': (a) => this.publishView(a),
     'users.info': (a) => this.usersInfo(a),
-    'conversations.open': (a) => this.conversationsOpen(a),
-    'conversations.info': (a) => this.conversationsInfo(a),
-    'team.info': () => this.teamInfo(),
   };
 
   constructor(
@@ -144,11 +141,14 @@ export class SlackApi {
 
   private answer(method: string, args: Json, token: string | undefined): Json {
     const handler = this.methods[method];
-    if (!handler) return fail('unknown_method');
+    const known = method in BOT_SCOPES_BY_METHOD;
+    if (!handler && !known) return fail('unknown_method');
     if (!token) return fail('not_authed');
     if (token !== this.botToken) return fixture('api.error.invalid_auth.json');
     const refused = missingScope(method, this.scopes);
     if (refused) return refused;
+    // Methods the manifest grants no scope for (conversations.*, team.info) end above, as in Slack.
+    if (!handler) return fail('unknown_method');
     return handler(args);
   }
 
@@ -369,54 +369,6 @@ export class SlackApi {
         is_bot: false,
       },
     };
-  }
-
-  private conversationsOpen(args: Json): Json {
-    const users = typeof args.users === 'string' ? args.users.split(',').filter(Boolean) : [];
-    if (users.length !== 1) return fail(users.length === 0 ? 'users_list_not_supplied' : 'not_supported');
-    const [user = ''] = users;
-    if (!personById(user)) return fail('user_not_found');
-    const id = this.workspace.dmChannelOf(user);
-    if (args.return_im === true || args.return_im === 'true') {
-      const full = fixture<{ channel: Json }>('api.conversations.open.return_im.json');
-      return { ...full, channel: { ...full.channel, id, user } };
-    }
-    return { ...fixture('api.conversations.open.json'), channel: { id } };
-  }
-
-  private conversationsInfo(args: Json): Json {
-    const id = String(args.channel ?? '');
-    const dmUser = this.workspace.dmUserOf(id);
-    if (dmUser) return { ok: true, channel: { id, is_im: true, user: dmUser, is_user_deleted: false } };
-    const channel = channelById(id);
-    if (!channel) return fail('channel_not_found');
-    return {
-      ok: true,
-      channel: {
-        id,
-        name: channel.name,
-        name_normalized: channel.name,
-        is_channel: true,
-        is_group: false,
-        is_im: false,
-        is_mpim: false,
-        is_private: false,
-        is_archived: false,
-        is_general: channel.name === 'general',
-        is_member: true,
-        is_shared: false,
-        is_ext_shared: false,
-        is_org_shared: false,
-        context_team_id: BOT.teamId,
-        topic: { value: channel.topic, creator: '', last_set: 0 },
-        purpose: { value: channel.topic, creator: '', last_set: 0 },
-      },
-    };
-  }
-
-  private teamInfo(): Json {
-    const auth = fixture<Json>('api.auth.test.json');
-    return { ok: true, team: { id: BOT.teamId, name: 'Northwind', url: auth.url, domain: 'northwind' } };
   }
 }
 
