@@ -7,6 +7,7 @@ import type { Services } from '../services/index.ts';
 import type { DmSender } from './dm-sender.ts';
 import type { HomeRefresher } from './home-refresher.ts';
 import type { Installations } from './installations.ts';
+import type { DeliveriesInFlight } from './listeners/deliveries-in-flight.ts';
 import type { ReplyGate } from './reply-gate.ts';
 import type { WorkspaceClients } from './workspace-clients.ts';
 
@@ -30,4 +31,6 @@ export interface BoostContext {
   logger: Logger;
   /** Replies after an ack wait here while other requests are being acknowledged; see reply-gate.ts. */
   replyGate: ReplyGate;
+  /** The deliveries being handled, the work after their acks included; stopping waits for them. */
+  deliveries: DeliveriesInFlight;
 }

@@ -13,6 +13,9 @@ import type { BoostReceiver } from './receiver.ts';
 import type { SlackLink } from './slack-link.ts';
 import type { Storage } from './storage.ts';
 
+/** The longest stopping waits for the deliveries being handled: Slack's own answer window, with room for the reply. */
+const DELIVERIES_MAX_WAIT_MS = 5000;
+
 /** Starting serves at once, whether or not Slack answers; stopping lets work in flight finish before the database closes. */
 export function lifecycle(
   config: Config,
@@ -56,8 +59,9 @@ export function lifecycle(
       // Jobs stop claiming new work; messages already in flight finish and are recorded before the database closes.
       await jobs.scheduler.stop();
       context.homes.stop();
-      // Replies still waiting for their turn go out now, before the database closes.
+      // Replies still waiting for their turn go out now, and the work after each ack ends, before the database closes.
       context.replyGate.releaseAll();
+      await context.deliveries.idle(DELIVERIES_MAX_WAIT_MS);
       await context.updater.flush();
       await storage.checkpoints?.stop();
       storage.database.close();

@@ -11,6 +11,7 @@ import { DmSender } from '../slack/dm-sender.ts';
 import { homeFor } from '../slack/home.ts';
 import { HomeRefresher } from '../slack/home-refresher.ts';
 import type { Installations } from '../slack/installations.ts';
+import { DeliveriesInFlight } from '../slack/listeners/deliveries-in-flight.ts';
 import type { ReplyGate } from '../slack/reply-gate.ts';
 import { updateRequestMessage } from '../slack/request-publisher.ts';
 import type { WorkspaceClients } from '../slack/workspace-clients.ts';
@@ -42,6 +43,7 @@ export function createContext(deps: {
     installations: deps.installations,
     logger,
     replyGate: deps.replyGate,
+    deliveries: new DeliveriesInFlight(),
     services: createServices(repos, config),
     updater: new MessageUpdater({
       publish: (requestId) => updateRequestMessage(context, requestId),

@@ -269,15 +269,18 @@ class Run {
     }
   }
 
-  /** Everything Boost was doing has finished: message updates, Home refreshes, and the replies after acks. */
+  /**
+   * Everything Boost was doing has finished: the deliveries and the work after their acks (private replies included),
+   * message updates and Home refreshes; and the fake has seen no new call since the last look.
+   */
   async settle(): Promise<void> {
-    const { h } = this;
+    const { updater, homes, deliveries } = this.h.boost.context;
     let last = -1;
     await eventually(
       () => {
-        const idle = h.boost.context.updater.pending === 0 && h.boost.context.homes.pending === 0;
-        const stable = h.slack.calls.length === last;
-        last = h.slack.calls.length;
+        const idle = deliveries.inFlight === 0 && updater.pending === 0 && homes.pending === 0;
+        const stable = this.h.slack.calls.length === last;
+        last = this.h.slack.calls.length;
         return idle && stable;
       },
       15_000,

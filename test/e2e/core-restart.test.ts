@@ -112,6 +112,42 @@ describe('a restart while a message update waits for its pace', () => {
   });
 });
 
+describe('stopping while a click is still being answered', () => {
+  let h: BoostHarness;
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  it("waits for the click's private reply before closing the database", async () => {
+    h = await startBoost();
+    const posted = await createRequest(h, { title: 'Before the deploy' });
+    h.slack.hold('response_url');
+    await click(h, 'UHELPER01', ACTIONS.optIn, posted);
+    await h.slack.waitFor('response_url');
+
+    let stopped = false;
+    const stopping = h.boost.stop().then(() => {
+      stopped = true;
+    });
+    // The server stops taking requests at once; the database stays open while the reply is on its way.
+    while (await serves(h)) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(stopped).toBe(false);
+    expect(h.boost.database.sqlite.open).toBe(true);
+
+    h.slack.release('response_url');
+    await stopping;
+    expect(h.boost.database.sqlite.open).toBe(false);
+    expect(h.logs.filter((line) => line.startsWith('error'))).toEqual([]);
+  });
+});
+
+async function serves(h: BoostHarness): Promise<boolean> {
+  return fetch(`${h.sender.baseUrl}/healthz`).then(
+    () => true,
+    () => false,
+  );
+}
+
 async function createRequestThatFails(h: BoostHarness): Promise<void> {
   await h.sender.interact(
     viewSubmission({

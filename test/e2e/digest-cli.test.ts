@@ -100,7 +100,10 @@ describe('a crash in the middle of npm run digest', () => {
     expect(await main([], cliEnv(h), output)).toBe(0);
     const sent = recipients(h);
     expect(new Set(sent).size).toBe(sent.length);
-    expect([...sent].sort()).toEqual(everyone);
+    // A claim is never sent again: one whose DM had not reached Slack when the process died (a DM that timed out on a
+    // slow machine frees its turn for the next claim) is lost, as the claim promises, rather than risk a second digest.
+    const claimedAtKill = leftInFlight.map((row) => row.user_id);
+    expect([...new Set([...sent, ...claimedAtKill])].sort()).toEqual(everyone);
     expect(output.stdout).toEqual([`Sent ${everyone.length - leftInFlight.length} digests.`]);
   }, 90_000); // Starting tsx takes seconds, more on a busy machine.
 });

@@ -149,8 +149,8 @@ export async function startBoost(
     Object.assign(harness, await launch());
   };
   harness.settle = async () => {
-    const { updater, replyGate } = harness.boost.context;
-    const busy = () => updater.pending > 0 || replyGate.waitingCount > 0;
+    const { updater, replyGate, deliveries } = harness.boost.context;
+    const busy = () => updater.pending > 0 || replyGate.waitingCount > 0 || deliveries.inFlight > 0;
     for (let i = 0; i < 200 && busy(); i++) await sleep(25);
     // Replies that just left are on their way to the fake: settled once it has seen no new call for a moment.
     for (let seen = -1, i = 0; i < 100 && seen !== slack.calls.length; i++) {

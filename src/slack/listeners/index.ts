@@ -11,7 +11,8 @@ import { recordWorkspaces } from './workspaces.ts';
 
 /** Wires every handler; each kind's index maps ids to handlers, so "what happens when X" is one hop away. */
 export function registerListeners(app: App, ctx: BoostContext): void {
-  // First, so that it wraps every other middleware and handler.
+  // First, so that they wrap every other middleware and handler.
+  app.use(ctx.deliveries.track);
   app.use(answerEveryInteraction(ctx));
   app.use(recordWorkspaces(ctx));
   // Last: hands each delivery to its handler (see route.ts for why there are no Bolt listeners).
