@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCronPattern, isTimeZone } from './domain/schedule.ts';
 import { DEFAULT_MASTODON_INSTANCE } from './domain/share-links.ts';
+import { LANGUAGES, languageOfLocale } from './i18n/index.ts';
 
 /** Where the README explains each group of settings; named in start-up errors. */
 const README_SECTION = 'README.md, section "Settings"';
@@ -67,7 +68,17 @@ const settingsObject = z.object({
   DIGEST_TIMEZONE: z.string().default('user'),
   BOOST_ADMINS: userIdList,
   MAX_OPEN_REQUESTS_PER_USER: wholeNumber(1, 100).default(3),
-  DISCLOSURE_TEXT: z.string().max(200, 'must be at most 200 characters').default('(I work here.)'),
+  /** Unset: each person's language has its own disclosure (en: "(I work here.)"); set, it wins in every language. */
+  DISCLOSURE_TEXT: z.string().max(200, 'must be at most 200 characters').optional(),
+  /** The language of public channel messages, and of private ones while a person's language is unknown. */
+  DEFAULT_LOCALE: z
+    .string()
+    .default('en')
+    .transform((locale, ctx) => {
+      const language = languageOfLocale(locale);
+      if (!language) ctx.addIssue({ code: 'custom', message: `must be a language Boost has: ${LANGUAGES.join(', ')}` });
+      return language ?? 'en';
+    }),
   MASTODON_INSTANCE: z
     .string()
     .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, `must be a host name such as ${DEFAULT_MASTODON_INSTANCE}`)

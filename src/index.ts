@@ -1,6 +1,7 @@
 import dotenv from 'dotenv';
 import { createBoost, type TokenRefusal } from './app.ts';
 import { ConfigError, isDistribution, loadConfig } from './config.ts';
+import { SocketModeTaken } from './wiring/socket-mode-lease.ts';
 
 dotenv.config({ quiet: true });
 
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof SocketModeTaken) console.error(error.message);
   else console.error('Boost failed to start:', error);
   process.exit(1);
 });

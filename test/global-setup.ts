@@ -1,7 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { startPostgresServer } from './harness/postgres-server.ts';
 
-/** Builds dist/index.js once, as `npm start` does, for the tests that run Boost as a process of its own. */
-export default function buildBundle(): void {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** postgres://… of the throwaway PostgreSQL server the suite runs against; see harness/postgres-server.ts. */
+    postgresUrl: string;
+  }
+}
+
+/**
+ * Builds dist/index.js once, as `npm start` does, for the tests that run Boost as a process of its own; starts a
+ * throwaway PostgreSQL server for the whole run, and stops it after.
+ */
+export default async function setup(project: TestProject): Promise<() => void> {
   execFileSync('sh', ['scripts/build.sh'], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' });
+  const postgres = await startPostgresServer();
+  project.provide('postgresUrl', postgres.url);
+  return () => postgres.stop();
 }

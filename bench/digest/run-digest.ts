@@ -35,7 +35,7 @@ const sender = {
 } as unknown as DmSender;
 const job = new DigestJob({
   repos,
-  config: { DIGEST_CRON: '0 9 * * 1', DIGEST_TIMEZONE: 'user' },
+  config: { DIGEST_CRON: '0 9 * * 1', DIGEST_TIMEZONE: 'user', DEFAULT_LOCALE: 'en' },
   sender,
   logger,
   clock: () => now,
@@ -52,7 +52,7 @@ for (let run = 0; run < 2; run++) {
     dryRun: true,
     onPlanned: ({ digest }) => {
       const renderStarted = performance.now();
-      blocks += digestMessage(digest).blocks.length;
+      blocks += digestMessage('en', digest).blocks.length;
       renderMs += performance.now() - renderStarted;
     },
   });

@@ -11,20 +11,22 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export interface BoostDatabase {
   db: Db;
   sqlite: Database.Database;
+  /** Whether the database answers a trivial query now (health and readiness checks). */
+  answers(): Promise<boolean>;
   close(): void;
 }
 
 /**
- * drizzle/ at the root of the project: found upwards from this module, which is src/db/connection.ts when run from
- * source and dist/index.js once bundled.
+ * A migrations folder at the root of the project (drizzle/ for SQLite, drizzle-pg/ for PostgreSQL): found upwards from
+ * this module, which is src/db/connection.ts when run from source and dist/index.js once bundled.
  */
-function findMigrationsFolder(): string {
+export function findMigrationsFolder(name = 'drizzle'): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    const candidate = join(dir, 'drizzle');
+    const candidate = join(dir, name);
     if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('Could not find the drizzle/ migrations folder above this module');
+    if (parent === dir) throw new Error(`Could not find the ${name}/ migrations folder above this module`);
     dir = parent;
   }
 }
@@ -43,9 +45,17 @@ export function openDatabase(path: string): BoostDatabase {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
+  const check = sqlite.prepare('select 1 as ok');
   return {
     db,
     sqlite,
+    answers: async () => {
+      try {
+        return sqlite.open && check.get() !== undefined;
+      } catch {
+        return false;
+      }
+    },
     close: () => {
       if (sqlite.open) sqlite.close();
     },

@@ -93,6 +93,8 @@ export const userSettings = sqliteTable(
     digest: integer('digest', { mode: 'boolean' }),
     showName: integer('show_name', { mode: 'boolean' }).notNull().default(false),
     reminders: integer('reminders', { mode: 'boolean' }).notNull().default(true),
+    /** A language Boost speaks, chosen in the settings; null follows the person's Slack language. */
+    language: text('language'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -108,6 +110,8 @@ export const userProfiles = sqliteTable(
     tz: text('tz'),
     tzOffsetSeconds: integer('tz_offset_seconds'),
     isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+    /** The person's Slack locale (`it-IT`), from users.info with include_locale. */
+    locale: text('locale'),
     fetchedAt: integer('fetched_at').notNull(),
   },
   (table) => [primaryKey({ columns: [table.teamId, table.userId] })],
@@ -249,6 +253,16 @@ export const oauthStates = sqliteTable(
   },
   (table) => [index('oauth_states_expiry').on(table.expiresAt)],
 );
+
+/**
+ * Leases on work that one instance at a time may hold (the Socket Mode connection): whoever holds a lease renews it
+ * before it expires; once expired (its holder died), another instance may take it.
+ */
+export const leases = sqliteTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});
 
 export type RequestRow = typeof requests.$inferSelect;
 export type NewRequestRow = typeof requests.$inferInsert;

@@ -1,3 +1,4 @@
+import type { Message } from '../i18n/index.ts';
 import { isRequesterOrAdmin } from './admin.ts';
 import type { BoostRequest } from './types.ts';
 import { LIMITS, parseWebLink } from './validation.ts';
@@ -13,9 +14,8 @@ export function canOpenAnother(openCount: number, max: number): boolean {
 }
 
 /** Why a person cannot open another request (rule 9), and what they can do about it. */
-export function explainOpenLimit(max: number): string {
-  const open = max === 1 ? '1 open request' : `${max} open requests`;
-  return `You already have ${open}, the most anyone can have at once, so channels stay calm. Close one, or let it reach its deadline, to ask for something new.`;
+export function explainOpenLimit(max: number): Message {
+  return { key: 'refusal.tooManyOpen', params: { count: max } };
 }
 
 export function isOpenForHelp(request: Pick<BoostRequest, 'status' | 'deadlineAt'>, now: number): boolean {
@@ -23,7 +23,7 @@ export function isOpenForHelp(request: Pick<BoostRequest, 'status' | 'deadlineAt
 }
 
 /** The optional link to a helper's own post: empty means none. */
-export function validateShareUrl(text: string): { ok: true; value: string | null } | { ok: false; error: string } {
+export function validateShareUrl(text: string): { ok: true; value: string | null } | { ok: false; error: Message } {
   if (!text.trim()) return { ok: true, value: null };
   return parseWebLink(text, LIMITS.shareUrl);
 }

@@ -1,6 +1,8 @@
 // What Boost holds about a person, what `/boost export` gives them, what forgetting them removes, and how long
 // anything is kept. Pure: rows in, plain data and sentences out; the repositories read and delete, Slack renders.
 
+import type { Message } from '../i18n/index.ts';
+
 const DAY_MS = 86_400_000;
 
 /** What Boost holds about one person in one workspace, counted; shown before they confirm forget-me. */
@@ -30,6 +32,18 @@ export interface Removed {
   closedByCleared: number;
 }
 
+export const NOTHING_HELD: Inventory = {
+  requests: 0,
+  openRequests: 0,
+  helpersOnRequests: 0,
+  participations: 0,
+  shares: 0,
+  trackedLinks: 0,
+  settings: false,
+  profile: false,
+  digestDeliveries: 0,
+};
+
 export const NOTHING_REMOVED: Removed = {
   requests: 0,
   helpersOnRequests: 0,
@@ -53,58 +67,60 @@ export function removedAnything(removed: Removed): boolean {
   return Object.values(removed).some((count) => count > 0);
 }
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+/** A clause left out of a sentence. */
+const none: Message | string = '';
 
 /** The list shown before forget-me is confirmed, one line per kind of data, only for what exists. */
-export function forgetPlan(inventory: Inventory): string[] {
-  const lines: string[] = [];
+export function forgetPlan(inventory: Inventory): Message[] {
+  const lines: Message[] = [];
   if (inventory.requests > 0) {
-    const open = inventory.openRequests > 0 ? ` (${inventory.openRequests} still open)` : '';
-    const helpers =
+    const open: Message | string =
+      inventory.openRequests > 0 ? { key: 'privacy.plan.stillOpen', params: { count: inventory.openRequests } } : none;
+    const helpers: Message | string =
       inventory.helpersOnRequests > 0
-        ? `, with the ${plural(inventory.helpersOnRequests, 'record')} of colleagues who joined them`
-        : '';
-    lines.push(
-      `${plural(inventory.requests, 'request')} you made${open}${helpers}. Their channel messages will only say that the request was removed.`,
-    );
+        ? { key: 'privacy.plan.withHelpers', params: { count: inventory.helpersOnRequests } }
+        : none;
+    lines.push({ key: 'privacy.plan.requests', params: { count: inventory.requests, open, helpers } });
   }
   if (inventory.participations > 0) {
-    const shares =
-      inventory.shares > 0 ? `, ${plural(inventory.shares, 'share')} and links to your posts included` : '';
-    lines.push(
-      `${plural(inventory.participations, 'time')} you joined a request${shares}. Their counts go down by one.`,
-    );
+    const shares: Message | string =
+      inventory.shares > 0 ? { key: 'privacy.plan.withShares', params: { count: inventory.shares } } : none;
+    lines.push({ key: 'privacy.plan.participations', params: { count: inventory.participations, shares } });
   }
   if (inventory.trackedLinks > 0) {
-    lines.push(`${plural(inventory.trackedLinks, 'personal tracked link')} and their click counts.`);
+    lines.push({ key: 'privacy.plan.trackedLinks', params: { count: inventory.trackedLinks } });
   }
-  if (inventory.settings) lines.push('Your settings (digest, showing your name, reminders).');
-  if (inventory.profile) lines.push('What Boost cached from your Slack profile (time zone, admin flag).');
+  if (inventory.settings) lines.push({ key: 'privacy.plan.settings' });
+  if (inventory.profile) lines.push({ key: 'privacy.plan.profile' });
   if (inventory.digestDeliveries > 0) {
-    lines.push(`The record of ${plural(inventory.digestDeliveries, 'weekly digest')} sent to you.`);
+    lines.push({ key: 'privacy.plan.digests', params: { count: inventory.digestDeliveries } });
   }
   return lines;
 }
 
 /** The private note after forget-me: what went, counted. */
-export function removalSummary(removed: Removed): string[] {
-  const lines: string[] = [];
+export function removalSummary(removed: Removed): Message[] {
+  const lines: Message[] = [];
   if (removed.requests > 0) {
-    const helpers =
+    const helpers: Message | string =
       removed.helpersOnRequests > 0
-        ? ` and ${plural(removed.helpersOnRequests, 'participation')} of colleagues in them`
-        : '';
-    lines.push(`${plural(removed.requests, 'request')}${helpers}; their messages now say they were removed`);
+        ? { key: 'privacy.removed.withHelpers', params: { count: removed.helpersOnRequests } }
+        : none;
+    lines.push({ key: 'privacy.removed.requests', params: { count: removed.requests, helpers } });
   }
-  if (removed.participations > 0) lines.push(`${plural(removed.participations, 'participation')} in requests`);
-  if (removed.trackedLinks > 0) lines.push(`${plural(removed.trackedLinks, 'tracked link')} with their click counts`);
-  if (removed.settings > 0) lines.push('your settings');
-  if (removed.profile > 0) lines.push('your cached Slack profile');
-  if (removed.digestDeliveries > 0) lines.push(`${plural(removed.digestDeliveries, 'digest record')}`);
+  if (removed.participations > 0) {
+    lines.push({ key: 'privacy.removed.participations', params: { count: removed.participations } });
+  }
+  if (removed.trackedLinks > 0) {
+    lines.push({ key: 'privacy.removed.trackedLinks', params: { count: removed.trackedLinks } });
+  }
+  if (removed.settings > 0) lines.push({ key: 'privacy.removed.settings' });
+  if (removed.profile > 0) lines.push({ key: 'privacy.removed.profile' });
+  if (removed.digestDeliveries > 0) {
+    lines.push({ key: 'privacy.removed.digests', params: { count: removed.digestDeliveries } });
+  }
   if (removed.closedByCleared > 0) {
-    const which =
-      removed.closedByCleared === 1 ? "someone else's request" : `${removed.closedByCleared} requests of others`;
-    lines.push(`your name as the person who closed ${which}`);
+    lines.push({ key: 'privacy.removed.closedBy', params: { count: removed.closedByCleared } });
   }
   return lines;
 }

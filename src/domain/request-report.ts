@@ -115,7 +115,8 @@ function sharesByNetwork(sharers: readonly ReportHelper[]): NetworkShares[] {
     shares: counts.get(network) ?? 0,
   }));
   const unsaid = counts.get(null);
-  return unsaid ? [...known, { network: null, label: 'Not said', shares: unsaid }] : known;
+  // Shares whose network nobody named: the view words the label.
+  return unsaid ? [...known, { network: null, label: '', shares: unsaid }] : known;
 }
 
 function clicksTimeline({ clicksByDay, request, now }: ReportInput): RequestReport['clicks'] {

@@ -6,6 +6,8 @@ export interface PersonalSettings {
   showName: boolean;
   /** Offer "Remind me before the deadline" after opting in. */
   reminders: boolean;
+  /** The language Boost speaks to them in; null follows their Slack language. */
+  language: string | null;
 }
 
 export type DigestChoice = 'auto' | 'weekly' | 'off';
@@ -35,5 +37,6 @@ export function settingsChanges(shown: PersonalSettings, submitted: PersonalSett
   if (shown.digest !== submitted.digest) changes.digest = submitted.digest;
   if (shown.showName !== submitted.showName) changes.showName = submitted.showName;
   if (shown.reminders !== submitted.reminders) changes.reminders = submitted.reminders;
+  if (shown.language !== submitted.language) changes.language = submitted.language;
   return changes;
 }

@@ -1,3 +1,4 @@
+import type { Message } from '../i18n/index.ts';
 import { isInternalHost } from './addresses.ts';
 import { addDays, endOfLocalDay, localDate } from './dates.ts';
 import { hasVisibleText, truncate } from './escape.ts';
@@ -9,8 +10,7 @@ export const LIMITS = { url: 2000, title: 150, ask: 1000, suggestedText: 1000, s
 export const DEFAULT_DEADLINE_DAYS = 7;
 export const MAX_DEADLINE_DAYS = 365;
 
-export const VOTE_RING_MESSAGE =
-  'This site bans coordinated voting (vote rings). Ask people to share it, answer or comment instead of voting.';
+export const VOTE_RING_MESSAGE: Message = { key: 'validation.voteRing' };
 
 export interface RequestDraft {
   url: string;
@@ -24,7 +24,7 @@ export interface RequestDraft {
 }
 
 export type DraftField = keyof RequestDraft;
-export type DraftErrors = Partial<Record<DraftField, string>>;
+export type DraftErrors = Partial<Record<DraftField, Message>>;
 
 export interface ValidRequest {
   url: string;
@@ -42,9 +42,9 @@ export interface DraftContext {
   tzOffsetSeconds: number;
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: Message };
 
-/** Every problem comes back as a sentence for the modal field it belongs to, so nothing typed is lost. */
+/** Every problem comes back as a message for the modal field it belongs to, so nothing typed is lost. */
 export function validateRequestDraft(
   draft: RequestDraft,
   context: DraftContext,
@@ -52,26 +52,26 @@ export function validateRequestDraft(
   const errors: DraftErrors = {};
 
   const rawUrl = draft.url?.trim() ?? '';
-  const url = rawUrl ? parseWebLink(rawUrl, LIMITS.url) : fail('Add the link you would like people to see.');
+  const url = rawUrl ? parseWebLink(rawUrl, LIMITS.url) : fail({ key: 'validation.url.missing' });
   if (!url.ok) errors.url = url.error;
 
-  const title = optionalText(draft.title, LIMITS.title, 'The title');
+  const title = optionalText(draft.title, LIMITS.title, 'validation.field.title');
   if (title.ok && title.value !== null && !hasVisibleText(title.value)) {
-    errors.title = 'The title has no visible characters. Type a few words, or leave it empty.';
+    errors.title = { key: 'validation.title.invisible' };
   } else if (!title.ok) errors.title = title.error;
 
   const rawAsk = draft.ask?.trim() ?? '';
   const ask = hasVisibleText(rawAsk)
-    ? checkLength(rawAsk, LIMITS.ask, 'The ask')
-    : fail('Say what help you need, in a sentence or two people can read.');
+    ? checkLength(rawAsk, LIMITS.ask, 'validation.field.ask')
+    : fail({ key: 'validation.ask.missing' });
   if (!ask.ok) errors.ask = ask.error;
 
-  const suggestedText = optionalText(draft.suggestedText, LIMITS.suggestedText, 'The suggested wording');
+  const suggestedText = optionalText(draft.suggestedText, LIMITS.suggestedText, 'validation.field.suggestedText');
   if (!suggestedText.ok) errors.suggestedText = suggestedText.error;
 
   const chosen = new Set(draft.networks.filter(isNetwork));
   const networks = NETWORKS.filter((network) => chosen.has(network));
-  if (networks.length === 0) errors.networks = 'Pick at least one network where people could share it.';
+  if (networks.length === 0) errors.networks = { key: 'validation.networks.none' };
 
   const channelId = checkChannel(draft.channelId);
   if (!channelId.ok) errors.channelId = channelId.error;
@@ -106,31 +106,31 @@ export function validateRequestDraft(
 /** A public http(s) link without credentials; returns it normalised (punycode host, encoded path). */
 export function parseWebLink(text: string, limit: number): Checked<string> {
   const trimmed = text.trim();
-  const length = checkLength(trimmed, limit, 'The link');
+  const length = checkLength(trimmed, limit, 'validation.field.link');
   if (!length.ok) return length;
 
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return fail("That doesn't look like a web address. Paste the full link, including the https:// at the start.");
+    return fail({ key: 'validation.url.notAddress' });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return fail(`Only web links (http:// or https://) can be shared, not ${truncate(url.protocol, 24)} links.`);
+    return fail({ key: 'validation.url.notWeb', params: { protocol: truncate(url.protocol, 24) } });
   }
   if (url.username || url.password) {
-    return fail('Remove the user name or password from the link (the part before @) so it is safe to share.');
+    return fail({ key: 'validation.url.credentials' });
   }
   if (isInternalHost(url.hostname)) {
-    return fail(
-      'That address is on an internal network, which nobody outside can open. Use the public address of the page.',
-    );
+    return fail({ key: 'validation.url.internal' });
   }
   const host = url.hostname.replace(/\.$/, '');
   if (!host.includes('.')) {
-    return fail('Use the public address of the page, with a full domain name such as example.com.');
+    return fail({ key: 'validation.url.noDomain' });
   }
-  return url.href.length > limit ? fail(tooLong('The link', limit, url.href.length)) : { ok: true, value: url.href };
+  return url.href.length > limit
+    ? fail(tooLong('validation.field.link', limit, url.href.length))
+    : { ok: true, value: url.href };
 }
 
 const VOTE_RING_DOMAINS = [
@@ -173,27 +173,28 @@ export function asksForVotes(url: string, text: string): boolean {
   return onVotingSite && VOTE_REQUEST.test(text);
 }
 
-function optionalText(value: string | undefined, limit: number, label: string): Checked<string | null> {
+function optionalText(value: string | undefined, limit: number, label: FieldName): Checked<string | null> {
   const trimmed = value?.trim() ?? '';
   return trimmed ? checkLength(trimmed, limit, label) : { ok: true, value: null };
 }
 
-function checkLength(text: string, limit: number, label: string): Checked<string> {
+/** What a field is called in "… can be at most N characters". */
+type FieldName = Extract<Message['key'], `validation.field.${string}`>;
+
+function checkLength(text: string, limit: number, label: FieldName): Checked<string> {
   const length = [...text].length;
   return length > limit ? fail(tooLong(label, limit, length)) : { ok: true, value: text };
 }
 
-function tooLong(label: string, limit: number, length: number): string {
-  const over = length - limit;
-  return `${label} can be at most ${limit.toLocaleString('en-US')} characters. Please cut ${over.toLocaleString('en-US')} ${over === 1 ? 'character' : 'characters'}.`;
+function tooLong(label: FieldName, limit: number, length: number): Message {
+  return { key: 'validation.tooLong', params: { field: { key: label }, limit, count: length - limit } };
 }
 
 function checkChannel(channelId: string | undefined): Checked<string> {
   const id = channelId?.trim() ?? '';
-  if (!id) return fail('Choose the channel where your request should appear.');
+  if (!id) return fail({ key: 'validation.channel.missing' });
   // Requests are for a team to see: public (C) or private (G) channels, not direct messages.
-  if (!/^[CG][A-Z0-9]+$/.test(id))
-    return fail('Pick a public or private channel. Requests cannot go to direct messages.');
+  if (!/^[CG][A-Z0-9]+$/.test(id)) return fail({ key: 'validation.channel.notChannel' });
   return { ok: true, value: id };
 }
 
@@ -201,13 +202,13 @@ function checkDeadline(deadline: string | undefined, { now, tzOffsetSeconds }: D
   const today = localDate(now, tzOffsetSeconds);
   const date = deadline?.trim() || addDays(today, DEFAULT_DEADLINE_DAYS);
   const end = endOfLocalDay(date, tzOffsetSeconds);
-  if (end === null) return fail('Pick the deadline from the calendar, as a date such as 2026-05-31.');
-  if (date < today) return fail('The deadline is in the past. Pick today or a later date.');
-  if (date > addDays(today, MAX_DEADLINE_DAYS)) return fail('Pick a deadline within a year from today.');
+  if (end === null) return fail({ key: 'validation.deadline.invalid' });
+  if (date < today) return fail({ key: 'validation.deadline.past' });
+  if (date > addDays(today, MAX_DEADLINE_DAYS)) return fail({ key: 'validation.deadline.tooFar' });
   return { ok: true, value: end };
 }
 
-function fail(error: string): { ok: false; error: string } {
+function fail(error: Message): { ok: false; error: Message } {
   return { ok: false, error };
 }
 

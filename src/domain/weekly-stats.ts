@@ -72,7 +72,7 @@ export function composeStats(window: StatsWindow, rows: readonly WeekCounts[], h
   return {
     weeks,
     totals: {
-      week: 'Total',
+      week: 'total',
       requests: sum('requests'),
       helpers: helpersOverall,
       optIns: sum('optIns'),

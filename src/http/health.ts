@@ -1,6 +1,5 @@
 import type { ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import type Database from 'better-sqlite3';
 
 /** What the health and readiness checks are told about Slack. */
 export interface SlackStatus {
@@ -10,13 +9,8 @@ export interface SlackStatus {
   serving(): boolean;
 }
 
-function databaseAnswers(sqlite: Database.Database): boolean {
-  try {
-    return sqlite.open && sqlite.prepare('select 1 as ok').get() !== undefined;
-  } catch {
-    return false;
-  }
-}
+/** Whether the database answers a trivial query now; see BoostDatabase.answers. */
+export type DatabaseCheck = () => Promise<boolean>;
 
 function answer(res: ServerResponse, status: number, body: Record<string, unknown>): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -29,12 +23,12 @@ const slackField = (slack: SlackStatus) => (slack.reached() ? 'reached' : 'not_r
  * GET /healthz, liveness: 200 while the database answers, 503 otherwise. `slack` says whether Slack has been reached
  * since start; a Slack outage does not make Boost unhealthy (restarting it would not help).
  */
-export function healthRoute(sqlite: Database.Database, slack: SlackStatus): CustomRoute {
+export function healthRoute(databaseAnswers: DatabaseCheck, slack: SlackStatus): CustomRoute {
   return {
     path: '/healthz',
     method: ['GET'],
-    handler: (_req, res) => {
-      const healthy = databaseAnswers(sqlite);
+    handler: async (_req, res) => {
+      const healthy = await databaseAnswers();
       answer(res, healthy ? 200 : 503, { ok: healthy, slack: slackField(slack) });
     },
   };
@@ -44,12 +38,12 @@ export function healthRoute(sqlite: Database.Database, slack: SlackStatus): Cust
  * GET /readyz, readiness (what a load balancer should route by): 200 once Boost can serve Slack's deliveries (the bot's
  * identity is known, from Slack or saved at an earlier start) and the database answers; 503 until then.
  */
-export function readinessRoute(sqlite: Database.Database, slack: SlackStatus): CustomRoute {
+export function readinessRoute(databaseAnswers: DatabaseCheck, slack: SlackStatus): CustomRoute {
   return {
     path: '/readyz',
     method: ['GET'],
-    handler: (_req, res) => {
-      const database = databaseAnswers(sqlite);
+    handler: async (_req, res) => {
+      const database = await databaseAnswers();
       const ready = database && slack.serving();
       answer(res, ready ? 200 : 503, {
         ready,

@@ -1,30 +1,27 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Installation, InstallURLOptions } from '@slack/bolt';
+import { type Language, type MessageKey, t } from '../i18n/index.ts';
 import { COMMAND } from '../slack/ids.ts';
+import { pageLanguage } from './tracked-link.ts';
 
 // The pages an admin sees while installing Boost through "Add to Slack": what Boost is and what it asks for, then
 // either "installed, here is what to do next" or what went wrong. Plain HTML with no script, no external asset and
-// nothing from the request echoed unescaped.
+// nothing from the request echoed unescaped. They are written in the workspace's language (DEFAULT_LOCALE), or in
+// the browser's where Slack's redirect brings it back.
 
 /** Boost's bot scopes, each with the reason the install page gives; manifest.yml lists the same (a test checks). */
-export const BOT_SCOPES: ReadonlyArray<{ scope: string; why: string }> = [
-  { scope: 'commands', why: `the ${COMMAND} command and the two shortcuts that start a request` },
-  {
-    scope: 'chat:write',
-    why: 'post and update requests in channels you invite Boost to, reply privately to whoever clicked, and send the digests and reminders people asked for',
-  },
-  {
-    scope: 'users:read',
-    why: "each person's time zone (digests at their local morning) and whether they are an admin",
-  },
+export const BOT_SCOPES: ReadonlyArray<{ scope: string; why: MessageKey }> = [
+  { scope: 'commands', why: 'install.scope.commands' },
+  { scope: 'chat:write', why: 'install.scope.chatWrite' },
+  { scope: 'users:read', why: 'install.scope.usersRead' },
 ];
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-function page(title: string, body: string): string {
+function page(language: Language, title: string, body: string): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -42,54 +39,70 @@ ${body}
 </html>`;
 }
 
+/** A catalog text as HTML, each of `codes` set in <code> where its placeholder is. */
+function withCode(language: Language, key: MessageKey, codes: Record<string, string>): string {
+  // Placeholders become markers that survive escaping, then the escaped code takes their place.
+  const names = Object.keys(codes);
+  const markers = Object.fromEntries(names.map((name, i) => [name, `\u0000${i}\u0000`]));
+  let html = escapeHtml(t(language, key, markers));
+  names.forEach((name, i) => {
+    html = html.replace(`\u0000${i}\u0000`, `<code>${escapeHtml(codes[name] ?? '')}</code>`);
+  });
+  return html;
+}
+
 /** The install page: what Boost is, the scopes it asks for and why, and the button to Slack's authorize page. */
-export function installPage(addToSlackUrl: string): string {
-  const scopes = BOT_SCOPES.map(({ scope, why }) => `<li><code>${escapeHtml(scope)}</code>: ${escapeHtml(why)}</li>`);
+export function installPage(language: Language, addToSlackUrl: string): string {
+  const say = (key: MessageKey) => escapeHtml(t(language, key, { command: COMMAND }));
+  const scopes = BOT_SCOPES.map(({ scope, why }) => `<li><code>${escapeHtml(scope)}</code>: ${say(why)}</li>`);
   return page(
-    'Add Boost to Slack',
-    `<p>Boost turns "could everyone please share this?" into an opt-in request. Colleagues who want to help click
-"I'm in", share it on their own accounts in their own words, and get thanked. Boost never messages anyone who has not
-acted first, never names or counts people who did not take part, and never posts on anyone's behalf.</p>
-<p>It asks Slack for these permissions, and no others:</p>
+    language,
+    t(language, 'install.title'),
+    `<p>${say('install.intro')}</p>
+<p>${say('install.scopes')}</p>
 <ul>
 ${scopes.join('\n')}
 </ul>
-<p><a class="add" href="${escapeHtml(addToSlackUrl)}">Add to Slack</a></p>
-<p>An admin of an Enterprise Grid organisation can install Boost once for the whole organisation from the same button.</p>`,
+<p><a class="add" href="${escapeHtml(addToSlackUrl)}">${say('install.button')}</a></p>
+<p>${say('install.grid')}</p>`,
   );
 }
 
 /** Installed: what to do next. */
-export function installedPage(workspace: string | undefined, orgWide: boolean): string {
-  const where = workspace ? ` in ${escapeHtml(workspace)}` : '';
-  const org = orgWide
-    ? '<p>It is installed for your whole organisation: an admin enables it for each workspace that should have it.</p>'
-    : '';
+export function installedPage(language: Language, workspace: string | undefined, orgWide: boolean): string {
+  const say = (key: MessageKey) => escapeHtml(t(language, key));
+  const done = workspace
+    ? escapeHtml(t(language, 'installed.in', { workspace }))
+    : escapeHtml(t(language, 'installed.done'));
+  const org = orgWide ? `<p>${say('installed.orgWide')}</p>` : '';
   return page(
-    'Boost is installed',
-    `<p>Boost is now installed${where}.</p>
+    language,
+    t(language, 'installed.title'),
+    `<p>${done}</p>
 ${org}
-<p>What to do next:</p>
+<p>${say('installed.next')}</p>
 <ol>
-<li>Invite Boost to a channel where people ask for help: <code>/invite @Boost</code>.</li>
-<li>Type <code>${COMMAND}</code> there to ask for your first boost, or <code>${COMMAND} help</code> to see what it does.</li>
+<li>${withCode(language, 'installed.invite', { invite: '/invite @Boost' })}</li>
+<li>${withCode(language, 'installed.ask', { command: COMMAND, help: `${COMMAND} help` })}</li>
 </ol>
-<p>You can close this page.</p>`,
+<p>${say('installed.close')}</p>`,
   );
 }
 
 /** Why an install did not happen, in words for the admin; nothing was stored. */
-export function installFailedPage(reason: InstallFailure, installPath: string): string {
-  const again = `<p><a class="add" href="${escapeHtml(installPath)}">Start again</a></p>`;
-  const texts: Record<InstallFailure, string> = {
-    cancelled: 'You cancelled the install in Slack, so Boost was not installed. Nothing was stored.',
-    expired:
-      'This install link has expired, was already used, or was started in another browser, so Boost was not installed. Nothing was stored.',
-    refused:
-      'Slack did not confirm the install (the approval may have expired or been used already), so Boost was not installed. Nothing was stored.',
-    failed: 'Something went wrong while installing Boost, so it was not installed. Nothing was stored.',
+export function installFailedPage(language: Language, reason: InstallFailure, installPath: string): string {
+  const again = `<p><a class="add" href="${escapeHtml(installPath)}">${escapeHtml(t(language, 'installFailed.again'))}</a></p>`;
+  const texts: Record<InstallFailure, MessageKey> = {
+    cancelled: 'installFailed.cancelled',
+    expired: 'installFailed.expired',
+    refused: 'installFailed.refused',
+    failed: 'installFailed.failed',
   };
-  return page('Boost was not installed', `<p>${texts[reason]}</p>\n${again}`);
+  return page(
+    language,
+    t(language, 'installFailed.title'),
+    `<p>${escapeHtml(t(language, texts[reason]))}</p>\n${again}`,
+  );
 }
 
 export type InstallFailure = 'cancelled' | 'expired' | 'refused' | 'failed';
@@ -115,23 +128,23 @@ function answer(res: ServerResponse, status: number, html: string): void {
   res.end(html);
 }
 
-/** Bolt's installerOptions for Boost's own pages: the install page, and the ends of the OAuth flow. */
-export function installPages(installPath: string) {
+/**
+ * Bolt's installerOptions for Boost's own pages: the install page (in the workspace's language: Bolt gives it no
+ * request), and the ends of the OAuth flow (in the browser's, else the workspace's).
+ */
+export function installPages(installPath: string, workspaceLanguage: Language) {
+  const languageOf = (req: IncomingMessage) => pageLanguage(req.headers['accept-language'], workspaceLanguage);
   return {
-    renderHtmlForInstallPath: (url: string) => installPage(url),
+    renderHtmlForInstallPath: (url: string) => installPage(workspaceLanguage, url),
     callbackOptions: {
-      success: (
-        installation: Installation,
-        _options: InstallURLOptions,
-        _req: IncomingMessage,
-        res: ServerResponse,
-      ) => {
+      success: (installation: Installation, _options: InstallURLOptions, req: IncomingMessage, res: ServerResponse) => {
         const orgWide = installation.isEnterpriseInstall === true;
-        answer(res, 200, installedPage(orgWide ? installation.enterprise?.name : installation.team?.name, orgWide));
+        const name = orgWide ? installation.enterprise?.name : installation.team?.name;
+        answer(res, 200, installedPage(languageOf(req), name, orgWide));
       },
-      failure: (error: { code?: string }, _options: InstallURLOptions, _req: IncomingMessage, res: ServerResponse) => {
+      failure: (error: { code?: string }, _options: InstallURLOptions, req: IncomingMessage, res: ServerResponse) => {
         const reason = failureOf(error);
-        answer(res, reason === 'failed' ? 500 : 400, installFailedPage(reason, installPath));
+        answer(res, reason === 'failed' ? 500 : 400, installFailedPage(languageOf(req), reason, installPath));
       },
     },
   };

@@ -1,9 +1,10 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute, HTTPReceiver, Logger } from '@slack/bolt';
 import type { Repositories } from '../db/repositories/index.ts';
 import { isPreviewBot } from '../domain/preview-bots.ts';
 import { dayCache, isLinkToken, LINK_PATH_PREFIX, TOKEN_SOURCE } from '../domain/tracked-links.ts';
 import type { Clock } from '../domain/types.ts';
+import { LANGUAGES, type Language, languageOfLocale, type MessageKey, t } from '../i18n/index.ts';
 import { requestListenerOf, setRequestListener } from '../slack/bolt-internals.ts';
 import { ClickBatch } from './click-batch.ts';
 
@@ -14,12 +15,49 @@ export interface TrackedLinkDeps {
   logger: Pick<Logger, 'warn' | 'error'>;
 }
 
-const NOT_FOUND_PAGE =
-  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">' +
-  '<title>Link not found</title></head><body><p>This link does not exist, or no longer does.</p></body></html>';
-const UNAVAILABLE_PAGE =
-  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Try again</title></head>' +
-  '<body><p>This link cannot be opened right now. Please try again in a moment.</p></body></html>';
+const html = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A page in every language, written once: whoever opens a link is nobody Boost knows, so their browser says which. */
+function pages(title: MessageKey, text: MessageKey, head = ''): ReadonlyMap<Language, string> {
+  return new Map(
+    LANGUAGES.map((language) => [
+      language,
+      `<!doctype html><html lang="${language}"><head><meta charset="utf-8">${head}` +
+        `<title>${html(t(language, title))}</title></head><body><p>${html(t(language, text))}</p></body></html>`,
+    ]),
+  );
+}
+
+const NOT_FOUND_PAGES = pages('page.notFound.title', 'page.notFound.text', '<meta name="robots" content="noindex">');
+const UNAVAILABLE_PAGES = pages('page.unavailable.title', 'page.unavailable.text');
+
+/** The first language of the browser's Accept-Language that Boost has (`it-CH,it;q=0.9` → it), else `fallback`. */
+export function pageLanguage(acceptLanguage: string | string[] | undefined, fallback: Language = 'en'): Language {
+  const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : (acceptLanguage ?? '');
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
+      return { tag, q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter(({ tag, q }) => tag && q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  for (const { tag } of ranked) {
+    const language = languageOfLocale(tag);
+    if (language) return language;
+  }
+  return fallback;
+}
+
+const pageIn = (pagesByLanguage: ReadonlyMap<Language, string>, req?: Pick<IncomingMessage, 'headers'>) =>
+  pagesByLanguage.get(pageLanguage(req?.headers['accept-language'])) ?? (pagesByLanguage.get('en') as string);
 
 // No cookie is ever set, and the address and User-Agent of whoever clicks are read only to tell a preview bot from a
 // person, never stored or logged. `no-store` makes every click reach us (a cached redirect would go uncounted), and
@@ -33,8 +71,8 @@ function page(res: ServerResponse, status: number, body: string): void {
 }
 
 /** The plain 404 page of a link that does not exist; also the answer to any path Boost does not serve. */
-export function answerNotFound(res: ServerResponse): void {
-  page(res, 404, NOT_FOUND_PAGE);
+export function answerNotFound(res: ServerResponse, req?: Pick<IncomingMessage, 'headers'>): void {
+  page(res, 404, pageIn(NOT_FOUND_PAGES, req));
 }
 
 function redirect(res: ServerResponse, target: string): void {
@@ -64,11 +102,11 @@ export function trackedLinkRoute({ links, clock, logger }: TrackedLinkDeps): Cus
         target = isLinkToken(token) ? await links.target(token) : undefined;
       } catch (error) {
         logger.error(`A tracked link could not be looked up: ${(error as Error).message}`);
-        page(res, 503, UNAVAILABLE_PAGE);
+        page(res, 503, pageIn(UNAVAILABLE_PAGES, req));
         return;
       }
       if (target === undefined) {
-        answerNotFound(res);
+        answerNotFound(res, req);
         return;
       }
       if (req.method === 'GET' && !isPreviewBot(req.headers['user-agent'])) {

@@ -19,7 +19,7 @@ export function answerUnrouted({ error, logger, request, response }: ReceiverDis
   }
   if (unknownPath) {
     logger.info(`Unhandled HTTP request (${request.method}) made to ${path}: 404`);
-    answerNotFound(response);
+    answerNotFound(response, request);
     return;
   }
   logger.error(`An unexpected error occurred during a request (${request.method}) made to ${path}`);

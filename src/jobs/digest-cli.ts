@@ -1,7 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { type Logger, LogLevel } from '@slack/bolt';
-import dotenv from 'dotenv';
+import { runAsCommand } from '../cli.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { createRepositories } from '../db/repositories/index.ts';
@@ -150,25 +148,4 @@ function cliLogger(level: Config['LOG_LEVEL'], output: CliOutput): Logger {
   };
 }
 
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
-  dotenv.config({ quiet: true });
-  main(process.argv.slice(2), process.env).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error('npm run digest failed:', error);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsCommand(import.meta.url, 'digest', main);

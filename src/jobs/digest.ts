@@ -26,6 +26,7 @@ import {
 } from '../domain/schedule.ts';
 import type { Clock } from '../domain/types.ts';
 import type { DmSender, DmTally } from '../slack/dm-sender.ts';
+import { storedLanguageOf } from '../slack/language.ts';
 import { digestMessage } from '../slack/views/digest.ts';
 
 const DAY_MS = 86_400_000;
@@ -51,7 +52,7 @@ export interface ZoneProfile {
 
 export interface DigestJobDeps {
   repos: Repositories;
-  config: Pick<Config, 'DIGEST_CRON' | 'DIGEST_TIMEZONE'>;
+  config: Pick<Config, 'DIGEST_CRON' | 'DIGEST_TIMEZONE' | 'DEFAULT_LOCALE'>;
   sender: DmSender;
   logger: Logger;
   clock: Clock;
@@ -179,7 +180,8 @@ export class DigestJob {
       items: planned,
       to: ({ digest }) => ({ teamId: digest.teamId, userId: digest.userId }),
       claim: ({ digest }) => repos.digests.claim(digest.teamId, digest.userId, digest.week, this.timeAfter(now)),
-      message: ({ digest }) => digestMessage(digest),
+      message: async ({ digest }) =>
+        digestMessage(await storedLanguageOf(this.deps, digest.teamId, digest.userId), digest),
       settle: async ({ digest }, outcome) => {
         if (outcome.status === 'sent') {
           await repos.digests.markSent(digest.teamId, digest.userId, digest.week, this.timeAfter(now));

@@ -6,6 +6,7 @@ import { isNetwork } from '../domain/networks.ts';
 import { REMINDER_LEAD_MS } from '../domain/reminders.ts';
 import { composePost, shareLinks } from '../domain/share-links.ts';
 import type { DmSender, DmTally } from '../slack/dm-sender.ts';
+import { disclosureIn, storedLanguageOf } from '../slack/language.ts';
 import { reminderMessage } from '../slack/views/reminder.ts';
 import type { SlackMessage } from '../slack/views/request-message.ts';
 
@@ -14,7 +15,7 @@ const BATCH = 1000;
 
 export interface ReminderJobDeps {
   repos: Repositories;
-  config: Pick<Config, 'DISCLOSURE_TEXT' | 'MASTODON_INSTANCE'>;
+  config: Pick<Config, 'DISCLOSURE_TEXT' | 'MASTODON_INSTANCE' | 'DEFAULT_LOCALE'>;
   sender: DmSender;
   logger: Logger;
 }
@@ -54,14 +55,16 @@ export class ReminderJob {
     this.stopped = true;
   }
 
-  private message({ request }: DueReminder): SlackMessage {
-    const post = composePost(request.suggestedText, this.deps.config.DISCLOSURE_TEXT);
+  /** In the helper's language, with the disclosure in it too. */
+  private async message({ request, userId }: DueReminder): Promise<SlackMessage> {
+    const language = await storedLanguageOf(this.deps, request.teamId, userId);
+    const post = composePost(request.suggestedText, disclosureIn(this.deps.config, language));
     const links = shareLinks({
       url: request.url,
       text: post,
       networks: request.networks.filter(isNetwork),
       mastodonInstance: this.deps.config.MASTODON_INSTANCE,
     });
-    return reminderMessage({ request, links, post });
+    return reminderMessage(language, { request, links, post });
   }
 }

@@ -28,7 +28,7 @@ import {
 
 export type ServicesConfig = Pick<
   Config,
-  'BOOST_ADMINS' | 'MAX_OPEN_REQUESTS_PER_USER' | 'DISCLOSURE_TEXT' | 'MASTODON_INSTANCE' | 'PUBLIC_BASE_URL'
+  'BOOST_ADMINS' | 'MAX_OPEN_REQUESTS_PER_USER' | 'MASTODON_INSTANCE' | 'PUBLIC_BASE_URL'
 >;
 
 /**
@@ -42,14 +42,15 @@ export function createServices(repos: Repositories, config: ServicesConfig) {
       maxOpenPerUser: config.MAX_OPEN_REQUESTS_PER_USER,
     }),
     overview: {
-      home: (viewer: Viewer, limits: HomeLimits) => homeReadModel(repos, config, viewer, limits),
+      home: (viewer: Viewer, limits: HomeLimits, disclosure: string) =>
+        homeReadModel(repos, config, viewer, limits, disclosure),
       mine: (viewer: Viewer, limits: MineLimits) => mineReadModel(repos, viewer, limits),
       openRequests: (teamId: string, limit: number) => openRequestsOf(repos, teamId, limit),
       publicState: (requestId: number, names: number) => publicStateOf(repos, requestId, names),
     },
     shareKit: {
-      forHelper: (request: BoostRequest, participation: Participation, now: number) =>
-        helperKit(repos, config, request, participation, now),
+      forHelper: (request: BoostRequest, participation: Participation, now: number, disclosure: string) =>
+        helperKit(repos, config, request, participation, now, disclosure),
     },
     reports: {
       load: (request: ReportRequest) => loadReport(repos, config, request),

@@ -107,6 +107,8 @@ export function homeReadModel(
   config: ShareKitConfig,
   viewer: Viewer,
   limits: HomeLimits,
+  /** In the viewer's language: the share links of their contributions carry it. */
+  disclosure: string,
 ): Promise<HomeReadModel> {
   const { teamId, userId, now } = viewer;
   return repos.transaction(async (tx) => {
@@ -118,7 +120,7 @@ export function homeReadModel(
     const ownClicks = await tx.links.clicksForUser(teamId, userId);
     const linksOf = async (item: Contribution, takesHelp: boolean) =>
       takesHelp && item.participation.sharedAt === null
-        ? (await shareKitFor(tx, config, item.request, userId, now)).links
+        ? (await shareKitFor(tx, config, item.request, userId, now, disclosure)).links
         : [];
     const contributionItems: ContributionItem[] = [];
     for (const item of contributions.items) {

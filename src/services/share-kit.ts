@@ -6,7 +6,7 @@ import { composePost, type ShareLink, shareLinks } from '../domain/share-links.t
 import { trackedLinkUrl } from '../domain/tracked-links.ts';
 import type { BoostRequest, Participation } from '../domain/types.ts';
 
-export type ShareKitConfig = Pick<Config, 'DISCLOSURE_TEXT' | 'MASTODON_INSTANCE' | 'PUBLIC_BASE_URL'>;
+export type ShareKitConfig = Pick<Config, 'MASTODON_INSTANCE' | 'PUBLIC_BASE_URL'>;
 
 /** The editable wording and one-click share links a helper gets for a request. */
 export interface ShareKit {
@@ -44,15 +44,19 @@ async function personalLinkUrl(
   return token === undefined ? undefined : trackedLinkUrl(base, token);
 }
 
-/** The share kit of a request (private reply and App Home alike); with a helper, their links carry their tracked link. */
+/**
+ * The share kit of a request (private reply and App Home alike); with a helper, their links carry their tracked link.
+ * `disclosure` is in the helper's language (or the admin's own DISCLOSURE_TEXT).
+ */
 export async function shareKitFor(
   repos: Repositories,
   config: ShareKitConfig,
   request: BoostRequest,
   userId: string | undefined,
   now: number,
+  disclosure: string,
 ): Promise<ShareKit> {
-  const post = composePost(request.suggestedText, config.DISCLOSURE_TEXT);
+  const post = composePost(request.suggestedText, disclosure);
   const personalUrl = userId === undefined ? undefined : await personalLinkUrl(repos, config, request.id, userId, now);
   const links = shareLinks({
     url: request.url,
@@ -71,9 +75,10 @@ export function helperKit(
   request: BoostRequest,
   participation: Participation,
   now: number,
+  disclosure: string,
 ): Promise<HelperKit> {
   return repos.transaction(async (tx) => {
-    const { post, links, personalUrl } = await shareKitFor(tx, config, request, participation.userId, now);
+    const { post, links, personalUrl } = await shareKitFor(tx, config, request, participation.userId, now, disclosure);
     const personalLink = personalUrl
       ? { url: personalUrl, clicks: await tx.links.clicksOf(request.id, participation.userId) }
       : undefined;

@@ -28,6 +28,8 @@ export interface ProfileChange {
   tz?: string;
   tzOffsetSeconds?: number;
   isAdmin: boolean;
+  /** The Slack locale (`it-IT`), when the event carries one. */
+  locale?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ export function updateCachedProfile(
       tz: change.tz ?? cached.tz,
       tzOffsetSeconds: change.tzOffsetSeconds ?? cached.tzOffsetSeconds,
       isAdmin: change.isAdmin,
+      locale: change.locale || cached.locale,
       fetchedAt: now,
     };
     await tx.profiles.save(teamId, userId, profile);

@@ -43,7 +43,7 @@ export interface DmBatch<T> {
   to(item: T): Recipient;
   /** Called just before sending; false means someone else has it (nothing is sent). */
   claim(item: T): Promise<boolean>;
-  message(item: T): SlackMessage;
+  message(item: T): SlackMessage | Promise<SlackMessage>;
   /** Records what happened, right after Slack answered. */
   settle(item: T, outcome: DmOutcome): Promise<void>;
   /** Asked before each claim; true stops the batch (items not yet claimed stay for a later run). */
@@ -171,7 +171,7 @@ export class DmSender {
         }
         let outcome: DmOutcome | 'rate_limited';
         try {
-          outcome = await this.attempt(to, batch.message(entry.item), entry.waits, true);
+          outcome = await this.attempt(to, await batch.message(entry.item), entry.waits, true);
         } catch (error) {
           // A bug while rendering: this item is lost for the week (its claim stays), the others go on.
           this.options.logger.error(`Could not prepare a direct message: ${slackErrorCode(error)}`);

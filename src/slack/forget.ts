@@ -1,5 +1,6 @@
 import type { Forgotten } from '../db/repositories/personal-data.ts';
 import type { BoostContext } from './context.ts';
+import { workspaceLanguage } from './language.ts';
 import { removedRequestMessage } from './views/privacy-messages.ts';
 
 /**
@@ -25,5 +26,9 @@ export async function updateRemovedMessage(ctx: BoostContext, requestId: number)
   const removed = await ctx.repos.privacy.removedMessage(requestId);
   if (!removed) return;
   const { paced } = await ctx.slack.forTeam(removed.teamId);
-  await paced.chat.update({ channel: removed.channelId, ts: removed.messageTs, ...removedRequestMessage() });
+  await paced.chat.update({
+    channel: removed.channelId,
+    ts: removed.messageTs,
+    ...removedRequestMessage(workspaceLanguage(ctx.config)),
+  });
 }

@@ -60,4 +60,5 @@ export const SETTINGS_FIELDS = {
   digest: 'settings_digest',
   showName: 'settings_show_name',
   reminders: 'settings_reminders',
+  language: 'settings_language',
 } as const;

@@ -8,6 +8,7 @@ import type {
 } from '../db/repositories/installations.ts';
 import { TokenSealBroken } from '../db/token-cipher.ts';
 import type { Clock } from '../domain/types.ts';
+import { InProcessRefreshLock, type RefreshLock } from './refresh-lock.ts';
 import { slackErrorCode } from './slack-errors.ts';
 
 // Boost's InstallationStore for @slack/oauth (Bolt asks it for the token of every delivery), and the one place that
@@ -36,26 +37,6 @@ export type RefreshTokens = (
   refreshToken: string,
 ) => Promise<{ token: string; refreshToken: string; expiresInS: number }>;
 
-/**
- * One refresh per installation at a time. In one process a Map of promises does it; several instances would take a
- * lease in the database under the same key (the refresh re-reads the row first, so a late one finds it done).
- */
-export interface RefreshLock {
-  run<T>(key: string, work: () => Promise<T>): Promise<T>;
-}
-
-export class InProcessRefreshLock implements RefreshLock {
-  private readonly running = new Map<string, Promise<unknown>>();
-
-  run<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const current = this.running.get(key) as Promise<T> | undefined;
-    if (current) return current;
-    const started = work().finally(() => this.running.delete(key));
-    this.running.set(key, started);
-    return started;
-  }
-}
-
 /** Told when a workspace's installation changed, so that what was built on its token (clients) is dropped. */
 export type InstallationListener = (change: {
   kind: 'installed' | 'refreshed' | 'removed';
@@ -75,6 +56,7 @@ export class Installations implements InstallationStore {
   /** Workspaces already linked to their organisation's install in this process. */
   private readonly linked = new Set<string>();
   private readonly listeners: InstallationListener[] = [];
+  private readonly lock: RefreshLock;
 
   constructor(
     private readonly deps: {
@@ -82,10 +64,12 @@ export class Installations implements InstallationStore {
       refresh: RefreshTokens;
       clock: Clock;
       logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+      /** One refresh per installation at a time; in this process by default (see refresh-lock.ts). */
       lock?: RefreshLock;
     },
-    private readonly lock: RefreshLock = deps.lock ?? new InProcessRefreshLock(),
-  ) {}
+  ) {
+    this.lock = deps.lock ?? new InProcessRefreshLock();
+  }
 
   onChange(listener: InstallationListener): void {
     this.listeners.push(listener);

@@ -1,5 +1,6 @@
 import { addDays, localDate } from '../domain/dates.ts';
 import type { BoostContext } from './context.ts';
+import { languageOf } from './language.ts';
 import { cachedTzOffset, lookUpProfile } from './profiles.ts';
 import { slackErrorCode } from './slack-errors.ts';
 import { newRequestModal } from './views/new-request-modal.ts';
@@ -14,8 +15,8 @@ export interface ModalOpening {
 }
 
 /**
- * Opens the new-request modal (the trigger is valid for 3 seconds, so this runs right after the ack), then refreshes
- * the person's time zone so the deadline is checked in their own day when they submit.
+ * Opens the new-request modal (the trigger is valid for 3 seconds, so this runs right after the ack) in the person's
+ * language, then refreshes their time zone so the deadline is checked in their own day when they submit.
  */
 export async function openRequestModal(ctx: BoostContext, opening: ModalOpening): Promise<boolean> {
   return (await openRequestForm(ctx, opening)).opened;
@@ -26,8 +27,9 @@ export async function openRequestForm(
   ctx: BoostContext,
   opening: ModalOpening,
 ): Promise<{ opened: true } | { opened: false; error: unknown }> {
+  const language = await languageOf(ctx, opening.teamId, opening.userId, { opening: true });
   const today = localDate(ctx.clock(), await cachedTzOffset(ctx, opening.teamId, opening.userId));
-  const view = newRequestModal({
+  const view = newRequestModal(language, {
     url: opening.url,
     ask: opening.ask,
     channelId: opening.channelId,

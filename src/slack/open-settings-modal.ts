@@ -1,4 +1,5 @@
 import type { BoostContext } from './context.ts';
+import { languageOf } from './language.ts';
 import { slackErrorCode } from './slack-errors.ts';
 import { settingsModal } from './views/settings-modal.ts';
 
@@ -10,10 +11,11 @@ export async function openSettingsModal(
   triggerId: string,
 ): Promise<boolean> {
   try {
+    const language = await languageOf(ctx, teamId, userId, { opening: true });
     const { bot } = await ctx.slack.forTeam(teamId);
     await bot.views.open({
       trigger_id: triggerId,
-      view: settingsModal(await ctx.services.settings.of(teamId, userId)),
+      view: settingsModal(language, await ctx.services.settings.of(teamId, userId)),
     });
     return true;
   } catch (error) {

@@ -4,31 +4,38 @@ import { slackErrorCode } from './slack-errors.ts';
 
 const PROFILE_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 
-/** A person's time zone and admin flag: from the cache when fresh, else from users.info (then cached). */
+/** A person's time zone, locale and admin flag: from the cache when fresh, else from users.info (then cached). */
 export async function lookUpProfile(
   // Only what it needs, so `npm run digest` can use it without a running app.
   ctx: Pick<BoostContext, 'repos' | 'slack' | 'clock' | 'logger'>,
   teamId: string,
   userId: string,
+  /** Asked once Slack answered: false leaves the cache as it is (the person was forgotten meanwhile, say). */
+  shouldCache: () => boolean | Promise<boolean> = () => true,
 ): Promise<UserProfile | undefined> {
   const cached = await ctx.repos.profiles.get(teamId, userId);
-  if (cached && ctx.clock() - cached.fetchedAt < PROFILE_MAX_AGE_MS) return cached;
+  if (cached && isFresh(ctx, cached)) return cached;
   try {
     const { bot } = await ctx.slack.forTeam(teamId);
-    const { user } = await bot.users.info({ user: userId });
+    const { user } = await bot.users.info({ user: userId, include_locale: true });
     const profile: UserProfile = {
       tz: user?.tz ?? null,
       tzOffsetSeconds: user?.tz_offset ?? 0,
       isAdmin: Boolean(user?.is_admin || user?.is_owner),
+      locale: user?.locale ?? null,
       fetchedAt: ctx.clock(),
     };
-    await ctx.repos.profiles.save(teamId, userId, profile);
+    if (await shouldCache()) await ctx.repos.profiles.save(teamId, userId, profile);
     return profile;
   } catch (error) {
     ctx.logger.warn(`users.info failed for ${userId}: ${slackErrorCode(error)}`);
     return cached;
   }
 }
+
+/** A cached profile young enough to trust without asking Slack again. */
+export const isFresh = (ctx: Pick<BoostContext, 'clock'>, profile: UserProfile): boolean =>
+  ctx.clock() - profile.fetchedAt < PROFILE_MAX_AGE_MS;
 
 /** Offset east of UTC in seconds, from the cache only (never waits on Slack); UTC when unknown. */
 export async function cachedTzOffset(ctx: BoostContext, teamId: string, userId: string): Promise<number> {

@@ -2,6 +2,7 @@ import { type PostFailure, retryDelayMs, shouldTellRequester } from '../domain/p
 import type { BoostRequest } from '../domain/types.ts';
 import type { BoostContext } from './context.ts';
 import { updateRemovedMessage } from './forget.ts';
+import { languageOf, workspaceLanguage } from './language.ts';
 import { classifySlackFailure, postFailureOf, slackErrorCode } from './slack-errors.ts';
 import { postedLaterMessage, unpostedMessage } from './views/posting-notes.ts';
 import { MAX_PUBLIC_NAMES, requestMessage, type SlackMessage } from './views/request-message.ts';
@@ -9,7 +10,10 @@ import { MAX_PUBLIC_NAMES, requestMessage, type SlackMessage } from './views/req
 /** The request message as it should look now, read fresh from the database. */
 export async function currentRequestMessage(ctx: BoostContext, request: BoostRequest): Promise<SlackMessage> {
   // One name more than shown, so the message can say there are more.
-  return requestMessage({ request, ...(await ctx.services.overview.publicState(request.id, MAX_PUBLIC_NAMES + 1)) });
+  return requestMessage(workspaceLanguage(ctx.config), {
+    request,
+    ...(await ctx.services.overview.publicState(request.id, MAX_PUBLIC_NAMES + 1)),
+  });
 }
 
 export interface PostAttempt {
@@ -62,8 +66,9 @@ async function afterPosted(ctx: BoostContext, requestId: number, attempt: PostAt
   if (request.status !== 'open') ctx.updater.request(request.id);
   if (!attempt.announce) return;
   try {
+    const language = await languageOf(ctx, request.teamId, request.requesterId);
     const { bot } = await ctx.slack.forTeam(request.teamId);
-    await bot.chat.postMessage({ channel: request.requesterId, ...postedLaterMessage(request) });
+    await bot.chat.postMessage({ channel: request.requesterId, ...postedLaterMessage(language, request) });
   } catch (error) {
     ctx.logger.warn(
       `Could not tell ${request.requesterId} that request ${request.id} is posted: ${slackErrorCode(error)}`,
@@ -77,8 +82,9 @@ async function afterPosted(ctx: BoostContext, requestId: number, attempt: PostAt
  */
 export async function tellRequesterUnposted(ctx: BoostContext, request: BoostRequest): Promise<void> {
   try {
+    const language = await languageOf(ctx, request.teamId, request.requesterId);
     const { bot } = await ctx.slack.forTeam(request.teamId);
-    await bot.chat.postMessage({ channel: request.requesterId, ...unpostedMessage(request) });
+    await bot.chat.postMessage({ channel: request.requesterId, ...unpostedMessage(language, request) });
     await ctx.repos.requests.setNoticeDue(request.id, null);
   } catch (dmError) {
     const again = postFailureOf(dmError) === 'retry';

@@ -11,6 +11,7 @@ import { startSocketMode } from '../slack/socket-mode.ts';
 import type { Distribution } from './installations.ts';
 import type { BoostReceiver } from './receiver.ts';
 import type { SlackLink } from './slack-link.ts';
+import { type SocketModeLease, takeSocketModeLease } from './socket-mode-lease.ts';
 import type { Storage } from './storage.ts';
 
 /** The longest stopping waits for the deliveries being handled: Slack's own answer window, with room for the reply. */
@@ -31,11 +32,13 @@ export function lifecycle(
   },
 ): Pick<Boost, 'start' | 'stop'> {
   const { receiver, slack, storage, context, jobs } = deps;
+  let socketModeLease: SocketModeLease | undefined;
   return {
     async start() {
       await deps.distribution?.installations.checkKey();
       let port: number;
       if (receiver instanceof SocketModeReceiver) {
+        socketModeLease = await takeSocketModeLease(storage.repos, context.clock, context.logger);
         const socket = await startSocketMode(receiver, slack.identity, {
           port: config.PORT,
           host: config.HOST,
@@ -63,6 +66,7 @@ export function lifecycle(
       context.replyGate.releaseAll();
       await context.deliveries.idle(DELIVERIES_MAX_WAIT_MS);
       await context.updater.flush();
+      await socketModeLease?.release();
       await storage.checkpoints?.stop();
       storage.database.close();
     },

@@ -50,8 +50,8 @@ export function createReceiver(
   // (over HTTP, links as Boost writes them are answered before that: serveTrackedLinksFirst).
   const customRoutes = [
     trackedLinks,
-    healthRoute(storage.database.sqlite, slack.status),
-    readinessRoute(storage.database.sqlite, slack.status),
+    healthRoute(storage.database.answers, slack.status),
+    readinessRoute(storage.database.answers, slack.status),
   ];
   if (config.SOCKET_MODE) {
     const receiver = new SocketModeReceiver({
@@ -113,7 +113,7 @@ function oauthOptions(config: Config, distribution: Distribution) {
       stateStore: distribution.states,
       authorizationUrl: config.SLACK_AUTHORIZE_URL,
       clientOptions: distribution.oauthClientOptions,
-      ...installPages(INSTALL_PATH),
+      ...installPages(INSTALL_PATH, config.DEFAULT_LOCALE),
     },
   };
 }

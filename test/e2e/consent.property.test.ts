@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES, type Language } from '../../src/i18n/index.ts';
 import { appHomeOpened, userChange, viewSubmission } from '../../src/playground/payloads.ts';
 import type { SlackResponse } from '../../src/playground/signed-client.ts';
 import { ACTIONS, INPUT_ACTION, SETTINGS_FIELDS, VIEWS } from '../../src/slack/ids.ts';
+import { countsText } from '../../src/slack/views/figures.ts';
 import { type BoostHarness, startBoost, TestClock } from '../harness/boost.ts';
 import {
   activeMarkup,
@@ -31,7 +33,9 @@ import {
 // The pressure-free rules, proven against random sequences of what people do: ask (with hostile text), opt in, share,
 // add a link to their post, withdraw, close, send thanks, ask for a reminder, stop digests, change settings, open their
 // Home, run commands, and time passing with the jobs (expiry, reminders, the weekly digest) run at each step. Each run
-// starts its own app on a fresh database; after every step the checks of test/harness/consent-checks.ts must all pass.
+// starts its own app on a fresh database, in a random workspace language, with people of random Slack locales (some
+// Boost lacks) who may pick a language in their settings; after every step the checks of
+// test/harness/consent-checks.ts must all pass.
 // On failure fast-check prints the seed and the shrunk sequence; FC_SEED=<seed> replays it.
 
 const MAX_OPEN = 2;
@@ -131,7 +135,14 @@ type Step =
       via: 'message' | 'ephemeral' | 'home';
     }
   | { kind: 'sharedForm'; who: number; request: number; shareUrl: string }
-  | { kind: 'settings'; who: number; showName: boolean; reminders: boolean; digest: 'auto' | 'weekly' | 'off' }
+  | {
+      kind: 'settings';
+      who: number;
+      showName: boolean;
+      reminders: boolean;
+      digest: 'auto' | 'weekly' | 'off';
+      language: 'slack' | Language;
+    }
   | { kind: 'home'; who: number }
   | { kind: 'forgetMe'; who: number }
   /** Slack tells Boost an account was deactivated (user_change, deleted): not an action of that person. */
@@ -184,6 +195,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       showName: fc.boolean(),
       reminders: fc.boolean(),
       digest: fc.constantFrom('auto' as const, 'weekly' as const, 'off' as const),
+      language: fc.constantFrom<'slack' | Language>('slack', ...LANGUAGES),
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('home' as const), who }) },
@@ -224,10 +236,16 @@ class Run {
   constructor(
     readonly h: BoostHarness,
     readonly clock: TestClock,
+    /** The workspace's: channel messages are written in it. */
+    readonly language: Language,
+    locales: readonly string[],
   ) {
     runs += 1;
     this.team = `TPROP${runs}`;
     this.people = PEOPLE.map((letter) => `U${runs}P${letter}`);
+    this.people.forEach((userId, i) => {
+      h.slack.setUser(userId, { locale: locales[i] ?? 'en-US' });
+    });
   }
 
   person(index: number) {
@@ -351,6 +369,7 @@ class Run {
               [SETTINGS_FIELDS.digest]: radio(s.digest),
               [SETTINGS_FIELDS.showName]: radio(s.showName ? 'on' : 'off'),
               [SETTINGS_FIELDS.reminders]: radio(s.reminders ? 'on' : 'off'),
+              [SETTINGS_FIELDS.language]: radio(s.language),
             },
           }),
         );
@@ -434,7 +453,11 @@ class Run {
       ...this.stepViolations,
       ...unsolicitedMessages(everyone, world),
       ...nonParticipantsNamed(everyone, world),
-      ...publicMessageViolations((channel, ts) => this.h.slack.message(channel, ts), world),
+      ...publicMessageViolations(
+        (channel, ts) => this.h.slack.message(channel, ts),
+        world,
+        (counts) => countsText(this.language, counts),
+      ),
       ...this.withdrawals.flatMap((withdrawal) => withdrawalNotices(surfaces, withdrawal, world)),
       ...reminderViolations(surfaces, world),
       ...activeMarkup(everyone, { channels: world.channels, people: new Set(this.people) }),
@@ -447,10 +470,23 @@ function expectAnswered(response: SlackResponse): void {
   if (response.status !== 200) throw new Error(`Boost answered ${response.status}: ${response.text}`);
 }
 
-async function runScenario(steps: readonly Step[]): Promise<void> {
+/** The workspace's language, and each person's Slack locale (fr-FR: one Boost lacks, so the workspace's is used). */
+const languages = fc.record({
+  workspace: fc.constantFrom(...LANGUAGES),
+  locales: fc.array(fc.constantFrom('en-US', 'en-GB', 'it-IT', 'it-CH', 'fr-FR'), {
+    minLength: PEOPLE.length,
+    maxLength: PEOPLE.length,
+  }),
+});
+
+async function runScenario(
+  { workspace, locales }: { workspace: Language; locales: string[] },
+  steps: readonly Step[],
+): Promise<void> {
   const clock = new TestClock();
   const h = await startBoost(
     {
+      DEFAULT_LOCALE: workspace,
       MAX_OPEN_REQUESTS_PER_USER: String(MAX_OPEN),
       DIGEST_CRON: '* * * * *',
       PUBLIC_BASE_URL: 'https://boost.example.org',
@@ -460,7 +496,7 @@ async function runScenario(steps: readonly Step[]): Promise<void> {
     { runJobs: false, tuning: { messageUpdateIntervalMs: 5, homeRefreshIntervalMs: 5 } },
   );
   try {
-    const run = new Run(h, clock);
+    const run = new Run(h, clock, workspace, locales);
     for (const [i, s] of steps.entries()) {
       await run.perform(s);
       await run.settle();
@@ -484,7 +520,7 @@ describe('consent, proven on random sequences of actions', () => {
       const scenario = fc
         .tuple(create(validUrl), fc.array(step, { minLength: 4, maxLength: MAX_STEPS - 1 }))
         .map(([first, rest]): Step[] => [first, ...rest]);
-      await fc.assert(fc.asyncProperty(scenario, runScenario), {
+      await fc.assert(fc.asyncProperty(languages, scenario, runScenario), {
         numRuns: RUNS,
         // A run that hangs fails with its steps, and shrinking a failure stops in time to report what it found.
         plugins: [fc.timeout(60_000), fc.interruptAfterTimeLimit(200_000, { failOnInterrupt: true })],

@@ -51,6 +51,19 @@ describe('npm run digest', () => {
     expect(recipients(h).sort()).toEqual(ELIGIBLE);
   });
 
+  it('sends each digest once when two runs start at the same moment, as on two machines', async () => {
+    const friday = WEDNESDAY + 2 * DAY;
+    const [first, second] = [captured(), captured()];
+    const codes = await Promise.all([
+      main([], cliEnv(h), first, () => friday),
+      main([], cliEnv(h), second, () => friday),
+    ]);
+    expect(codes).toEqual([0, 0]);
+    expect(recipients(h).sort()).toEqual(ELIGIBLE);
+    const sentBy = (output: { stdout: string[] }) => Number(/^Sent (\d+) digest/.exec(output.stdout[0] ?? '')?.[1]);
+    expect(sentBy(first) + sentBy(second)).toBe(ELIGIBLE.length);
+  });
+
   it('names a bad setting and sends nothing', async () => {
     const output = captured();
     expect(await main([], { ...cliEnv(h), DIGEST_TIMEZONE: 'Mars/Olympus' }, output)).toBe(1);

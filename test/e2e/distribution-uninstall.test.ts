@@ -70,6 +70,8 @@ describe('uninstalling Boost from one of two workspaces', () => {
     expect(rawInstallations(h).map((row) => row.team_id)).toEqual([BETA.teamId]);
 
     const since = h.slack.calls.length;
+    // A click that was on its way is acknowledged, and nothing is sent to Slack for it.
+    await click(h, person(ALPHA, 'UALPHANEW'), ACTIONS.optIn, alpha);
     const deadline = Number(
       rows<{ deadline_at: number }>(h, 'select deadline_at from requests where id = ?', beta.id)[0]?.deadline_at,
     );

@@ -93,7 +93,12 @@ describe('/boost mine and /boost settings', () => {
     const view = await openSettings('U2');
     const blocks = JSON.stringify(view.blocks);
     expect(blocks).toContain(SETTINGS_FIELDS.digest);
-    expect(JSON.parse(String(view.private_metadata))).toEqual({ digest: null, showName: false, reminders: true });
+    expect(JSON.parse(String(view.private_metadata))).toEqual({
+      digest: null,
+      showName: false,
+      reminders: true,
+      language: null,
+    });
     const initial = (view.blocks as Args[]).map((block) => ((block.element as Args)?.initial_option as Args)?.value);
     expect(initial.slice(0, 3)).toEqual(['auto', 'off', 'on']);
   });
@@ -112,6 +117,7 @@ describe('/boost mine and /boost settings', () => {
       digest: null,
       showName: true,
       reminders: true,
+      language: null,
     });
     expect((await h.boost.context.repos.participations.get(first.id, 'U2'))?.showName).toBe(true);
     await h.slack.waitFor((call) => call.method === 'chat.update' && JSON.stringify(call.args).includes('<@U2>'));
@@ -137,6 +143,7 @@ describe('/boost mine and /boost settings', () => {
       digest: null,
       showName: false,
       reminders: false,
+      language: null,
     });
 
     await saveSettings('U4', await openSettings('U4'), { digest: 'weekly', reminders: 'off' });
@@ -144,6 +151,7 @@ describe('/boost mine and /boost settings', () => {
       digest: true,
       showName: false,
       reminders: false,
+      language: null,
     });
   });
 

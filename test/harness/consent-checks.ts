@@ -215,10 +215,14 @@ export function unsolicitedMessages(surfaces: readonly Surface[], world: Pick<Co
     .map((s) => `rule 1: ${s.label} (${s.kind}) reached ${s.to}, who never acted`);
 }
 
-// Wording that counts or points at people for what they did not do ("12 haven't", "not yet shared", "3 of 40").
-// Saying that nobody is told who did not take part is fine.
+// Wording that counts or points at people for what they did not do ("12 haven't", "not yet shared", "3 of 40"), in
+// every language Boost speaks ("12 non hanno", "3 su 40"). Saying that nobody is told who did not take part is fine.
 const NEGATIVE = new RegExp(
   [
+    String.raw`\b\d+\s+(?:\w+\s+){0,2}(?:non hanno|non ha|non ancora)\b`,
+    String.raw`\bnon (?:hanno|ha) (?:ancora )?(?:aiutato|condiviso|aderito|risposto)\b`,
+    String.raw`\b\d+ su \d+\b`,
+    String.raw`\bancora da (?:aiutare|condividere)\b`,
     String.raw`\b\d+\s+(?:\w+\s+){0,2}(?:haven'?t|hasn'?t|have not|has not|didn'?t|did not|are not|not yet)\b`,
     String.raw`\b(?:haven'?t|hasn'?t|have not|has not|didn'?t|did not) (?:yet )?(?:helped|shared|joined|opted in|responded)\b`,
     String.raw`\bnot yet (?:helped|shared|joined|opted in)\b`,
@@ -283,6 +287,9 @@ export function nonParticipantsNamed(surfaces: readonly Surface[], world: Consen
 export function publicMessageViolations(
   messageOf: (channel: string, ts: string) => StoredMessage | undefined,
   world: Pick<ConsentWorld, 'requests'>,
+  /** The counts as the channel's language words them. */
+  countsWording: (counts: { optedIn: number; shared: number }) => string = ({ optedIn, shared }) =>
+    optedIn === 0 ? 'No one in yet' : `${optedIn} in, ${shared} shared`,
 ): string[] {
   const violations: string[] = [];
   for (const request of world.requests) {
@@ -298,7 +305,7 @@ export function publicMessageViolations(
     }
     const optedIn = request.participants.length;
     const shared = request.participants.filter((p) => p.shared).length;
-    const counts = optedIn === 0 ? 'No one in yet' : `${optedIn} in, ${shared} shared`;
+    const counts = countsWording({ optedIn, shared });
     if (!allTextOf(message).includes(counts)) {
       violations.push(`counts: the message of request ${request.id} does not show "${counts}"`);
     }

@@ -70,6 +70,8 @@ export interface UserSettings {
   is_bot?: boolean;
   name?: string;
   real_name?: string;
+  /** The person's Slack language, as users.info gives it with include_locale (default en-US). */
+  locale?: string;
 }
 
 /** A message as Slack stores it (shape of api.chat.update.real.json's `message`). */
@@ -454,7 +456,12 @@ export class FakeSlack {
     const issued = this.workspaces.issued(token);
     const tokenRefused = this.workspaces.refusal(issued);
     if (tokenRefused === 'invalid_auth') return { status: 200, body: fixture('api.error.invalid_auth.json') };
-    if (tokenRefused || !issued) return { status: 200, body: failure(tokenRefused ?? 'invalid_auth') };
+    if (tokenRefused || !issued) {
+      // An expired or revoked token still says whose it was: a call made with it is recorded as that workspace's.
+      this.caller = issued;
+      this.concerns = issued?.teamId || undefined;
+      return { status: 200, body: failure(tokenRefused ?? 'invalid_auth') };
+    }
     this.caller = issued;
     const reach = this.workspaces.check(method, issued, args.team_id, this.idsNamedBy(args));
     this.concerns = reach.concerns;
@@ -779,7 +786,10 @@ export class FakeSlack {
   private usersInfo(args: Args): Args {
     const id = args.user;
     if (typeof id !== 'string' || !isUserId(id) || this.removedUsers.has(id)) return reject('user_not_found');
-    return { ok: true, user: this.userRecord(id) };
+    const user = this.userRecord(id);
+    // Like Slack, the locale is there only when asked for.
+    const withLocale = args.include_locale === true || args.include_locale === 'true';
+    return { ok: true, user: withLocale ? { ...user, locale: this.users.get(id)?.locale ?? 'en-US' } : user };
   }
 
   private conversationsOpen(args: Args): Args {

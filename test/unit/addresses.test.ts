@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isInternalHost } from '../../src/domain/addresses.ts';
 import { parseWebLink } from '../../src/domain/validation.ts';
+import { say } from '../../src/i18n/index.ts';
 
 const hostOf = (url: string) => new URL(url).hostname;
 
@@ -60,6 +61,7 @@ describe('isInternalHost', () => {
 describe('parseWebLink', () => {
   it('refuses a link to an internal address with a sentence saying why', () => {
     const result = parseWebLink('http://169.254.169.254/latest/meta-data/', 2000);
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/internal network/) });
+    expect(result).toEqual({ ok: false, error: { key: 'validation.url.internal' } });
+    if (!result.ok) expect(say('en', result.error)).toMatch(/internal network/);
   });
 });

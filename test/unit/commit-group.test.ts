@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CommitGroup } from '../../src/db/commit-group.ts';
 import { type BoostDatabase, openDatabase } from '../../src/db/connection.ts';
+import { createRepositories } from '../../src/db/repositories/index.ts';
 
 let dir: string;
 let database: BoostDatabase;
@@ -131,5 +132,42 @@ describe('CommitGroup with asynchronous work', () => {
     await inside;
     expect(await outside).toEqual(['inside']);
     expect(order).toEqual(['work done', 'outside ran']);
+  });
+});
+
+describe('repositories around a transaction that is open', () => {
+  it('keep a write made from outside out of the transaction, so its rollback cannot take that write with it', async () => {
+    const repos = createRepositories(database.db, { receiptSecret: 'test-receipt-secret' });
+    const failing = repos.transaction(async (tx) => {
+      await tx.settings.update('T1', 'UINSIDE', { digest: true }, 1);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      throw new Error('refused');
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const outside = repos.settings.update('T1', 'UOUTSIDE', { digest: true }, 2);
+    await expect(failing).rejects.toThrow('refused');
+    await outside;
+    expect(await repos.settings.get('T1', 'UINSIDE')).toEqual({
+      digest: null,
+      showName: false,
+      reminders: true,
+      language: null,
+    });
+    expect((await repos.settings.get('T1', 'UOUTSIDE')).digest).toBe(true);
+  });
+
+  it('roll back a transaction begun inside another on its own, and keep the rest', async () => {
+    const repos = createRepositories(database.db, { receiptSecret: 'test-receipt-secret' });
+    await repos.transaction(async (tx) => {
+      await tx.settings.update('T1', 'UKEPT', { digest: true }, 1);
+      await tx
+        .transaction(async (inner) => {
+          await inner.settings.update('T1', 'UUNDONE', { digest: true }, 1);
+          throw new Error('refused');
+        })
+        .catch(() => undefined);
+    });
+    expect((await repos.settings.get('T1', 'UKEPT')).digest).toBe(true);
+    expect((await repos.settings.get('T1', 'UUNDONE')).digest).toBeNull();
   });
 });

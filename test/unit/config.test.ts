@@ -32,7 +32,7 @@ describe('loadConfig', () => {
       DIGEST_TIMEZONE: 'user',
       BOOST_ADMINS: [],
       MAX_OPEN_REQUESTS_PER_USER: 3,
-      DISCLOSURE_TEXT: '(I work here.)',
+      DEFAULT_LOCALE: 'en',
       MASTODON_INSTANCE: 'mastodon.social',
       DATA_RETENTION_DAYS: 365,
       LOG_LEVEL: 'info',

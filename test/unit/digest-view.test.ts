@@ -45,7 +45,7 @@ describe('the digest message', () => {
         counts: { optedIn: 1, shared: 0 },
       })),
     };
-    const message = digestMessage(digest);
+    const message = digestMessage('en', digest);
     expect(checkBlocks(message.blocks, 'message')).toEqual([]);
     expect(message.blocks.length).toBeLessThanOrEqual(50);
   });
@@ -64,7 +64,7 @@ describe('the digest message', () => {
       thanks: [],
       open: [],
     };
-    const message = digestMessage(digest);
+    const message = digestMessage('en', digest);
     const everything = JSON.stringify(message);
     expect(everything).not.toContain('<!channel>');
     expect(everything).not.toContain('<@U999>');
@@ -90,7 +90,7 @@ describe('the digest message', () => {
       thanks: [],
       open: [],
     };
-    const buttons = digestMessage(digest).blocks.flatMap((block) =>
+    const buttons = digestMessage('en', digest).blocks.flatMap((block) =>
       block.type === 'section' && block.accessory?.type === 'button' ? [block.accessory] : [],
     );
     expect(buttons.map((b) => [b.action_id, b.value])).toEqual([[ACTIONS.sendThanks, '7']]);
@@ -108,7 +108,7 @@ describe('the digest message', () => {
       thanks: [],
       open: [],
     };
-    const { blocks } = digestMessage(digest);
+    const { blocks } = digestMessage('en', digest);
     const actions = blocks.filter((block) => block.type === 'actions');
     const stop = actions.at(-1);
     expect(stop?.type === 'actions' && stop.elements[0]).toMatchObject({ action_id: ACTIONS.stopDigests });
@@ -116,6 +116,6 @@ describe('the digest message', () => {
   });
 
   it('says how to turn digests back on after stopping them', () => {
-    expect(digestsStoppedMessage().text).toContain('/boost settings');
+    expect(digestsStoppedMessage('en').text).toContain('/boost settings');
   });
 });

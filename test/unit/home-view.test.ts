@@ -81,26 +81,26 @@ function fullHome(): HomeData {
         links,
       })),
     },
-    settings: { digest: null, showName: false, reminders: true },
+    settings: { digest: null, showName: false, reminders: true, language: null },
   };
 }
 
 describe('homeView', () => {
   it("stays within Slack's limits for a Home tab however long the lists and texts are", () => {
-    const view = homeView(fullHome());
+    const view = homeView('en', fullHome());
     expect(checkView(view)).toEqual([]);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
   });
 
   it('says how many more there are beyond each list', () => {
-    const text = JSON.stringify(homeView(fullHome()).blocks);
+    const text = JSON.stringify(homeView('en', fullHome()).blocks);
     expect(text).toContain('and 490 more.');
     expect(text).toContain('and 35 more.');
     expect(text).toContain('and 290 more.');
   });
 
   it('never lets text typed by a requester ping anyone or hide a link', () => {
-    const text = JSON.stringify(homeView(fullHome()).blocks);
+    const text = JSON.stringify(homeView('en', fullHome()).blocks);
     expect(text).not.toContain('<!channel>');
     expect(text).not.toContain('<@U999>');
     expect(text).not.toContain('<https://evil.example');
@@ -108,7 +108,7 @@ describe('homeView', () => {
 
   it('names nobody to a newcomer', () => {
     const data = fullHome();
-    const view = homeView({ ...data, mine: { total: 0, items: [] }, contributions: { total: 0, items: [] } });
+    const view = homeView('en', { ...data, mine: { total: 0, items: [] }, contributions: { total: 0, items: [] } });
     expect(JSON.stringify(view.blocks)).not.toMatch(/<@U/);
   });
 });
@@ -116,7 +116,7 @@ describe('homeView', () => {
 describe('mineMessage', () => {
   it("stays within Slack's limits for a message", () => {
     const data = fullHome();
-    const message = mineMessage({ mine: data.mine, contributions: data.contributions });
+    const message = mineMessage('en', { mine: data.mine, contributions: data.contributions });
     expect(checkBlocks(message.blocks, 'message')).toEqual([]);
     expect(JSON.stringify(message)).not.toContain('<!channel>');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Digest, DigestRequest } from '../../src/domain/digest.ts';
+import type { Digest } from '../../src/domain/digest.ts';
 import { composeReport } from '../../src/domain/request-report.ts';
 import type { BoostRequest, Participation } from '../../src/domain/types.ts';
 import { blocksTooLong, checkBlocks } from '../../src/playground/block-kit-limits.ts';
@@ -14,16 +14,12 @@ import { reminderMessage } from '../../src/slack/views/reminder.ts';
 import { reportMessage, reportPicker } from '../../src/slack/views/report-message.ts';
 import { requestMessage, type SlackMessage } from '../../src/slack/views/request-message.ts';
 import { thanksMessage } from '../../src/slack/views/thanks.ts';
+import { busyDigestRequest, busyRequest, many, NOW, userId } from './busy-request.ts';
 
 // Every message Boost builds fits in one Slack message, however busy the data: within 50 blocks and within the text
 // budget (Slack refuses about 12,000 characters of block text in all with msg_blocks_too_long).
 
-const NOW = Date.UTC(2026, 2, 4, 10);
 const HOSTILE = '<!channel> & <@U999> ';
-const LONG_TITLE = HOSTILE.repeat(8).slice(0, 150);
-const longUrl = (id: number) => `https://example.com/${id}?q=${'&x'.repeat(990)}`;
-const many = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
-const userId = (n: number) => `U${String(n).padStart(10, '0')}`;
 
 function expectFits(message: SlackMessage): void {
   expect(checkBlocks(message.blocks, 'message')).toEqual([]);
@@ -31,29 +27,7 @@ function expectFits(message: SlackMessage): void {
   expect(blocksTooLong(message.blocks)).toBe(false);
 }
 
-const request = (id: number, over: Partial<BoostRequest> = {}): BoostRequest => ({
-  id,
-  teamId: 'T1',
-  requesterId: 'U1',
-  url: longUrl(id),
-  title: LONG_TITLE,
-  ask: HOSTILE.repeat(50).slice(0, 1000),
-  suggestedText: HOSTILE.repeat(50).slice(0, 1000),
-  networks: ['linkedin', 'x', 'bluesky', 'mastodon', 'reddit', 'hackernews', 'facebook', 'threads'],
-  channelId: 'C1',
-  messageTs: '1.0',
-  postState: null,
-  postAttempts: 1,
-  postDueAt: null,
-  postError: null,
-  noticeDueAt: null,
-  status: 'open',
-  createdAt: NOW,
-  deadlineAt: NOW + 7 * 86_400_000,
-  closedAt: null,
-  closedBy: null,
-  ...over,
-});
+const request = (id: number, over: Partial<BoostRequest> = {}) => busyRequest(id, HOSTILE, over);
 
 const participation = (requestId: number, n: number): Participation => ({
   id: n,
@@ -69,18 +43,7 @@ const participation = (requestId: number, n: number): Participation => ({
   thankedAt: null,
 });
 
-const digestRequest = (id: number): DigestRequest => ({
-  id,
-  teamId: 'T1',
-  requesterId: 'U1',
-  title: LONG_TITLE,
-  url: `https://example.com/${id}/${'a'.repeat(480)}`,
-  channelId: 'C1',
-  status: 'open',
-  createdAt: NOW,
-  deadlineAt: NOW + 86_400_000,
-  closedAt: null,
-});
+const digestRequest = (id: number) => busyDigestRequest(id, HOSTILE);
 
 function busyDigest(): Digest {
   return {
@@ -145,7 +108,7 @@ describe('the shared message budget', () => {
 
   it('joins lines without ever cutting one, ending with how many more', () => {
     const lines = many(20).map((n) => `line ${n}`.padEnd(10, '.'));
-    const text = fitLines(lines, 50, { total: 25 });
+    const text = fitLines('en', lines, 50, { total: 25 });
     expect(text.length).toBeLessThanOrEqual(50);
     expect(text.split('\n').slice(0, -1)).toEqual(lines.slice(0, 3));
     expect(text.endsWith('and 22 more')).toBe(true);
@@ -154,7 +117,7 @@ describe('the shared message budget', () => {
 
 describe('every message at its busiest', () => {
   it('the weekly digest fits, saying how many more requests there are', () => {
-    const message = digestMessage(busyDigest());
+    const message = digestMessage('en', busyDigest());
     expectFits(message);
     const text = JSON.stringify(message.blocks);
     expect(text).toMatch(/and \d+ more of your requests/);
@@ -166,13 +129,13 @@ describe('every message at its busiest', () => {
 
   it('/boost list fits with ten requests of the longest titles and links', () => {
     const listed = many(10).map((id) => ({ request: request(id), counts: { optedIn: 9, shared: 4 } }));
-    const message = openRequestsList(listed, 40);
+    const message = openRequestsList('en', listed, 40);
     expectFits(message);
     expect(JSON.stringify(message.blocks)).toMatch(/and \d+ more open requests/);
   });
 
   it('/boost mine fits with five requests of hundreds of helpers and ten contributions', () => {
-    const message = mineMessage({
+    const message = mineMessage('en', {
       mine: {
         total: 40,
         items: many(5).map((id) => ({
@@ -201,13 +164,14 @@ describe('every message at its busiest', () => {
       tracking: true,
       now: NOW,
     });
-    const message = reportMessage(report, { canThank: true });
+    const message = reportMessage('en', report, { canThank: true });
     expectFits(message);
     expect(JSON.stringify(message.blocks)).toContain('Send thanks');
   });
 
   it('the report picker fits with the longest links, and counts the requests it does not show', () => {
     const message = reportPicker(
+      'en',
       many(10).map((id) => request(id)),
       25,
     );
@@ -217,7 +181,7 @@ describe('every message at its busiest', () => {
 
   it('an export comes in parts that each fit, and copy back to the same JSON', () => {
     const json = JSON.stringify({ rows: many(600).map((n) => ({ n, text: 'x'.repeat(50) })) }, null, 2);
-    const messages = exportMessages(json);
+    const messages = exportMessages('en', json);
     expect(json.length).toBeGreaterThan(35_000);
     for (const message of messages) expectFits(message);
     const code = messages
@@ -238,10 +202,14 @@ describe('every message at its busiest', () => {
       url: `https://${network}.example/?t=${'y'.repeat(2900)}`,
     }));
     expectFits(
-      requestMessage({ request: busy, counts: { optedIn: 900, shared: 800 }, publicHelpers: many(50).map(userId) }),
+      requestMessage('en', {
+        request: busy,
+        counts: { optedIn: 900, shared: 800 },
+        publicHelpers: many(50).map(userId),
+      }),
     );
     expectFits(
-      optInReply({
+      optInReply('en', {
         request: busy,
         participation: { ...participation(1, 1), sharedAt: null },
         links,
@@ -250,7 +218,7 @@ describe('every message at its busiest', () => {
         personalLink: { url: `https://boost.example/r/${'t'.repeat(40)}`, clicks: 123 },
       }),
     );
-    expectFits(reminderMessage({ request: busy, links, post }));
-    expectFits(thanksMessage(busy));
+    expectFits(reminderMessage('en', { request: busy, links, post }));
+    expectFits(thanksMessage('en', busy));
   });
 });

@@ -6,6 +6,7 @@ import {
   isOpenForHelp,
   validateShareUrl,
 } from '../../src/domain/policy.ts';
+import { say } from '../../src/i18n/index.ts';
 
 describe('canClose', () => {
   const request = { requesterId: 'U1' };
@@ -37,12 +38,12 @@ describe('canOpenAnother', () => {
 
 describe('explainOpenLimit', () => {
   it('names the limit and the way forward', () => {
-    expect(explainOpenLimit(3)).toContain('3 open requests');
-    expect(explainOpenLimit(3)).toMatch(/close one/i);
+    expect(say('en', explainOpenLimit(3))).toContain('3 open requests');
+    expect(say('en', explainOpenLimit(3))).toMatch(/close one/i);
   });
 
   it('speaks of a single request in the singular', () => {
-    expect(explainOpenLimit(1)).toContain('1 open request,');
+    expect(say('en', explainOpenLimit(1))).toContain('1 open request,');
   });
 });
 
@@ -80,7 +81,7 @@ describe('validateShareUrl', () => {
   it.each(['javascript:alert(1)', 'data:text/plain,hi', 'file:///etc/passwd', 'not a link'])('rejects %j', (text) => {
     const result = validateShareUrl(text);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.length).toBeLessThanOrEqual(150);
+    if (!result.ok) expect(say('en', result.error).length).toBeLessThanOrEqual(150);
   });
 
   it('rejects a link over the limit', () => {

@@ -5,6 +5,7 @@ import {
   holdsAnything,
   type Inventory,
   inertJson,
+  NOTHING_HELD,
   NOTHING_REMOVED,
   type PersonalData,
   removalSummary,
@@ -12,23 +13,14 @@ import {
   retentionCutoffs,
   splitText,
 } from '../../src/domain/privacy-rules.ts';
+import { type Message, say } from '../../src/i18n/index.ts';
 import { checkBlocks } from '../../src/playground/block-kit-limits.ts';
 import { exportMessages, forgetConfirmation } from '../../src/slack/views/privacy-messages.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 2, 4, 12);
 
-const EMPTY: Inventory = {
-  requests: 0,
-  openRequests: 0,
-  helpersOnRequests: 0,
-  participations: 0,
-  shares: 0,
-  trackedLinks: 0,
-  settings: false,
-  profile: false,
-  digestDeliveries: 0,
-};
+const EMPTY: Inventory = NOTHING_HELD;
 
 function personalData(overrides: Partial<PersonalData> = {}): PersonalData {
   return {
@@ -54,9 +46,12 @@ function copiedJson(messages: ReturnType<typeof exportMessages>): string {
     .join('');
 }
 
+/** The lines as an English reader sees them. */
+const english = (messages: Message[]) => messages.map((message) => say('en', message));
+
 describe('what forget-me says it will remove', () => {
   it('lists only the kinds of data Boost holds, with their counts', () => {
-    const plan = forgetPlan({ ...EMPTY, requests: 2, openRequests: 1, helpersOnRequests: 3, settings: true });
+    const plan = english(forgetPlan({ ...EMPTY, requests: 2, openRequests: 1, helpersOnRequests: 3, settings: true }));
     expect(plan).toHaveLength(2);
     expect(plan[0]).toContain('2 requests you made (1 still open)');
     expect(plan[0]).toContain('3 records of colleagues who joined them');
@@ -70,13 +65,15 @@ describe('what forget-me says it will remove', () => {
   });
 
   it('asks with a danger button and no button when there is nothing to delete', () => {
-    const asked = forgetConfirmation({ ...EMPTY, participations: 1 });
+    const asked = forgetConfirmation('en', { ...EMPTY, participations: 1 });
     expect(JSON.stringify(asked.blocks)).toContain('"style":"danger"');
-    expect(JSON.stringify(forgetConfirmation(EMPTY).blocks)).not.toContain('button');
+    expect(JSON.stringify(forgetConfirmation('en', EMPTY).blocks)).not.toContain('button');
   });
 
   it('sums up what was removed, in the singular where it is one', () => {
-    const lines = removalSummary({ ...NOTHING_REMOVED, requests: 1, participations: 4, trackedLinks: 1, profile: 1 });
+    const lines = english(
+      removalSummary({ ...NOTHING_REMOVED, requests: 1, participations: 4, trackedLinks: 1, profile: 1 }),
+    );
     expect(lines).toEqual([
       '1 request; their messages now say they were removed',
       '4 participations in requests',
@@ -161,7 +158,7 @@ describe('the export', () => {
       thankedAt: null,
     }));
     const json = inertJson(buildExport(personalData({ participations }), NOW));
-    const messages = exportMessages(json);
+    const messages = exportMessages('en', json);
     expect(messages.length).toBeGreaterThan(1);
     for (const message of messages) expect(checkBlocks(message.blocks, 'message')).toEqual([]);
     expect(copiedJson(messages)).toBe(json);

@@ -105,6 +105,7 @@ describe('rows read around drizzle', () => {
       tz: 'Europe/Paris',
       tzOffsetSeconds: 7200,
       isAdmin: false,
+      locale: 'fr-FR',
       fetchedAt: T0,
     });
     await repos.digests.claim('T1', 'UHELP1', WEEK, T0 + 5 * HOUR);

@@ -68,7 +68,7 @@ describe('composeReport', () => {
     expect(composeReport(input()).sharesByNetwork).toEqual([
       { network: 'linkedin', label: 'LinkedIn', shares: 2 },
       { network: 'x', label: 'X', shares: 1 },
-      { network: null, label: 'Not said', shares: 1 },
+      { network: null, label: '', shares: 1 },
     ]);
   });
 
@@ -137,14 +137,14 @@ describe('the report view', () => {
     );
     const long = { ...request, title: 'T'.repeat(400), url: `https://example.com/${'p'.repeat(1900)}` };
     const report = composeReport(input({ request: long, participations }));
-    const blocks = reportBlocks(report, { canThank: true });
+    const blocks = reportBlocks('en', report, { canThank: true });
     expect(checkBlocks(blocks, 'message')).toEqual([]);
     expect(JSON.stringify(blocks)).toContain('more');
   });
 
   it('offers "Send thanks" to the requester but not to an admin', () => {
     const report = composeReport(input());
-    expect(JSON.stringify(reportBlocks(report, { canThank: true }))).toContain('boost_send_thanks');
-    expect(JSON.stringify(reportBlocks(report, { canThank: false }))).not.toContain('boost_send_thanks');
+    expect(JSON.stringify(reportBlocks('en', report, { canThank: true }))).toContain('boost_send_thanks');
+    expect(JSON.stringify(reportBlocks('en', report, { canThank: false }))).not.toContain('boost_send_thanks');
   });
 });

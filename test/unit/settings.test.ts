@@ -8,7 +8,7 @@ import {
   settingsChanges,
 } from '../../src/domain/settings.ts';
 
-const defaults: PersonalSettings = { digest: null, showName: false, reminders: true };
+const defaults: PersonalSettings = { digest: null, showName: false, reminders: true, language: null };
 
 describe('digest choices', () => {
   it('maps each stored value to one choice and back', () => {
@@ -33,7 +33,7 @@ describe('settingsChanges', () => {
   });
 
   it('holds only what the person changed', () => {
-    expect(settingsChanges(defaults, { digest: false, showName: true, reminders: true })).toEqual({
+    expect(settingsChanges(defaults, { digest: false, showName: true, reminders: true, language: null })).toEqual({
       digest: false,
       showName: true,
     });

@@ -6,6 +6,7 @@ import {
   VOTE_RING_MESSAGE,
   validateRequestDraft,
 } from '../../src/domain/validation.ts';
+import { say } from '../../src/i18n/index.ts';
 
 // Monday 15 June 2026, noon UTC.
 const NOW = Date.UTC(2026, 5, 15, 12, 0);
@@ -25,10 +26,14 @@ function draft(overrides: Partial<RequestDraft> = {}): RequestDraft {
   };
 }
 
-function errorsOf(overrides: Partial<RequestDraft>, context = UTC) {
+/** The field errors as an English reader sees them. */
+function errorsOf(overrides: Partial<RequestDraft>, context = UTC): Partial<Record<keyof RequestDraft, string>> {
   const result = validateRequestDraft(draft(overrides), context);
-  return result.ok ? {} : result.errors;
+  if (result.ok) return {};
+  return Object.fromEntries(Object.entries(result.errors).map(([field, message]) => [field, say('en', message)]));
 }
+
+const VOTE_RING_TEXT = say('en', VOTE_RING_MESSAGE);
 
 function validated(overrides: Partial<RequestDraft>, context = UTC) {
   const result = validateRequestDraft(draft(overrides), context);
@@ -243,7 +248,7 @@ describe('validateRequestDraft', () => {
   describe('vote rings', () => {
     it('puts the warning on the ask when the ask wants votes', () => {
       const errors = errorsOf({ url: 'https://stackoverflow.com/questions/1', ask: 'Please upvote my question' });
-      expect(errors.ask).toBe(VOTE_RING_MESSAGE);
+      expect(errors.ask).toBe(VOTE_RING_TEXT);
       expect(errors.suggestedText).toBeUndefined();
     });
 
@@ -253,7 +258,7 @@ describe('validateRequestDraft', () => {
         ask: 'Have a look and comment if you have ideas',
         suggestedText: 'Give it an upvote!',
       });
-      expect(errors.suggestedText).toBe(VOTE_RING_MESSAGE);
+      expect(errors.suggestedText).toBe(VOTE_RING_TEXT);
       expect(errors.ask).toBeUndefined();
     });
 
@@ -270,9 +275,9 @@ describe('validateRequestDraft', () => {
     });
 
     it('explains the rule and what to ask for instead, briefly', () => {
-      expect(VOTE_RING_MESSAGE).toMatch(/vote ring/i);
-      expect(VOTE_RING_MESSAGE).toMatch(/share/);
-      expect(VOTE_RING_MESSAGE.length).toBeLessThanOrEqual(150);
+      expect(VOTE_RING_TEXT).toMatch(/vote ring/i);
+      expect(VOTE_RING_TEXT).toMatch(/share/);
+      expect(VOTE_RING_TEXT.length).toBeLessThanOrEqual(150);
     });
   });
 });

@@ -37,12 +37,12 @@ describe('workspace stats', () => {
       4,
     );
     expect(stats.weeks.map((week) => week.requests)).toEqual([2, 0, 1]);
-    expect(stats.totals).toEqual({ week: 'Total', requests: 3, helpers: 4, optIns: 6, shares: 3 });
+    expect(stats.totals).toEqual({ week: 'total', requests: 3, helpers: 4, optIns: 6, shares: 3 });
   });
 
   it('renders figures only, with no mention of anyone', () => {
     const stats = composeStats(statsWindow(Date.UTC(2026, 2, 4), 8), [], 0);
-    const text = JSON.stringify(statsMessage(stats));
+    const text = JSON.stringify(statsMessage('en', stats));
     expect(text).toContain('Requests');
     expect(text).not.toMatch(/<@|<!/);
   });

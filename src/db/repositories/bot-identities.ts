@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../connection.ts';
-import { botIdentities } from '../schema.ts';
+import { tablesOf } from '../dialect.ts';
 
 export interface SavedIdentity {
   teamId: string;
@@ -8,28 +8,29 @@ export interface SavedIdentity {
   botUserId: string;
 }
 
-/** The bot identity last confirmed by Slack for a token, found by the token's hash. */
+/** The bot identity last confirmed by Slack for a token, found by the token's hash. Written for both databases. */
 export function botIdentitiesRepository(db: Db) {
+  const { botIdentities } = tablesOf(db);
   return {
-    find(tokenHash: string): SavedIdentity | undefined {
-      return db
+    async find(tokenHash: string): Promise<SavedIdentity | undefined> {
+      const [identity] = await db
         .select({ teamId: botIdentities.teamId, botId: botIdentities.botId, botUserId: botIdentities.botUserId })
         .from(botIdentities)
-        .where(eq(botIdentities.tokenHash, tokenHash))
-        .get();
+        .where(eq(botIdentities.tokenHash, tokenHash));
+      return identity;
     },
 
-    save(tokenHash: string, identity: SavedIdentity, checkedAt: number): void {
+    async save(tokenHash: string, identity: SavedIdentity, checkedAt: number): Promise<void> {
       const row = { ...identity, checkedAt };
-      db.insert(botIdentities)
+      await db
+        .insert(botIdentities)
         .values({ tokenHash, ...row })
-        .onConflictDoUpdate({ target: botIdentities.tokenHash, set: row })
-        .run();
+        .onConflictDoUpdate({ target: botIdentities.tokenHash, set: row });
     },
 
     /** Slack refused the token: what it once said about that token must not let a restart serve without asking. */
-    forget(tokenHash: string): void {
-      db.delete(botIdentities).where(eq(botIdentities.tokenHash, tokenHash)).run();
+    async forget(tokenHash: string): Promise<void> {
+      await db.delete(botIdentities).where(eq(botIdentities.tokenHash, tokenHash));
     },
   };
 }

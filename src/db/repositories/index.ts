@@ -3,6 +3,7 @@ import { CommitGroup, settle } from '../commit-group.ts';
 import type { Db } from '../connection.ts';
 import { botIdentitiesRepository } from './bot-identities.ts';
 import { digestsRepository } from './digests.ts';
+import { leasesRepository } from './leases.ts';
 import { linksRepository } from './links.ts';
 import { overviewRepository } from './overview.ts';
 import { participationsRepository } from './participations.ts';
@@ -39,6 +40,7 @@ function storesOf(db: Db, { receiptSecret }: RepositorySecrets) {
     stats: statsRepository(db),
     workspaces: workspacesRepository(db),
     botIdentities: botIdentitiesRepository(db),
+    leases: leasesRepository(db),
   };
 }
 

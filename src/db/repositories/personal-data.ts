@@ -47,7 +47,35 @@ export function privacyRepository(db: Db) {
       .all();
   }
 
+  const exists = (query: { get(): unknown }) => query.get() !== undefined;
+
   return {
+    /**
+     * Whether Boost holds anything about the person that they made (requests, participations, settings): a few
+     * indexed lookups, each stopping at its first row, for paths too busy for a full inventory.
+     */
+    holdsAnything(teamId: string, userId: string): boolean {
+      const one = { one: sql<number>`1` };
+      return (
+        exists(db.select(one).from(requests).where(byRequester(teamId, userId)).limit(1)) ||
+        exists(
+          db
+            .select(one)
+            .from(participations)
+            .innerJoin(requests, eq(requests.id, participations.requestId))
+            .where(and(eq(participations.userId, userId), eq(requests.teamId, teamId)))
+            .limit(1),
+        ) ||
+        exists(
+          db
+            .select(one)
+            .from(userSettings)
+            .where(and(eq(userSettings.teamId, teamId), eq(userSettings.userId, userId)))
+            .limit(1),
+        )
+      );
+    },
+
     inventory(teamId: string, userId: string): Inventory {
       const own = db
         .select({ n: count, open: sql<number>`coalesce(sum(${requests.status} = 'open'), 0)` })

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { BoostRequest } from '../../domain/types.ts';
 import type { Db } from '../connection.ts';
-import { participations, requests, userSettings } from '../schema.ts';
+import { type Tables, tablesOf } from '../dialect.ts';
 import { stillInstalled } from './workspaces.ts';
 
 export interface DueReminder {
@@ -15,52 +15,54 @@ export interface DueReminder {
  * the window, reminders not turned off, workspace still installed. Withdrawing deletes the participation, so a
  * withdrawn helper is never found.
  */
-const STILL_DUE = (now: number) => sql`
-  ${participations.remindMe} = 1 and ${participations.remindedAt} is null and ${participations.sharedAt} is null
+const stillDue = ({ participations, requests, userSettings }: Tables, now: number) => sql`
+  ${participations.remindMe} = true and ${participations.remindedAt} is null and ${participations.sharedAt} is null
   and ${requests.status} = 'open' and ${requests.deadlineAt} > ${now}
   and not exists (select 1 from ${userSettings}
                    where ${userSettings.teamId} = ${requests.teamId} and ${userSettings.userId} = ${participations.userId}
-                     and ${userSettings.reminders} = 0)
+                     and ${userSettings.reminders} = false)
   and ${stillInstalled(requests.teamId)}`;
 
+/** The reminders a helper asked for. Written for both databases (see dialect.ts). */
 export function remindersRepository(db: Db) {
+  const tables = tablesOf(db);
+  const { participations, requests } = tables;
   return {
     /** Reminders whose moment has come: deadlines between now and `now + leadMs`, soonest first. */
-    due(now: number, leadMs: number, limit: number): DueReminder[] {
-      return db
+    async due(now: number, leadMs: number, limit: number): Promise<DueReminder[]> {
+      return await db
         .select({ participationId: participations.id, userId: participations.userId, request: requests })
         .from(requests)
         .innerJoin(participations, eq(participations.requestId, requests.id))
-        .where(and(lte(requests.deadlineAt, now + leadMs), STILL_DUE(now)))
+        .where(and(lte(requests.deadlineAt, now + leadMs), stillDue(tables, now)))
         .orderBy(asc(requests.deadlineAt), asc(participations.id))
-        .limit(limit)
-        .all();
+        .limit(limit);
     },
 
     /**
      * Claims one reminder just before sending it: sets reminded_at only if it is still due, in one statement, so two
      * overlapping runs (or two processes) never both send it, and a restart never sends it again.
      */
-    claim(participationId: number, now: number): boolean {
-      const stillDue = db
+    async claim(participationId: number, now: number): Promise<boolean> {
+      const due = db
         .select({ id: participations.id })
         .from(participations)
         .innerJoin(requests, eq(requests.id, participations.requestId))
-        .where(and(eq(participations.id, participationId), STILL_DUE(now)));
-      const result = db
+        .where(and(eq(participations.id, participationId), stillDue(tables, now)));
+      const claimed = await db
         .update(participations)
         .set({ remindedAt: now })
-        .where(and(eq(participations.id, participationId), inArray(participations.id, stillDue)))
-        .run();
-      return result.changes === 1;
+        .where(and(eq(participations.id, participationId), inArray(participations.id, due)))
+        .returning({ id: participations.id });
+      return claimed.length === 1;
     },
 
     /** Gives a claim back when Slack certainly did not deliver the reminder, so the next run tries again. */
-    release(participationId: number, claimedAt: number): void {
-      db.update(participations)
+    async release(participationId: number, claimedAt: number): Promise<void> {
+      await db
+        .update(participations)
         .set({ remindedAt: null })
-        .where(and(eq(participations.id, participationId), eq(participations.remindedAt, claimedAt)))
-        .run();
+        .where(and(eq(participations.id, participationId), eq(participations.remindedAt, claimedAt)));
     },
   };
 }

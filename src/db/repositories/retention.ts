@@ -1,15 +1,7 @@
 import { and, inArray, isNotNull, lt, ne } from 'drizzle-orm';
 import type { RetentionCutoffs } from '../../domain/privacy-rules.ts';
 import type { Db } from '../connection.ts';
-import {
-  digestDeliveries,
-  receipts,
-  removedMessages,
-  requests,
-  userProfiles,
-  userSettings,
-  workspaces,
-} from '../schema.ts';
+import { affected, tablesOf } from '../dialect.ts';
 
 export interface Purged {
   closedRequests: number;
@@ -20,46 +12,50 @@ export interface Purged {
   removedMessages: number;
 }
 
-/** Deletes what Boost no longer needs (see retentionCutoffs); each call is a handful of set-based statements. */
+/**
+ * Deletes what Boost no longer needs (see retentionCutoffs); each call is a handful of set-based statements. Written for
+ * both databases (see dialect.ts).
+ */
 export function retentionRepository(db: Db) {
+  const { digestDeliveries, receipts, removedMessages, requests, userProfiles, userSettings, workspaces } =
+    tablesOf(db);
   return {
-    purge(cutoffs: RetentionCutoffs): Purged {
+    async purge(cutoffs: RetentionCutoffs): Promise<Purged> {
       // Participations, tracked links and their clicks go with their request: the foreign keys cascade.
-      const closedRequests = db
-        .delete(requests)
-        .where(
-          and(ne(requests.status, 'open'), isNotNull(requests.closedAt), lt(requests.closedAt, cutoffs.closedBefore)),
-        )
-        .run().changes;
+      const closedRequests = affected(
+        await db
+          .delete(requests)
+          .where(
+            and(ne(requests.status, 'open'), isNotNull(requests.closedAt), lt(requests.closedAt, cutoffs.closedBefore)),
+          ),
+      );
 
       // A workspace that uninstalled Boost long ago keeps nothing, open requests included; its row only says it left.
-      const gone = db
-        .select({ teamId: workspaces.teamId })
-        .from(workspaces)
-        .where(and(isNotNull(workspaces.uninstalledAt), lt(workspaces.uninstalledAt, cutoffs.uninstalledBefore)))
-        .all()
-        .map((row) => row.teamId);
+      const gone = (
+        await db
+          .select({ teamId: workspaces.teamId })
+          .from(workspaces)
+          .where(and(isNotNull(workspaces.uninstalledAt), lt(workspaces.uninstalledAt, cutoffs.uninstalledBefore)))
+      ).map((row) => row.teamId);
       if (gone.length > 0) {
-        db.delete(requests).where(inArray(requests.teamId, gone)).run();
-        db.delete(userSettings).where(inArray(userSettings.teamId, gone)).run();
-        db.delete(userProfiles).where(inArray(userProfiles.teamId, gone)).run();
-        db.delete(digestDeliveries).where(inArray(digestDeliveries.teamId, gone)).run();
-        db.delete(removedMessages).where(inArray(removedMessages.teamId, gone)).run();
+        await db.delete(requests).where(inArray(requests.teamId, gone));
+        await db.delete(userSettings).where(inArray(userSettings.teamId, gone));
+        await db.delete(userProfiles).where(inArray(userProfiles.teamId, gone));
+        await db.delete(digestDeliveries).where(inArray(digestDeliveries.teamId, gone));
+        await db.delete(removedMessages).where(inArray(removedMessages.teamId, gone));
       }
 
       return {
         closedRequests,
         uninstalledWorkspaces: gone.length,
-        profiles: db.delete(userProfiles).where(lt(userProfiles.fetchedAt, cutoffs.profilesBefore)).run().changes,
-        digestDeliveries: db
-          .delete(digestDeliveries)
-          .where(lt(digestDeliveries.claimedAt, cutoffs.deliveriesBefore))
-          .run().changes,
-        receipts: db.delete(receipts).where(lt(receipts.receivedAt, cutoffs.receiptsBefore)).run().changes,
-        removedMessages: db
-          .delete(removedMessages)
-          .where(lt(removedMessages.removedAt, cutoffs.removedMessagesBefore))
-          .run().changes,
+        profiles: affected(await db.delete(userProfiles).where(lt(userProfiles.fetchedAt, cutoffs.profilesBefore))),
+        digestDeliveries: affected(
+          await db.delete(digestDeliveries).where(lt(digestDeliveries.claimedAt, cutoffs.deliveriesBefore)),
+        ),
+        receipts: affected(await db.delete(receipts).where(lt(receipts.receivedAt, cutoffs.receiptsBefore))),
+        removedMessages: affected(
+          await db.delete(removedMessages).where(lt(removedMessages.removedAt, cutoffs.removedMessagesBefore)),
+        ),
       };
     },
   };

@@ -1,17 +1,18 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Participation } from '../../domain/types.ts';
 import type { Db } from '../connection.ts';
-import { participations } from '../schema.ts';
+import { tablesOf } from '../dialect.ts';
 
-/** participations.thanked_at: each helper who shared is thanked once. */
+/** participations.thanked_at: each helper who shared is thanked once. Written for both databases (see dialect.ts). */
 export function thanksRepository(db: Db) {
+  const { participations } = tablesOf(db);
   return {
     /**
      * Marks every helper who shared this request and was not thanked yet as thanked, and returns them. One statement,
      * so two presses at once (or Slack delivering one twice) never claim the same helper twice.
      */
-    claim(requestId: number, now: number): Participation[] {
-      return db
+    async claim(requestId: number, now: number): Promise<Participation[]> {
+      return await db
         .update(participations)
         .set({ thankedAt: now })
         .where(
@@ -21,14 +22,14 @@ export function thanksRepository(db: Db) {
             isNull(participations.thankedAt),
           ),
         )
-        .returning()
-        .all();
+        .returning();
     },
 
     /** Gives back claims whose message did not go through for a reason that may pass, so a later press tries again. */
-    release(requestId: number, userIds: readonly string[], claimedAt: number): void {
+    async release(requestId: number, userIds: readonly string[], claimedAt: number): Promise<void> {
       if (userIds.length === 0) return;
-      db.update(participations)
+      await db
+        .update(participations)
         .set({ thankedAt: null })
         .where(
           and(
@@ -36,8 +37,7 @@ export function thanksRepository(db: Db) {
             eq(participations.thankedAt, claimedAt),
             inArray(participations.userId, [...userIds]),
           ),
-        )
-        .run();
+        );
     },
   };
 }

@@ -1,5 +1,6 @@
 import { and, type Column, eq, not, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../connection.ts';
+import { tablesOf } from '../dialect.ts';
 import { workspaces } from '../schema.ts';
 
 export type Workspace = typeof workspaces.$inferSelect;
@@ -9,24 +10,26 @@ const gone = sql`(${workspaces.uninstalledAt} is not null)`;
 
 /**
  * For queries of other tables: the team in this column still has Boost installed (a workspace never recorded counts as
- * installed). The one statement of that rule; isActive and activeTeams below apply the same one.
+ * installed). The one statement of that rule; isActive and activeTeams below apply the same one. It names columns
+ * only, so it reads the same on both databases.
  */
 export const stillInstalled = (teamId: Column | SQL): SQL =>
   sql`${teamId} not in (select ${workspaces.teamId} from ${workspaces} where ${gone})`;
 
-/** Workspaces Boost has heard from, and whether Boost is still installed there. */
+/** Workspaces Boost has heard from, and whether Boost is still installed there. Written for both databases. */
 export function workspacesRepository(db: Db) {
+  const { workspaces } = tablesOf(db);
+  const gone = sql`(${workspaces.uninstalledAt} is not null)`;
   // Teams known to be recorded (and active, for people's own actions), so the hot path costs no write per click.
   // Only this process marks workspaces uninstalled, so the memo cannot go stale behind its back.
   const recorded = new Set<string>();
 
   /** False only for a workspace known to have uninstalled Boost; an unknown one is assumed installed. */
-  const isActive = (teamId: string): boolean => {
-    const uninstalled = db
+  const isActive = async (teamId: string): Promise<boolean> => {
+    const [uninstalled] = await db
       .select({ teamId: workspaces.teamId })
       .from(workspaces)
-      .where(and(eq(workspaces.teamId, teamId), gone))
-      .get();
+      .where(and(eq(workspaces.teamId, teamId), gone));
     return uninstalled === undefined;
   };
 
@@ -36,52 +39,51 @@ export function workspacesRepository(db: Db) {
      * installed app receives those, so a workspace marked uninstalled is installed again. Events never reinstate it,
      * since a late redelivery may follow an uninstall.
      */
-    seen(teamId: string, name: string | null, now: number, byPerson: boolean): void {
+    async seen(teamId: string, name: string | null, now: number, byPerson: boolean): Promise<void> {
       if (recorded.has(teamId)) return;
-      db.insert(workspaces).values({ teamId, name, installedAt: now }).onConflictDoNothing().run();
+      await db.insert(workspaces).values({ teamId, name, installedAt: now }).onConflictDoNothing();
       if (name) {
-        db.update(workspaces)
+        await db
+          .update(workspaces)
           .set({ name })
-          .where(and(eq(workspaces.teamId, teamId), sql`${workspaces.name} is not ${name}`))
-          .run();
+          .where(and(eq(workspaces.teamId, teamId), sql`${workspaces.name} is distinct from ${name}`));
       }
       if (byPerson) {
-        db.update(workspaces)
+        await db
+          .update(workspaces)
           .set({ installedAt: now, uninstalledAt: null })
-          .where(and(eq(workspaces.teamId, teamId), gone))
-          .run();
+          .where(and(eq(workspaces.teamId, teamId), gone));
       }
-      if (byPerson || isActive(teamId)) recorded.add(teamId);
+      if (byPerson || (await isActive(teamId))) recorded.add(teamId);
     },
 
     /** app_uninstalled, tokens_revoked: no more work for this workspace until someone uses Boost there again. */
-    markUninstalled(teamId: string, now: number): boolean {
+    async markUninstalled(teamId: string, now: number): Promise<boolean> {
       recorded.delete(teamId);
-      db.insert(workspaces).values({ teamId, installedAt: now }).onConflictDoNothing().run();
-      return (
-        db
-          .update(workspaces)
-          .set({ uninstalledAt: now })
-          .where(and(eq(workspaces.teamId, teamId), not(gone)))
-          .run().changes === 1
-      );
+      await db.insert(workspaces).values({ teamId, installedAt: now }).onConflictDoNothing();
+      const marked = await db
+        .update(workspaces)
+        .set({ uninstalledAt: now })
+        .where(and(eq(workspaces.teamId, teamId), not(gone)))
+        .returning({ teamId: workspaces.teamId });
+      return marked.length === 1;
     },
 
     isActive,
 
     /** Team ids of every recorded workspace where Boost is installed. */
-    activeTeams(): string[] {
-      return db
+    async activeTeams(): Promise<string[]> {
+      const rows = await db
         .select({ teamId: workspaces.teamId })
         .from(workspaces)
         .where(not(gone))
-        .orderBy(workspaces.teamId)
-        .all()
-        .map((row) => row.teamId);
+        .orderBy(workspaces.teamId);
+      return rows.map((row) => row.teamId);
     },
 
-    get(teamId: string): Workspace | undefined {
-      return db.select().from(workspaces).where(eq(workspaces.teamId, teamId)).get();
+    async get(teamId: string): Promise<Workspace | undefined> {
+      const [workspace] = await db.select().from(workspaces).where(eq(workspaces.teamId, teamId));
+      return workspace;
     },
   };
 }

@@ -1,8 +1,9 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { Actor, Refusal } from '../../services/requests.ts';
 import type { BoostContext } from '../context.ts';
+import { languageOf, type Words } from '../language.ts';
 import { note } from '../views/note.ts';
-import { refusalNote } from '../views/refusal-notes.ts';
+import { refusalText } from '../views/refusal-notes.ts';
 import { type ButtonArgs, teamIdOf } from './args.ts';
 
 /** Who clicked, and a key that is the same when Slack delivers the same click twice. */
@@ -35,15 +36,16 @@ export function answersOnHome(body: BlockAction): boolean {
 }
 
 /**
- * Tells the person something where they clicked: on their Home, or privately under the message (replacing it when
- * `replace` says so, once other clicks are acknowledged).
+ * Tells the person something, in their language, where they clicked: on their Home, or privately under the message
+ * (replacing it when `replace` says so, once other clicks are acknowledged).
  */
 export async function answerClick(
   ctx: BoostContext,
   { body, respond }: Pick<ButtonArgs, 'body' | 'respond'>,
-  text: string,
+  words: Words,
   { replace = false } = {},
 ): Promise<void> {
+  const text = words(await languageOf(ctx, teamIdOf(body), body.user.id));
   if (answersOnHome(body)) {
     ctx.homes.opened(teamIdOf(body), body.user.id, { notice: text });
     return;
@@ -64,8 +66,12 @@ export async function explainRefusal(
   ctx: BoostContext,
   args: Pick<ButtonArgs, 'body' | 'respond'>,
   refusal: Refusal,
-  wording?: string,
+  wording?: Words,
 ): Promise<void> {
   if (refusal === 'duplicate') return;
-  await answerClick(ctx, args, wording ?? refusalNote(refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER).text);
+  await answerClick(
+    ctx,
+    args,
+    wording ?? ((language) => refusalText(language, refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER)),
+  );
 }

@@ -1,6 +1,8 @@
 import type { AckFn, AnyMiddlewareArgs, Middleware, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { type Language, t } from '../../i18n/index.ts';
 import type { BoostContext } from '../context.ts';
+import { knownLanguageOf, workspaceLanguage } from '../language.ts';
 import { slackErrorCode } from '../slack-errors.ts';
 import { infoModal } from '../views/info-modal.ts';
 import { note } from '../views/note.ts';
@@ -10,15 +12,30 @@ import { note } from '../views/note.ts';
 // a retired form, a payload missing its action) and a listener that fails before it acknowledges. This middleware runs
 // around every listener and answers both with a short private note.
 
-const SOMETHING_WENT_WRONG = "Something went wrong on Boost's side. Please try again in a moment.";
-const NOT_IN_USE = 'That is no longer in use in Boost. Try `/boost` for what you can do now.';
-
 interface Delivery {
   type?: unknown;
   command?: unknown;
   trigger_id?: unknown;
   response_url?: unknown;
   actions?: unknown;
+  user?: { id?: unknown; team_id?: unknown };
+  team?: { id?: unknown } | null;
+  user_id?: unknown;
+  team_id?: unknown;
+}
+
+/** The person's language as far as Boost knows it without asking Slack (this answer is the ack), else the workspace's. */
+async function languageOfDelivery(ctx: BoostContext, body: Delivery): Promise<Language> {
+  const userId = body.user?.id ?? body.user_id;
+  const teamId = body.team?.id ?? body.user?.team_id ?? body.team_id;
+  try {
+    if (typeof userId === 'string' && typeof teamId === 'string') {
+      return (await knownLanguageOf(ctx, teamId, userId)) ?? workspaceLanguage(ctx.config);
+    }
+  } catch {
+    // The failure being answered may be the database's own: the note goes out all the same.
+  }
+  return workspaceLanguage(ctx.config);
 }
 
 /** Set on Bolt's context of a delivery (shared by every middleware and listener) once a listener acknowledged it. */
@@ -51,10 +68,10 @@ async function answerIfUnanswered(ack: AckFn<never>, response: unknown): Promise
   }
 }
 
-function fallbackAnswer(body: Delivery, text: string): unknown {
+function fallbackAnswer(language: Language, body: Delivery, text: string): unknown {
   if (typeof body.command === 'string') return { response_type: 'ephemeral', ...note(text) };
   // Pushed over the form, so closing the note returns to it with everything typed still there.
-  if (body.type === 'view_submission') return { response_action: 'push', view: infoModal('Boost', text) };
+  if (body.type === 'view_submission') return { response_action: 'push', view: infoModal(language, 'Boost', text) };
   return undefined;
 }
 
@@ -71,15 +88,19 @@ export function answerEveryInteraction(ctx: BoostContext): Middleware<AnyMiddlew
     // Events are acknowledged by Bolt before any listener runs; they have no ack here.
     if (ack && args.context[ANSWERED] !== true) {
       const body = (args.body ?? {}) as Delivery;
-      const text = failure === undefined ? NOT_IN_USE : SOMETHING_WENT_WRONG;
-      const answered = await answerIfUnanswered(ack, fallbackAnswer(body, text));
+      const language = await languageOfDelivery(ctx, body);
+      const text =
+        failure === undefined
+          ? t(language, 'note.notInUse', { command: '/boost' })
+          : t(language, 'note.somethingWentWrong');
+      const answered = await answerIfUnanswered(ack, fallbackAnswer(language, body, text));
       if (answered) {
         ctx.logger.warn(
           failure === undefined
             ? `Answered a ${String(body.type ?? body.command ?? 'delivery')} that no listener handled`
             : 'Answered a delivery whose listener failed before acknowledging it',
         );
-        await tellAfterClick(ctx, args.client, body, respond, text);
+        await tellAfterClick(ctx, args.client, language, body, respond, text);
       }
     }
     if (failure !== undefined) throw failure;
@@ -93,6 +114,7 @@ export function answerEveryInteraction(ctx: BoostContext): Middleware<AnyMiddlew
 async function tellAfterClick(
   ctx: BoostContext,
   client: WebClient,
+  language: Language,
   body: Delivery,
   respond: RespondFn | undefined,
   text: string,
@@ -104,7 +126,7 @@ async function tellAfterClick(
   try {
     if (respond) await respond({ response_type: 'ephemeral', replace_original: false, ...note(text) });
     else if (typeof body.trigger_id === 'string') {
-      await client.views.open({ trigger_id: body.trigger_id, view: infoModal('Boost', text) });
+      await client.views.open({ trigger_id: body.trigger_id, view: infoModal(language, 'Boost', text) });
     }
   } catch (error) {
     ctx.logger.warn(`Could not send the note about an unhandled click: ${slackErrorCode(error)}`);

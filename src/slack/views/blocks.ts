@@ -13,6 +13,7 @@ import type {
 } from '@slack/types';
 import { plainTextWithin, truncateMrkdwn } from '../../domain/escape.ts';
 import { honestLinkLabel } from '../../domain/link-label.ts';
+import { type Language, t } from '../../i18n/index.ts';
 
 // Small typed builders for Block Kit. Text given to them is already safe: callers escape user text with
 // escapeMrkdwn before it reaches a mrkdwn field. Lengths are capped to Slack's documented limits here, once.
@@ -85,10 +86,27 @@ export const input = (
   ...(options.hint ? { hint: plain(options.hint, 2000) } : {}),
 });
 
-/** A Slack date token: each reader sees the date in their own time zone; the fallback is for old clients. */
-export const slackDate = (ms: number, format = '{date_short_pretty}'): string => {
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+const dateIn = (language: Language, ms: number): string => {
+  let format = dateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(language, format);
+  }
+  return format.format(ms);
+};
+
+/**
+ * A Slack date token: each reader sees the date in their own time zone and Slack language; the fallback, for clients
+ * that cannot show the token, is written as the catalog says (English keeps the unambiguous 2026-05-31).
+ */
+export const slackDate = (language: Language, ms: number, format = '{date_short_pretty}'): string => {
   const seconds = Math.floor(ms / 1000);
-  return `<!date^${seconds}^${format}|${new Date(ms).toISOString().slice(0, 10)}>`;
+  const fallback = t(language, 'date.fallback', {
+    iso: new Date(ms).toISOString().slice(0, 10),
+    date: dateIn(language, ms),
+  });
+  return `<!date^${seconds}^${format}|${fallback.replace(/[|<>]/g, '')}>`;
 };
 
 /**

@@ -1,4 +1,5 @@
 import type { Button } from '@slack/types';
+import { type Language, t } from '../../i18n/index.ts';
 import { type Blocks, section } from './blocks.ts';
 
 // Slack refuses a message whose blocks hold about 12,000 characters of text in all (`msg_blocks_too_long`), whatever
@@ -90,8 +91,13 @@ export function fitList<T>(
  * Lines joined while they fit in `room` characters, then `and N more`; no line is ever cut. `total` counts lines that
  * were never given (beyond a first page of them).
  */
-export function fitLines(lines: readonly string[], room: number, { total = lines.length, separator = '\n' } = {}) {
-  const more = (left: number) => `and ${left} more`;
+export function fitLines(
+  language: Language,
+  lines: readonly string[],
+  room: number,
+  { total = lines.length, separator = '\n' } = {},
+) {
+  const more = (left: number) => t(language, 'list.andMore', { count: left });
   const kept: string[] = [];
   let used = 0;
   for (const [index, line] of lines.entries()) {
@@ -117,12 +123,13 @@ export interface ListSectionOptions {
  * "and N more". Empty when not even that fits.
  */
 export function listSection(
+  language: Language,
   budget: MessageBudget,
   heading: string,
   lines: readonly string[],
   { keep = 0, accessory, ...fit }: ListSectionOptions = {},
 ): Blocks {
   const room = Math.min(SECTION_ROOM, budget.room(keep)) - heading.length;
-  const block = section(`${heading}${fitLines(lines, room, fit)}`, accessory);
+  const block = section(`${heading}${fitLines(language, lines, room, fit)}`, accessory);
   return budget.fits([block]) ? budget.spend([block]) : [];
 }

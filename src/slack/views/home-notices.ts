@@ -1,18 +1,20 @@
 import { escapeMrkdwn, truncate } from '../../domain/escape.ts';
 import type { BoostRequest } from '../../domain/types.ts';
+import { type Language, t } from '../../i18n/index.ts';
 import { requestTitle } from './request-message.ts';
 
 // One-off notes at the top of the App Home, answering a click made there (the Home has no response_url).
 
-const title = (request: BoostRequest) => `*${escapeMrkdwn(truncate(requestTitle(request), 150))}*`;
+const title = (language: Language, request: BoostRequest) =>
+  `*${escapeMrkdwn(truncate(requestTitle(language, request), 150))}*`;
 
-export const optedInNotice = (request: BoostRequest): string =>
-  `:raised_hands: You're in for ${title(request)}. Your share links are below, under *Your contributions*. Share when and how you like, in your own words.`;
+export const optedInNotice = (language: Language, request: BoostRequest): string =>
+  t(language, 'notice.optedIn', { title: title(language, request) });
 
-export const sharedNotice = (request: BoostRequest): string =>
-  `:white_check_mark: Counted as shared: ${title(request)}. Thank you!`;
+export const sharedNotice = (language: Language, request: BoostRequest): string =>
+  t(language, 'notice.shared', { title: title(language, request) });
 
-export const withdrawnNotice = (request: BoostRequest): string =>
-  `You're out of ${title(request)}. No one is told, and nothing about it is kept.`;
+export const withdrawnNotice = (language: Language, request: BoostRequest): string =>
+  t(language, 'notice.withdrawn', { title: title(language, request) });
 
-export const settingsSavedNotice = ':white_check_mark: Your settings are saved.';
+export const settingsSavedNotice = (language: Language): string => t(language, 'notice.settingsSaved');

@@ -1,3 +1,4 @@
+import { type Language, t } from '../../i18n/index.ts';
 import type { MineReadModel } from '../../services/overview.ts';
 import { COMMAND } from '../ids.ts';
 import { type Blocks, context, section } from './blocks.ts';
@@ -12,40 +13,39 @@ const CONTRIBUTIONS_ROOM = 3000;
 export type MineData = MineReadModel;
 
 /** `/boost mine`, shown only to the person: their requests (helpers by name) and what they helped with. */
-export function mineMessage({ mine, contributions }: MineData): SlackMessage {
+export function mineMessage(language: Language, { mine, contributions }: MineData): SlackMessage {
   if (mine.total === 0 && contributions.total === 0) {
-    const text = `You have no requests or contributions yet. Ask for a boost with \`${COMMAND}\`, or see what you could help with using \`${COMMAND} list\`.`;
+    const text = t(language, 'mine.empty', { command: COMMAND });
     return { text, blocks: [section(text)] };
   }
-  const footer = [context("Only you can see this. Boost's Home tab has the same, with share links and buttons.")];
+  const footer = [context(t(language, 'mine.footer'))];
   const budget = MessageBudget.after(footer);
   const blocks: Blocks = [];
+  const more = (left: number) => moreLine(language, left);
   if (mine.total > 0) {
-    blocks.push(...budget.spend([section(`*Your requests* (${mine.total})`)]));
+    blocks.push(...budget.spend([section(t(language, 'mine.yourRequests', { count: mine.total }))]));
     blocks.push(
-      ...fitList(budget, mine.items.slice(0, MINE_LIMITS.mine), myRequestBlocks, moreLine, {
+      ...fitList(budget, mine.items.slice(0, MINE_LIMITS.mine), (item) => myRequestBlocks(language, item), more, {
         total: mine.total,
         keep: contributions.total > 0 ? CONTRIBUTIONS_ROOM : 0,
       }),
     );
   }
   if (contributions.total > 0) {
-    blocks.push(...budget.spend([section(`*Your contributions* (${contributions.total})`)]));
+    blocks.push(...budget.spend([section(t(language, 'mine.yourContributions', { count: contributions.total }))]));
     blocks.push(
       ...fitList(
         budget,
         contributions.items.slice(0, MINE_LIMITS.contributions),
-        (item) => [section(contributionText(item))],
-        moreLine,
+        (item) => [section(contributionText(language, item))],
+        more,
         { total: contributions.total },
       ),
     );
   }
   blocks.push(...footer);
   const parts = [];
-  if (mine.total > 0) parts.push(`${mine.total} ${mine.total === 1 ? 'request' : 'requests'}`);
-  if (contributions.total > 0) {
-    parts.push(`${contributions.total} ${contributions.total === 1 ? 'contribution' : 'contributions'}`);
-  }
-  return { text: `Your Boost: ${parts.join(' and ')}`, blocks };
+  if (mine.total > 0) parts.push(t(language, 'mine.requests', { count: mine.total }));
+  if (contributions.total > 0) parts.push(t(language, 'mine.contributions', { count: contributions.total }));
+  return { text: t(language, 'mine.fallback', { parts: parts.join(t(language, 'mine.and')) }), blocks };
 }

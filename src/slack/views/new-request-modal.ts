@@ -2,6 +2,7 @@ import type { ModalView, PlainTextOption } from '@slack/types';
 import { truncate } from '../../domain/escape.ts';
 import { NETWORK_LABELS, NETWORKS, type Network } from '../../domain/networks.ts';
 import { LIMITS } from '../../domain/validation.ts';
+import { type Language, t } from '../../i18n/index.ts';
 import { INPUT_ACTION, REQUEST_FIELDS, VIEWS } from '../ids.ts';
 import { type Blocks, context, input, plain } from './blocks.ts';
 
@@ -19,7 +20,7 @@ export const DEFAULT_NETWORKS: readonly Network[] = ['linkedin', 'x', 'bluesky']
 const networkOption = (network: Network): PlainTextOption => ({ text: plain(NETWORK_LABELS[network]), value: network });
 
 /** The new-request modal. Slack keeps what was typed when we answer with field errors, so nothing is lost. */
-export function newRequestModal(prefill: NewRequestPrefill): ModalView {
+export function newRequestModal(language: Language, prefill: NewRequestPrefill): ModalView {
   const text = (
     blockId: string,
     label: string,
@@ -41,60 +42,60 @@ export function newRequestModal(prefill: NewRequestPrefill): ModalView {
     );
 
   const blocks: Blocks = [
-    text(REQUEST_FIELDS.url, 'Link', LIMITS.url, {
+    text(REQUEST_FIELDS.url, t(language, 'newRequest.link'), LIMITS.url, {
       placeholder: 'https://…',
       initial: prefill.url,
-      hint: 'The page people will share: a post, a question, a launch, a job opening.',
+      hint: t(language, 'newRequest.linkHint'),
     }),
-    text(REQUEST_FIELDS.title, 'Title', LIMITS.title, {
-      placeholder: 'A few words, shown as the headline',
+    text(REQUEST_FIELDS.title, t(language, 'newRequest.title'), LIMITS.title, {
+      placeholder: t(language, 'newRequest.titlePlaceholder'),
       optional: true,
     }),
-    text(REQUEST_FIELDS.ask, 'What help is needed?', LIMITS.ask, {
+    text(REQUEST_FIELDS.ask, t(language, 'newRequest.ask'), LIMITS.ask, {
       multiline: true,
-      placeholder: 'e.g. Share it with your network if you find it useful, or answer if you know the topic.',
+      placeholder: t(language, 'newRequest.askPlaceholder'),
       initial: prefill.ask,
     }),
-    text(REQUEST_FIELDS.suggestedText, 'Suggested wording', LIMITS.suggestedText, {
+    text(REQUEST_FIELDS.suggestedText, t(language, 'newRequest.suggestedText'), LIMITS.suggestedText, {
       multiline: true,
-      placeholder: 'A starting point people can edit. Boost never posts for anyone.',
+      placeholder: t(language, 'newRequest.suggestedTextPlaceholder'),
       optional: true,
-      hint: 'Shown to helpers with the disclosure that they work here; they always edit it in their own words.',
+      hint: t(language, 'newRequest.suggestedTextHint'),
     }),
-    input(REQUEST_FIELDS.networks, 'Where could it be shared?', {
+    input(REQUEST_FIELDS.networks, t(language, 'newRequest.networks'), {
       type: 'checkboxes',
       action_id: INPUT_ACTION,
       options: NETWORKS.map(networkOption),
       initial_options: (prefill.networks ?? DEFAULT_NETWORKS).map(networkOption),
     }),
-    input(REQUEST_FIELDS.deadline, 'Deadline', {
+    input(REQUEST_FIELDS.deadline, t(language, 'newRequest.deadline'), {
       type: 'datepicker',
       action_id: INPUT_ACTION,
       initial_date: prefill.deadline,
-      placeholder: plain('Pick a date', 150),
+      placeholder: plain(t(language, 'newRequest.pickDate'), 150),
     }),
     input(
       REQUEST_FIELDS.channelId,
-      'Post in',
+      t(language, 'newRequest.channel'),
       {
         type: 'conversations_select',
         action_id: INPUT_ACTION,
         ...(prefill.channelId ? { initial_conversation: prefill.channelId } : {}),
         default_to_current_conversation: !prefill.channelId,
         filter: { include: ['public', 'private'], exclude_bot_users: true, exclude_external_shared_channels: false },
-        placeholder: plain('Choose a channel', 150),
+        placeholder: plain(t(language, 'newRequest.chooseChannel'), 150),
       },
-      { hint: 'Boost must be a member of the channel: type /invite @Boost there first.' },
+      { hint: t(language, 'newRequest.channelHint') },
     ),
-    context('Helping is always optional. People opt in, share in their own words, and can withdraw at any time.'),
+    context(t(language, 'newRequest.footer')),
   ];
 
   return {
     type: 'modal',
     callback_id: VIEWS.newRequest,
-    title: plain('Ask for a boost', 24),
-    submit: plain('Post request', 24),
-    close: plain('Cancel', 24),
+    title: plain(t(language, 'newRequest.title.modal'), 24),
+    submit: plain(t(language, 'newRequest.submit'), 24),
+    close: plain(t(language, 'modal.cancel'), 24),
     blocks,
   };
 }

@@ -1,10 +1,12 @@
 import type { SectionBlock } from '@slack/types';
 import { escapeMrkdwn } from '../../domain/escape.ts';
-import { formatClicks } from '../../domain/tracked-links.ts';
+import type { ShareLink } from '../../domain/share-links.ts';
 import type { BoostRequest, Participation } from '../../domain/types.ts';
+import { type Language, t } from '../../i18n/index.ts';
 import type { HelperKit } from '../../services/share-kit.ts';
 import { ACTIONS } from '../ids.ts';
 import { actions, type Blocks, button, context, link, section, slackDate } from './blocks.ts';
+import { clicksText } from './figures.ts';
 import type { SlackMessage } from './request-message.ts';
 import { requestTitle } from './request-message.ts';
 
@@ -13,68 +15,83 @@ export interface OptInReplyData extends HelperKit {
   participation: Participation;
 }
 
+/** One button per network, each opening that network's own composer with the wording prefilled. */
+export function shareButtons(language: Language, blockId: string, requestId: number, links: readonly ShareLink[]) {
+  const id = String(requestId);
+  return actions(
+    blockId,
+    links.map((share) =>
+      button(t(language, 'button.shareOn', { network: share.label }), `${ACTIONS.shareLink}_${share.network}`, id, {
+        url: share.url,
+      }),
+    ),
+  );
+}
+
+/** The wording a helper starts from, in a code block they can copy and rewrite. */
+export const startingPoint = (language: Language, post: string): SectionBlock =>
+  section(t(language, 'optIn.startingPoint', { post: escapeMrkdwn(post) }));
+
 /** The private reply after "I'm in": share links, the wording to edit, and the person's own buttons. */
-export function optInReply({
-  request,
-  participation,
-  links,
-  post,
-  offerReminder,
-  personalLink,
-}: OptInReplyData): SlackMessage {
-  const title = escapeMrkdwn(requestTitle(request));
+export function optInReply(
+  language: Language,
+  { request, participation, links, post, offerReminder, personalLink }: OptInReplyData,
+): SlackMessage {
+  const title = escapeMrkdwn(requestTitle(language, request));
   const id = String(request.id);
   const status = participation.sharedAt
-    ? `:white_check_mark: You shared *${title}*. Thank you!`
-    : `:raised_hands: You're in for *${title}*. Share it when and how you like, in your own words.`;
+    ? t(language, 'optIn.statusShared', { title })
+    : t(language, 'optIn.statusIn', { title });
   const blocks: Blocks = [section(status)];
 
-  if (links.length > 0) {
-    blocks.push(
-      actions(
-        `share_links_${id}`,
-        links.map((share) =>
-          button(`Share on ${share.label}`, `${ACTIONS.shareLink}_${share.network}`, id, { url: share.url }),
-        ),
-      ),
-    );
-  }
-  blocks.push(section(`*A starting point, yours to edit:*\n\`\`\`${escapeMrkdwn(post)}\`\`\``));
-  if (personalLink) blocks.push(personalLinkSection(personalLink, links.length > 0));
+  if (links.length > 0) blocks.push(shareButtons(language, `share_links_${id}`, request.id, links));
+  blocks.push(startingPoint(language, post));
+  if (personalLink) blocks.push(personalLinkSection(language, personalLink, links.length > 0));
   blocks.push(
-    context(`Link: ${link(request.url, escapeMrkdwn(request.url))} · Until ${slackDate(request.deadlineAt)}`),
+    context(
+      t(language, 'optIn.linkUntil', {
+        link: link(request.url, escapeMrkdwn(request.url)),
+        date: slackDate(language, request.deadlineAt),
+      }),
+    ),
   );
 
   const buttons = [];
-  if (!participation.sharedAt) buttons.push(button('I shared it', ACTIONS.markShared, id, { style: 'primary' }));
-  else buttons.push(button('Add the link to my post', ACTIONS.markShared, id));
+  if (!participation.sharedAt) {
+    buttons.push(button(t(language, 'button.shared'), ACTIONS.markShared, id, { style: 'primary' }));
+  } else buttons.push(button(t(language, 'button.addPostLink'), ACTIONS.markShared, id));
   if (offerReminder && !participation.sharedAt && !participation.remindMe) {
-    buttons.push(button('Remind me before the deadline', ACTIONS.remindMe, id));
+    buttons.push(button(t(language, 'button.remindMe'), ACTIONS.remindMe, id));
   }
-  buttons.push(button('Withdraw', ACTIONS.withdraw, id));
+  buttons.push(button(t(language, 'button.withdraw'), ACTIONS.withdraw, id));
   blocks.push(actions(`participation_${id}`, buttons));
   if (participation.remindMe && !participation.sharedAt) {
-    blocks.push(context(':alarm_clock: You will get one reminder a day before the deadline.'));
+    blocks.push(context(t(language, 'optIn.reminderSet')));
   }
-  blocks.push(context('Only you can see this. Boost never posts for you.'));
+  blocks.push(context(t(language, 'optIn.onlyYou')));
 
-  return { text: `You're in for ${title}`, blocks };
+  return { text: t(language, 'optIn.fallback', { title }), blocks };
 }
 
 /** What the private reply becomes after withdrawing: short, and nobody else is told. */
-export function withdrawnReply(request: BoostRequest): SlackMessage {
-  const title = escapeMrkdwn(requestTitle(request));
+export function withdrawnReply(language: Language, request: BoostRequest): SlackMessage {
+  const title = escapeMrkdwn(requestTitle(language, request));
   return {
-    text: `You withdrew from ${title}`,
-    blocks: [section(`You're out of *${title}*. No one is told, and nothing about it is kept.`)],
+    text: t(language, 'withdrawn.fallback', { title }),
+    blocks: [section(t(language, 'withdrawn.text', { title: `*${title}*` }))],
   };
 }
 
 /** The helper's own tracked link, as text to copy (not a link, so checking it does not count a click), with its clicks. */
-function personalLinkSection({ url, clicks }: { url: string; clicks: number }, inButtons: boolean): SectionBlock {
-  const figure = clicks > 0 ? ` · *${formatClicks(clicks)}* so far` : '';
+function personalLinkSection(
+  language: Language,
+  { url, clicks }: { url: string; clicks: number },
+  inButtons: boolean,
+): SectionBlock {
+  const figure = clicks > 0 ? t(language, 'optIn.personalLink.soFar', { clicks: clicksText(language, clicks) }) : '';
   return section(
-    `*Your personal link:* \`${escapeMrkdwn(url)}\`${figure}\n` +
-      `It leads to the same page and counts clicks per day, never who clicked.${inButtons ? ' The share buttons above already use it.' : ''}`,
+    `${t(language, 'optIn.personalLink', { url: escapeMrkdwn(url), figure })}\n${t(language, 'optIn.personalLink.how')}${
+      inButtons ? ` ${t(language, 'optIn.personalLink.inButtons')}` : ''
+    }`,
   );
 }

@@ -1,4 +1,5 @@
 import { forgetPlan, type Inventory, type Removed, removalSummary, splitText } from '../../domain/privacy-rules.ts';
+import { type Language, say, t } from '../../i18n/index.ts';
 import { ACTIONS, COMMAND } from '../ids.ts';
 import { actions, type Blocks, button, context, header, section } from './blocks.ts';
 import { MESSAGE_TEXT_BUDGET } from './budget.ts';
@@ -16,77 +17,75 @@ const SECTIONS_PER_MESSAGE = Math.floor((MESSAGE_TEXT_BUDGET - INTRO_ROOM) / (CO
 
 const bullets = (lines: readonly string[]) => lines.map((line) => `• ${line}`).join('\n');
 
-export function forgetConfirmation(inventory: Inventory, plan = forgetPlan(inventory)): SlackMessage {
+export function forgetConfirmation(
+  language: Language,
+  inventory: Inventory,
+  plan = forgetPlan(inventory),
+): SlackMessage {
   if (plan.length === 0) {
-    const text = 'Boost holds nothing about you in this workspace, so there is nothing to delete.';
+    const text = t(language, 'forget.nothingHeld');
     return { text, blocks: [section(text)] };
   }
   return {
-    text: 'Delete everything Boost holds about you?',
+    text: t(language, 'forget.confirm.fallback'),
     blocks: [
-      section('*Delete everything Boost holds about you in this workspace?*\nThis cannot be undone. What goes:'),
-      section(bullets(plan)),
-      context(
-        `Messages Boost already sent you stay in your Slack, under your workspace's retention; Boost keeps no copy. To keep a copy of your data first, run \`${COMMAND} export\`.`,
-      ),
+      section(t(language, 'forget.confirm.heading')),
+      section(bullets(plan.map((line) => say(language, line)))),
+      context(t(language, 'forget.confirm.footer', { command: COMMAND })),
       actions('forget_me', [
-        button('Delete my data', ACTIONS.forgetMe, 'forget-me', { style: 'danger' }),
-        button('Keep my data', ACTIONS.keepMyData, 'keep'),
+        button(t(language, 'forget.delete'), ACTIONS.forgetMe, 'forget-me', { style: 'danger' }),
+        button(t(language, 'forget.keep'), ACTIONS.keepMyData, 'keep'),
       ]),
     ],
   };
 }
 
-export function forgetDone(removed: Removed): SlackMessage {
-  const lines = removalSummary(removed);
+export function forgetDone(language: Language, removed: Removed): SlackMessage {
+  const lines = removalSummary(removed).map((line) => say(language, line));
   if (lines.length === 0) {
-    const text = 'Boost held nothing more about you, so nothing else was deleted.';
+    const text = t(language, 'forget.nothingMore');
     return { text, blocks: [section(text)] };
   }
   return {
-    text: 'Boost deleted what it held about you.',
+    text: t(language, 'forget.done.fallback'),
     blocks: [
-      section(`:wastebasket: *Done. Boost deleted what it held about you:*\n${bullets(lines)}`),
-      context('If you use Boost again, it starts from nothing.'),
+      section(`${t(language, 'forget.done.heading')}\n${bullets(lines)}`),
+      context(t(language, 'forget.done.footer')),
     ],
   };
 }
 
-export function forgetKept(): SlackMessage {
-  const text = 'Nothing was deleted.';
+export function forgetKept(language: Language): SlackMessage {
+  const text = t(language, 'forget.kept');
   return { text, blocks: [section(text)] };
 }
 
 /** What a deleted request's channel message becomes: no title, link, text, figures or buttons. */
-export function removedRequestMessage(): SlackMessage {
-  const text = 'This boost request was removed, and Boost no longer holds anything about it.';
-  return { text, blocks: [header(':wastebasket: Request removed'), context(text)] };
+export function removedRequestMessage(language: Language): SlackMessage {
+  const text = t(language, 'removed.text');
+  return { text, blocks: [header(t(language, 'removed.header')), context(text)] };
 }
 
 /**
  * `/boost export` as messages: the JSON cut into code blocks that fit Slack's limits; joining the code blocks of every
  * message in order gives the JSON back exactly.
  */
-export function exportMessages(json: string): SlackMessage[] {
+export function exportMessages(language: Language, json: string): SlackMessage[] {
   const pieces = splitText(json, CODE_PIECE_MAX);
   const messages: SlackMessage[] = [];
   const total = Math.ceil(pieces.length / SECTIONS_PER_MESSAGE);
   for (let part = 0; part < total; part++) {
     const blocks: Blocks = [];
-    const label = total > 1 ? ` (part ${part + 1} of ${total})` : '';
+    const label = total > 1 ? t(language, 'export.part', { part: part + 1, total }) : '';
     if (part === 0) {
-      blocks.push(
-        section(
-          `*Your Boost data*${label}, as JSON. Only you can see this. If it comes in several blocks, copy them in order.`,
-        ),
-      );
+      blocks.push(section(t(language, 'export.intro', { label })));
     } else {
-      blocks.push(context(`Your Boost data${label}`));
+      blocks.push(context(t(language, 'export.title', { label })));
     }
     for (const piece of pieces.slice(part * SECTIONS_PER_MESSAGE, (part + 1) * SECTIONS_PER_MESSAGE)) {
       blocks.push(section(`\`\`\`${piece}\`\`\``));
     }
-    messages.push({ text: `Your Boost data${label}`, blocks });
+    messages.push({ text: t(language, 'export.title', { label }), blocks });
   }
   return messages;
 }

@@ -1,11 +1,13 @@
 import type { ModalView, Option } from '@slack/types';
 import {
+  DIGEST_CHOICES,
   type DigestChoice,
   digestChoice,
   digestFromChoice,
   isDigestChoice,
   type PersonalSettings,
 } from '../../domain/settings.ts';
+import { isLanguage, LANGUAGES, type Language, t } from '../../i18n/index.ts';
 import { INPUT_ACTION, SETTINGS_FIELDS, VIEWS } from '../ids.ts';
 import { type Blocks, context, input, plain } from './blocks.ts';
 
@@ -15,14 +17,19 @@ const option = (value: string, text: string, description?: string): Option => ({
   ...(description ? { description: plain(description, 75) } : {}),
 });
 
-const DIGEST_OPTIONS: Record<DigestChoice, Option> = {
-  auto: option('auto', 'When there is news for me', 'About my requests, or requests I helped with'),
-  weekly: option('weekly', 'Every Monday', 'Also lists a few open requests'),
-  off: option('off', 'Off'),
-};
-
 const ON = 'on';
 const OFF = 'off';
+/** The language choice that follows the person's Slack language. */
+const SLACK_LANGUAGE = 'slack';
+
+function digestOption(language: Language, choice: DigestChoice): Option {
+  if (choice === 'auto')
+    return option('auto', t(language, 'settings.digest.auto'), t(language, 'settings.digest.autoHint'));
+  if (choice === 'weekly') {
+    return option('weekly', t(language, 'settings.digest.weekly'), t(language, 'settings.digest.weeklyHint'));
+  }
+  return option('off', t(language, 'settings.digest.off'));
+}
 
 function radio(blockId: string, label: string, options: Option[], selected: Option, hint?: string) {
   return input(
@@ -36,43 +43,52 @@ function radio(blockId: string, label: string, options: Option[], selected: Opti
 /**
  * The settings modal. The values it shows travel in private_metadata, so saving writes only what the person changed.
  */
-export function settingsModal(settings: PersonalSettings): ModalView {
+export function settingsModal(language: Language, settings: PersonalSettings): ModalView {
+  const digestOptions = DIGEST_CHOICES.map((choice) => digestOption(language, choice));
   const showName = [
-    option(OFF, 'No, count me without my name'),
-    option(ON, 'Yes, show my name', 'On the requests I join, from now on'),
+    option(OFF, t(language, 'settings.showName.off')),
+    option(ON, t(language, 'settings.showName.on'), t(language, 'settings.showName.onHint')),
   ];
-  const reminders = [option(ON, 'Yes', 'One reminder the day before, only if I ask for it'), option(OFF, 'No')];
+  const reminders = [
+    option(ON, t(language, 'settings.reminders.on'), t(language, 'settings.reminders.onHint')),
+    option(OFF, t(language, 'settings.reminders.off')),
+  ];
+  // Each language is named in itself, so whoever cannot read the current one still finds their own.
+  const languages = [
+    option(SLACK_LANGUAGE, t(language, 'settings.language.slack'), t(language, 'settings.language.slackHint')),
+    ...LANGUAGES.map((each) => option(each, t(each, 'language.name'))),
+  ];
+  const chosen = languages.find((o) => o.value === settings.language) ?? languages[0];
   const blocks: Blocks = [
     radio(
       SETTINGS_FIELDS.digest,
-      'Weekly digest',
-      Object.values(DIGEST_OPTIONS),
-      DIGEST_OPTIONS[digestChoice(settings.digest)],
+      t(language, 'settings.digest'),
+      digestOptions,
+      digestOptions[DIGEST_CHOICES.indexOf(digestChoice(settings.digest))] as Option,
     ),
     radio(
       SETTINGS_FIELDS.showName,
-      'Show my name on public request messages',
+      t(language, 'settings.showName'),
       showName,
       (settings.showName ? showName[1] : showName[0]) as Option,
-      'The person who asked always sees who helped, to thank you. Everyone else sees counts only.',
+      t(language, 'settings.showName.hint'),
     ),
     radio(
       SETTINGS_FIELDS.reminders,
-      'Offer "Remind me before the deadline" when I join',
+      t(language, 'settings.reminders'),
       reminders,
       (settings.reminders ? reminders[0] : reminders[1]) as Option,
     ),
-    context(
-      'Boost only messages you about what you asked for or took part in. Every digest ends with a one-click "Stop these digests".',
-    ),
+    radio(SETTINGS_FIELDS.language, t(language, 'settings.language'), languages, chosen as Option),
+    context(t(language, 'settings.footer')),
   ];
   return {
     type: 'modal',
     callback_id: VIEWS.settings,
     private_metadata: JSON.stringify(settings),
-    title: plain('Boost settings', 24),
-    submit: plain('Save', 24),
-    close: plain('Cancel', 24),
+    title: plain(t(language, 'settings.title'), 24),
+    submit: plain(t(language, 'modal.save'), 24),
+    close: plain(t(language, 'modal.cancel'), 24),
     blocks,
   };
 }
@@ -85,10 +101,12 @@ export function submittedSettings(
   const digest = selected(SETTINGS_FIELDS.digest);
   const showName = selected(SETTINGS_FIELDS.showName);
   const reminders = selected(SETTINGS_FIELDS.reminders);
+  const language = selected(SETTINGS_FIELDS.language);
   return {
     digest: isDigestChoice(digest) ? digestFromChoice(digest) : shown.digest,
     showName: showName === undefined ? shown.showName : showName === ON,
     reminders: reminders === undefined ? shown.reminders : reminders === ON,
+    language: language === SLACK_LANGUAGE ? null : isLanguage(language) ? language : shown.language,
   };
 }
 
@@ -99,7 +117,9 @@ export function shownSettings(privateMetadata: string): PersonalSettings | undef
     const digest = parsed.digest;
     if (digest !== null && typeof digest !== 'boolean') return undefined;
     if (typeof parsed.showName !== 'boolean' || typeof parsed.reminders !== 'boolean') return undefined;
-    return { digest, showName: parsed.showName, reminders: parsed.reminders };
+    // A form opened before languages existed has none: it showed "Slack's language".
+    const language = isLanguage(parsed.language) ? parsed.language : null;
+    return { digest, showName: parsed.showName, reminders: parsed.reminders, language };
   } catch {
     return undefined;
   }

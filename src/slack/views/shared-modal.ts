@@ -3,6 +3,7 @@ import { escapeMrkdwn } from '../../domain/escape.ts';
 import { NETWORK_LABELS, type Network } from '../../domain/networks.ts';
 import type { BoostRequest } from '../../domain/types.ts';
 import { LIMITS } from '../../domain/validation.ts';
+import { type Language, t } from '../../i18n/index.ts';
 import { INPUT_ACTION, SHARED_FIELDS, VIEWS } from '../ids.ts';
 import { input, plain, section } from './blocks.ts';
 import { requestTitle } from './request-message.ts';
@@ -10,22 +11,20 @@ import { requestTitle } from './request-message.ts';
 const option = (network: Network): PlainTextOption => ({ text: plain(NETWORK_LABELS[network]), value: network });
 
 /** Opens after "I shared it" (already counted): the link to one's own post is optional. */
-export function sharedModal(request: BoostRequest): ModalView {
+export function sharedModal(language: Language, request: BoostRequest): ModalView {
   const networks = request.networks as Network[];
   return {
     type: 'modal',
     callback_id: VIEWS.shared,
     private_metadata: JSON.stringify({ requestId: request.id }),
-    title: plain('Thanks for sharing', 24),
-    submit: plain('Save', 24),
-    close: plain('Skip', 24),
+    title: plain(t(language, 'shared.title'), 24),
+    submit: plain(t(language, 'modal.save'), 24),
+    close: plain(t(language, 'shared.skip'), 24),
     blocks: [
-      section(
-        `:tada: Counted as shared: *${escapeMrkdwn(requestTitle(request))}*.\nWant to add where you posted it? It is optional, and only the person who asked sees it.`,
-      ),
+      section(t(language, 'shared.text', { title: `*${escapeMrkdwn(requestTitle(language, request))}*` })),
       input(
         SHARED_FIELDS.shareUrl,
-        'Link to your post',
+        t(language, 'shared.link'),
         {
           type: 'plain_text_input',
           action_id: INPUT_ACTION,
@@ -36,11 +35,11 @@ export function sharedModal(request: BoostRequest): ModalView {
       ),
       input(
         SHARED_FIELDS.network,
-        'Where',
+        t(language, 'shared.where'),
         {
           type: 'static_select',
           action_id: INPUT_ACTION,
-          placeholder: plain('Choose a network', 150),
+          placeholder: plain(t(language, 'shared.chooseNetwork'), 150),
           options: (networks.length > 0 ? networks : (Object.keys(NETWORK_LABELS) as Network[])).map(option),
         },
         { optional: true },

@@ -1,38 +1,47 @@
 import type { WeekFigures, WorkspaceStats } from '../../domain/weekly-stats.ts';
+import { formatNumber, type Language, type MessageKey, t } from '../../i18n/index.ts';
 import { COMMAND } from '../ids.ts';
 import { context, section } from './blocks.ts';
 import type { SlackMessage } from './request-message.ts';
 
-const COLUMNS: ReadonlyArray<[label: string, key: keyof Omit<WeekFigures, 'week'>]> = [
-  ['Requests', 'requests'],
-  ['Helpers', 'helpers'],
-  ['Opt-ins', 'optIns'],
-  ['Shares', 'shares'],
+const COLUMNS: ReadonlyArray<[label: MessageKey, key: keyof Omit<WeekFigures, 'week'>]> = [
+  ['stats.requests', 'requests'],
+  ['stats.helpers', 'helpers'],
+  ['stats.optIns', 'optIns'],
+  ['stats.shares', 'shares'],
 ];
 
-function row(figures: WeekFigures): string {
-  return (
-    figures.week.padEnd(9) + COLUMNS.map(([label, key]) => String(figures[key]).padStart(label.length + 2)).join('')
-  );
-}
-
 /** `/boost stats` for admins: workspace totals per week, as a fixed-width table. Figures only, never names. */
-export function statsMessage(stats: WorkspaceStats): SlackMessage {
-  const headerRow = 'Week'.padEnd(9) + COLUMNS.map(([label]) => label.padStart(label.length + 2)).join('');
-  const table = [headerRow, ...stats.weeks.map(row), '-'.repeat(headerRow.length), row(stats.totals)].join('\n');
+export function statsMessage(language: Language, stats: WorkspaceStats): SlackMessage {
+  const labels = COLUMNS.map(([label]) => t(language, label));
+  const weekWidth = Math.max(9, t(language, 'stats.week').length + 1, t(language, 'stats.total').length + 1);
+  const row = (week: string, figures: WeekFigures) =>
+    week.padEnd(weekWidth) +
+    COLUMNS.map(([, key], i) => formatNumber(language, figures[key]).padStart((labels[i]?.length ?? 0) + 2)).join('');
+  const headerRow = t(language, 'stats.week').padEnd(weekWidth) + labels.map((l) => l.padStart(l.length + 2)).join('');
+  const table = [
+    headerRow,
+    ...stats.weeks.map((figures) => row(figures.week, figures)),
+    '-'.repeat(headerRow.length),
+    row(t(language, 'stats.total'), stats.totals),
+  ].join('\n');
+  const weeks = stats.weeks.length;
   return {
-    text: `Boost in this workspace, last ${stats.weeks.length} weeks: ${stats.totals.requests} requests, ${stats.totals.optIns} opt-ins, ${stats.totals.shares} shares`,
+    text: t(language, 'stats.fallback', {
+      count: weeks,
+      requests: formatNumber(language, stats.totals.requests),
+      optIns: formatNumber(language, stats.totals.optIns),
+      shares: formatNumber(language, stats.totals.shares),
+    }),
     blocks: [
-      section(`*Boost in this workspace, last ${stats.weeks.length} weeks*`),
+      section(t(language, 'stats.heading', { count: weeks })),
       section(`\`\`\`${table}\`\`\``),
-      context(
-        'ISO weeks in UTC. Helpers: people who joined or shared that week (each counted once per week; once in the total). Figures only: Boost never ranks or names people here.',
-      ),
+      context(t(language, 'stats.footer')),
     ],
   };
 }
 
-export function notAdminNote(): SlackMessage {
-  const text = `Workspace figures are for Boost admins (listed in BOOST_ADMINS, or Slack workspace admins and owners). Your own requests and contributions are in \`${COMMAND} mine\`.`;
+export function notAdminNote(language: Language): SlackMessage {
+  const text = t(language, 'stats.notAdmin', { command: COMMAND });
   return { text, blocks: [section(text)] };
 }

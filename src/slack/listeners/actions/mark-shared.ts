@@ -1,12 +1,14 @@
 import type { BoostRequest } from '../../../domain/types.ts';
+import { t } from '../../../i18n/index.ts';
 import type { BoostContext } from '../../context.ts';
+import { languageOf } from '../../language.ts';
 import { privateReply } from '../../private-reply.ts';
 import { slackErrorCode } from '../../slack-errors.ts';
 import { sharedNotice } from '../../views/home-notices.ts';
 import { note } from '../../views/note.ts';
 import { sharedModal } from '../../views/shared-modal.ts';
 import { clickedInEphemeral } from '../actor.ts';
-import type { ButtonArgs } from '../args.ts';
+import { type ButtonArgs, teamIdOf } from '../args.ts';
 import { recordClick } from './record-click.ts';
 
 /** "I shared it": counted at once; a small optional form then asks for the link to their post. */
@@ -14,7 +16,7 @@ export const markShared = (ctx: BoostContext) => (args: ButtonArgs) =>
   recordClick(ctx, args, ctx.services.requests.markShared, {
     async inMessage({ request, participation }) {
       // The form first: its trigger expires 3 seconds after the click. The reply waits for other clicks' acks.
-      const formOpened = await openSharedForm(args, request);
+      const formOpened = await openSharedForm(ctx, args, request);
       await ctx.replyGate.wait();
       if (participation && clickedInEphemeral(args.body)) {
         await args.respond({
@@ -27,17 +29,23 @@ export const markShared = (ctx: BoostContext) => (args: ButtonArgs) =>
         await args.respond({
           response_type: 'ephemeral',
           replace_original: false,
-          ...note('Counted as shared. Thank you!'),
+          ...note(t(await languageOf(ctx, teamIdOf(args.body), args.body.user.id), 'note.countedShared')),
         });
       }
     },
     // Without the form, the Home says the share is counted.
-    onHome: async ({ request }) => ((await openSharedForm(args, request)) ? undefined : sharedNotice(request)),
+    onHome: async ({ request }) =>
+      (await openSharedForm(ctx, args, request)) ? undefined : (language) => sharedNotice(language, request),
   });
 
-async function openSharedForm({ body, client, logger }: ButtonArgs, request: BoostRequest): Promise<boolean> {
+async function openSharedForm(
+  ctx: BoostContext,
+  { body, client, logger }: ButtonArgs,
+  request: BoostRequest,
+): Promise<boolean> {
   try {
-    await client.views.open({ trigger_id: body.trigger_id, view: sharedModal(request) });
+    const language = await languageOf(ctx, teamIdOf(body), body.user.id);
+    await client.views.open({ trigger_id: body.trigger_id, view: sharedModal(language, request) });
     return true;
   } catch (error) {
     logger.warn(`Could not open the shared form: ${slackErrorCode(error)}`);

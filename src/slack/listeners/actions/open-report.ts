@@ -1,8 +1,10 @@
+import { t } from '../../../i18n/index.ts';
 import { isAdmin, isAdminCached } from '../../admins.ts';
 import type { BoostContext } from '../../context.ts';
+import { languageOf } from '../../language.ts';
 import { slackErrorCode } from '../../slack-errors.ts';
 import { note } from '../../views/note.ts';
-import { REPORT_NOT_ALLOWED, REPORT_NOT_FOUND, reportModal, reportNoteModal } from '../../views/report-message.ts';
+import { reportModal, reportNoteModal, reportRefusal } from '../../views/report-message.ts';
 import { requestIdOf } from '../actor.ts';
 import { type ButtonArgs, teamIdOf } from '../args.ts';
 
@@ -18,9 +20,10 @@ export const openReport =
     const known = await load(await isAdminCached(ctx, teamId, viewerId));
     // Someone who is not the requester may be a Slack admin whose flag is not cached yet.
     const outcome = known.ok || known.reason === 'not_found' ? known : await load(await isAdmin(ctx, teamId, viewerId));
+    const language = await languageOf(ctx, teamId, viewerId);
     const view = outcome.ok
-      ? reportModal(outcome.report, outcome.viewer)
-      : reportNoteModal(outcome.reason === 'not_allowed' ? REPORT_NOT_ALLOWED : REPORT_NOT_FOUND);
+      ? reportModal(language, outcome.report, outcome.viewer)
+      : reportNoteModal(language, reportRefusal(language, outcome.reason));
     try {
       await client.views.open({ trigger_id: body.trigger_id, view });
     } catch (error) {
@@ -30,7 +33,7 @@ export const openReport =
         await respond({
           response_type: 'ephemeral',
           replace_original: false,
-          ...note('Slack did not let me open the report in time. Please press Report again.'),
+          ...note(t(language, 'report.notOpened')),
         });
       }
     }

@@ -20,5 +20,8 @@ export const optIn = (ctx: BoostContext) => (args: ButtonArgs) =>
         ...(await privateReply(ctx, request, participation)),
       });
     },
-    onHome: ({ request }) => optedInNotice(request),
+    onHome:
+      ({ request }) =>
+      (language) =>
+        optedInNotice(language, request),
   });

@@ -1,5 +1,6 @@
 import type { Actor, Outcome, ParticipationResult } from '../../../services/requests.ts';
 import type { BoostContext } from '../../context.ts';
+import { languageOf, type Words } from '../../language.ts';
 import { recoverPostFromClick } from '../../recover-post-from-click.ts';
 import { refreshRequestEverywhere } from '../../refresh-request-everywhere.ts';
 import { actorOfClick, answersOnHome, explainRefusal, requestIdOf } from '../actor.ts';
@@ -11,7 +12,7 @@ export interface ClickAnswers {
   /** On a message: the handler's own reply through response_url, sent after the change is shown. */
   inMessage(recorded: ParticipationResult): Promise<void>;
   /** On the App Home: the note for the top of the person's refreshed Home, if any. */
-  onHome(recorded: ParticipationResult): Promise<string | undefined> | string | undefined;
+  onHome(recorded: ParticipationResult): Promise<Words | undefined> | Words | undefined;
 }
 
 /**
@@ -34,8 +35,10 @@ export async function recordClick(
   if (answersOnHome(body)) {
     // The change and the note go out in one publish of the person's Home.
     const notice = await answers.onHome(result.value);
+    // Worded before the refresh starts, so that the change and the note go out in the same publish.
+    const language = notice && (await languageOf(ctx, teamIdOf(body), body.user.id));
     if (changed) refreshRequestEverywhere(ctx, request, body.user.id);
-    ctx.homes.opened(teamIdOf(body), body.user.id, { notice });
+    ctx.homes.opened(teamIdOf(body), body.user.id, { notice: language ? notice?.(language) : undefined });
     return;
   }
   await recoverPostFromClick(ctx, request, body);

@@ -1,4 +1,6 @@
+import { t } from '../../../i18n/index.ts';
 import type { BoostContext } from '../../context.ts';
+import { languageOf } from '../../language.ts';
 import { privateReply } from '../../private-reply.ts';
 import { note } from '../../views/note.ts';
 import { actorOfClick, clickedInEphemeral, explainRefusal, requestIdOf } from '../actor.ts';
@@ -16,10 +18,11 @@ export const remindMe = (ctx: BoostContext) => async (args: ButtonArgs) => {
   const { request, participation } = result.value;
   await ctx.replyGate.wait();
   if (!participation) {
+    const language = await languageOf(ctx, actorOfClick(ctx, body, action).teamId, body.user.id);
     await respond({
       response_type: 'ephemeral',
       replace_original: false,
-      ...note("You're not in this request any more."),
+      ...note(t(language, 'note.notInAnyMore')),
     });
     return;
   }

@@ -1,10 +1,10 @@
+import { type Language, t } from '../../../i18n/index.ts';
 import type { ThanksDelivery } from '../../../services/thanks.ts';
 import type { BoostContext } from '../../context.ts';
+import { languageOf } from '../../language.ts';
 import { thanksConfirmation, thanksMessage } from '../../views/thanks.ts';
 import { actorOfClick, answerClick, explainRefusal, requestIdOf } from '../actor.ts';
 import type { ButtonArgs } from '../args.ts';
-
-const ONLY_THE_REQUESTER = 'Only the person who asked can send thanks for a request.';
 
 /**
  * "Send thanks" (App Home, `/boost mine`, the weekly digest): each helper who shared and was not thanked yet gets one
@@ -16,19 +16,21 @@ export const sendThanks = (ctx: BoostContext) => async (args: ButtonArgs) => {
   const claim = await ctx.services.thanks.claim(requestIdOf(action), actor);
   await ack();
   if (!claim.ok) {
-    const wording = claim.refusal === 'not_allowed' ? ONLY_THE_REQUESTER : undefined;
+    const wording =
+      claim.refusal === 'not_allowed' ? (language: Language) => t(language, 'note.onlyRequesterThanks') : undefined;
     return explainRefusal(ctx, args, claim.refusal, wording);
   }
-  // Through the app's one rate-aware DM sender, to each helper's user id (Boost's Messages tab, no im:write needed).
-  const message = thanksMessage(claim.value.request);
+  // Through the app's one rate-aware DM sender, to each helper's user id (Boost's Messages tab, no im:write needed), each
+  // in their own language.
   const send = async (userId: string): Promise<ThanksDelivery> => {
+    const message = thanksMessage(await languageOf(ctx, actor.teamId, userId), claim.value.request);
     const outcome = await ctx.dm.send({ teamId: actor.teamId, userId }, message);
     if (outcome.status === 'sent') return 'sent';
     if (outcome.status === 'unreachable') return 'unreachable';
     return outcome.retryLater ? 'retry_later' : 'uncertain';
   };
   const outcome = await ctx.services.thanks.send(claim.value, send);
-  await answerClick(ctx, args, thanksConfirmation(outcome));
+  await answerClick(ctx, args, (language) => thanksConfirmation(language, outcome));
   ctx.homes.refresh(actor.teamId, actor.userId);
   for (const helper of claim.value.helpers) ctx.homes.refresh(actor.teamId, helper.userId);
 };

@@ -1,4 +1,5 @@
 import type { BoostContext } from '../../context.ts';
+import { languageOf } from '../../language.ts';
 import { digestsStoppedMessage } from '../../views/digest.ts';
 import { type ButtonArgs, teamIdOf } from '../args.ts';
 
@@ -11,5 +12,5 @@ export const stopDigests =
     await ack();
     ctx.homes.refresh(teamId, body.user.id);
     await ctx.replyGate.wait();
-    await respond({ replace_original: true, ...digestsStoppedMessage() });
+    await respond({ replace_original: true, ...digestsStoppedMessage(await languageOf(ctx, teamId, body.user.id)) });
   };

@@ -1,8 +1,9 @@
 import type { BoostContext } from '../../context.ts';
+import { languageOf } from '../../language.ts';
 import { withdrawnNotice } from '../../views/home-notices.ts';
 import { withdrawnReply } from '../../views/opt-in-reply.ts';
 import { clickedInEphemeral } from '../actor.ts';
-import type { ButtonArgs } from '../args.ts';
+import { type ButtonArgs, teamIdOf } from '../args.ts';
 import { recordClick } from './record-click.ts';
 
 /** "Withdraw": one click, no question, and nobody is told (rule 4). */
@@ -13,8 +14,11 @@ export const withdraw = (ctx: BoostContext) => (args: ButtonArgs) =>
       await args.respond({
         response_type: 'ephemeral',
         replace_original: clickedInEphemeral(args.body),
-        ...withdrawnReply(request),
+        ...withdrawnReply(await languageOf(ctx, teamIdOf(args.body), args.body.user.id), request),
       });
     },
-    onHome: ({ request }) => withdrawnNotice(request),
+    onHome:
+      ({ request }) =>
+      (language) =>
+        withdrawnNotice(language, request),
   });

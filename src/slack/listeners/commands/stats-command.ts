@@ -1,5 +1,6 @@
 import { isAdmin } from '../../admins.ts';
 import type { BoostContext } from '../../context.ts';
+import { languageOf } from '../../language.ts';
 import { notAdminNote, statsMessage } from '../../views/stats-message.ts';
 import type { CommandArgs } from './privacy-commands.ts';
 
@@ -9,6 +10,9 @@ export async function statsCommand(ctx: BoostContext, { ack, command, respond }:
   // Whether a Slack admin is one may take users.info, which must not delay the ack.
   await ack();
   const allowed = await isAdmin(ctx, teamId, userId);
-  const message = allowed ? statsMessage(await ctx.services.stats.weekly(teamId, ctx.clock())) : notAdminNote();
+  const language = await languageOf(ctx, teamId, userId);
+  const message = allowed
+    ? statsMessage(language, await ctx.services.stats.weekly(teamId, ctx.clock()))
+    : notAdminNote(language);
   await respond({ response_type: 'ephemeral', ...message });
 }

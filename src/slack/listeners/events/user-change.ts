@@ -6,7 +6,7 @@ type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'user_change'>;
 
 /**
  * A deactivated account (`deleted: true`) is forgotten as if they had run forget-me, without any message to them.
- * Any other change refreshes what Boost cached about the person (admin flag, time zone), only if it cached anything:
+ * Any other change refreshes what Boost cached about the person (admin flag, time zone, locale), only if it cached anything:
  * Boost never starts keeping data about someone because Slack told it about them.
  */
 export const userChanged =
@@ -27,7 +27,12 @@ export const userChanged =
         if (forgotten) afterForgetting(ctx, teamId, user.id, forgotten);
         continue;
       }
-      const change = { tz: user.tz, tzOffsetSeconds: user.tz_offset, isAdmin: Boolean(user.is_admin || user.is_owner) };
+      const change = {
+        tz: user.tz,
+        tzOffsetSeconds: user.tz_offset,
+        isAdmin: Boolean(user.is_admin || user.is_owner),
+        locale: user.locale,
+      };
       await ctx.services.workspaces.updateCachedProfile(teamId, user.id, change, now);
     }
   };

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { type DraftField, validateRequestDraft } from '../../../domain/validation.ts';
+import { type DraftErrors, type DraftField, validateRequestDraft } from '../../../domain/validation.ts';
+import { type Language, say } from '../../../i18n/index.ts';
 import type { BoostContext } from '../../context.ts';
 import { REQUEST_FIELDS } from '../../ids.ts';
+import { ackLanguageOf } from '../../language.ts';
 import { cachedTzOffset } from '../../profiles.ts';
 import { postRequest } from '../../request-publisher.ts';
-import { refusalNote } from '../../views/refusal-notes.ts';
+import { refusalText } from '../../views/refusal-notes.ts';
 import { teamIdOf } from '../args.ts';
 import { optionsOf, selectedOf, textOf } from './state.ts';
 
@@ -32,7 +34,9 @@ export const submitNewRequest =
       { now, tzOffsetSeconds: await cachedTzOffset(ctx, teamId, userId) },
     );
     if (!checked.ok) {
-      await ack({ response_action: 'errors', errors: fieldErrors(checked.errors) });
+      // In the form's language: opening the form looked the person's language up.
+      const language = await ackLanguageOf(ctx, teamId, userId);
+      await ack({ response_action: 'errors', errors: fieldErrors(language, checked.errors) });
       return;
     }
     // The same submission delivered twice has the same view and the same values.
@@ -40,7 +44,8 @@ export const submitNewRequest =
     const created = await ctx.services.requests.create(checked.value, { teamId, userId, now, deliveryKey });
     if (!created.ok) {
       if (created.refusal === 'duplicate') return ack();
-      const message = refusalNote(created.refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER).text;
+      const language = await ackLanguageOf(ctx, teamId, userId);
+      const message = refusalText(language, created.refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER);
       await ack({ response_action: 'errors', errors: { [REQUEST_FIELDS.url]: message } });
       return;
     }
@@ -49,10 +54,10 @@ export const submitNewRequest =
     ctx.homes.refresh(teamId, userId);
   };
 
-function fieldErrors(errors: Partial<Record<DraftField, string>>): Record<string, string> {
+function fieldErrors(language: Language, errors: DraftErrors): Record<string, string> {
   const byBlock: Record<string, string> = {};
   for (const [field, message] of Object.entries(errors)) {
-    if (message) byBlock[REQUEST_FIELDS[field as DraftField]] = message;
+    if (message) byBlock[REQUEST_FIELDS[field as DraftField]] = say(language, message);
   }
   return byBlock;
 }

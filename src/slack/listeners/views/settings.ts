@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { settingsChanges } from '../../../domain/settings.ts';
 import type { BoostContext } from '../../context.ts';
+import { languageOf } from '../../language.ts';
 import { settingsSavedNotice } from '../../views/home-notices.ts';
 import { shownSettings, submittedSettings } from '../../views/settings-modal.ts';
 import { teamIdOf } from '../args.ts';
@@ -19,5 +20,6 @@ export const submitSettings =
     const saved = await ctx.services.settings.save(actor, settingsChanges(shown, submitted));
     await ack();
     for (const requestId of saved.republish) ctx.updater.request(requestId);
-    ctx.homes.refresh(teamId, actor.userId, settingsSavedNotice);
+    // In the language just chosen, if it changed.
+    ctx.homes.refresh(teamId, actor.userId, settingsSavedNotice(await languageOf(ctx, teamId, actor.userId)));
   };

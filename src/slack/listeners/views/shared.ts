@@ -1,9 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { isNetwork } from '../../../domain/networks.ts';
 import { validateShareUrl } from '../../../domain/policy.ts';
+import { say } from '../../../i18n/index.ts';
 import type { BoostContext } from '../../context.ts';
 import { SHARED_FIELDS } from '../../ids.ts';
-import { refusalNote } from '../../views/refusal-notes.ts';
+import { ackLanguageOf } from '../../language.ts';
+import { refusalText } from '../../views/refusal-notes.ts';
 import { teamIdOf } from '../args.ts';
 import { selectedOf, textOf } from './state.ts';
 
@@ -15,7 +17,8 @@ export const submitShared =
   async ({ ack, body, view }: Args) => {
     const shareUrl = validateShareUrl(textOf(view.state.values, SHARED_FIELDS.shareUrl));
     if (!shareUrl.ok) {
-      await ack({ response_action: 'errors', errors: { [SHARED_FIELDS.shareUrl]: shareUrl.error } });
+      const language = await ackLanguageOf(ctx, teamIdOf(body), body.user.id);
+      await ack({ response_action: 'errors', errors: { [SHARED_FIELDS.shareUrl]: say(language, shareUrl.error) } });
       return;
     }
     const network = selectedOf(view.state.values, SHARED_FIELDS.network);
@@ -27,7 +30,8 @@ export const submitShared =
     );
     if (!result.ok) {
       // The form stays open with the reason, so the person knows their link was not saved.
-      const why = refusalNote(result.refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER).text;
+      const language = await ackLanguageOf(ctx, teamIdOf(body), body.user.id);
+      const why = refusalText(language, result.refusal, ctx.config.MAX_OPEN_REQUESTS_PER_USER);
       await ack({ response_action: 'errors', errors: { [SHARED_FIELDS.shareUrl]: why } });
       return;
     }

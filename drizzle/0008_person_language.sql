@@ -1,0 +1,2 @@
+ALTER TABLE `user_profiles` ADD `locale` text;--> statement-breakpoint
+ALTER TABLE `user_settings` ADD `language` text;

@@ -1,0 +1,84 @@
+import type { Config } from '../config.ts';
+import { isLanguage, type Language, languageOfLocale, t } from '../i18n/index.ts';
+import type { BoostContext } from './context.ts';
+import { isFresh, lookUpProfile } from './profiles.ts';
+
+// Whose language a text is written in. Public channel messages are read by many: the workspace's (DEFAULT_LOCALE).
+// Private ones (replies, forms, Home, direct messages) follow the person: the language they picked in `/boost
+// settings`, else their Slack locale (cached with their profile), else the workspace's.
+
+/** A text to be written once the reader's language is known. */
+export type Words = (language: Language) => string;
+
+type LanguageContext = Pick<BoostContext, 'repos' | 'slack' | 'clock' | 'logger' | 'config'>;
+
+/** The language of what everyone in a channel reads. */
+export const workspaceLanguage = (config: Pick<Config, 'DEFAULT_LOCALE'>): Language => config.DEFAULT_LOCALE;
+
+/**
+ * A person's language, asking Slack (users.info) when their profile is not cached or is stale. Never before an ack.
+ * What Slack says is kept with the profile when the person opens something of Boost's (`opening`), or else when Boost
+ * holds something about them: a reply on its way while they are being forgotten must not bring their profile back.
+ */
+export async function languageOf(
+  ctx: LanguageContext,
+  teamId: string,
+  userId: string,
+  { opening = false } = {},
+): Promise<Language> {
+  const chosen = await chosenLanguage(ctx, teamId, userId);
+  if (chosen) return chosen;
+  const cached = await ctx.repos.profiles.get(teamId, userId);
+  if (cached && isFresh(ctx, cached)) return languageOfLocale(cached.locale) ?? workspaceLanguage(ctx.config);
+  const keep = opening ? () => true : () => holdsAnythingAbout(ctx, teamId, userId);
+  const profile = await lookUpProfile(ctx, teamId, userId, keep);
+  return languageOfLocale(profile?.locale) ?? workspaceLanguage(ctx.config);
+}
+
+/**
+ * A person's language from what Boost holds (their choice, their cached profile), without waiting on Slack: for
+ * answers given in the ack itself. Undefined when Boost does not know it yet.
+ */
+export async function knownLanguageOf(
+  ctx: Pick<BoostContext, 'repos'>,
+  teamId: string,
+  userId: string,
+): Promise<Language | undefined> {
+  const chosen = await chosenLanguage(ctx, teamId, userId);
+  if (chosen) return chosen;
+  const cached = await ctx.repos.profiles.get(teamId, userId);
+  return languageOfLocale(cached?.locale);
+}
+
+/** A person's language from what Boost holds, else the workspace's: for direct messages sent by jobs, in bulk. */
+export async function storedLanguageOf(
+  ctx: Pick<BoostContext, 'repos'> & { config: Pick<Config, 'DEFAULT_LOCALE'> },
+  teamId: string,
+  userId: string,
+): Promise<Language> {
+  return (await knownLanguageOf(ctx, teamId, userId)) ?? workspaceLanguage(ctx.config);
+}
+
+/**
+ * The language of an answer given in the ack itself, which must not wait on Slack: what Boost knows, else the
+ * workspace's. When Boost does not know it yet, the person's profile is fetched after the ack, for their next answer.
+ */
+export async function ackLanguageOf(ctx: LanguageContext, teamId: string, userId: string): Promise<Language> {
+  const known = await knownLanguageOf(ctx, teamId, userId);
+  if (known) return known;
+  setImmediate(() => void lookUpProfile(ctx, teamId, userId));
+  return workspaceLanguage(ctx.config);
+}
+
+async function holdsAnythingAbout(ctx: Pick<BoostContext, 'repos'>, teamId: string, userId: string) {
+  return ctx.repos.privacy.holdsAnything(teamId, userId);
+}
+
+async function chosenLanguage(ctx: Pick<BoostContext, 'repos'>, teamId: string, userId: string) {
+  const { language } = await ctx.repos.settings.get(teamId, userId);
+  return isLanguage(language) ? language : undefined;
+}
+
+/** The disclosure in a helper's suggested wording: DISCLOSURE_TEXT when an admin set it, else the language's own. */
+export const disclosureIn = (config: Pick<Config, 'DISCLOSURE_TEXT'>, language: Language): string =>
+  config.DISCLOSURE_TEXT ?? t(language, 'disclosure');
