@@ -226,7 +226,8 @@ export const installations = sqliteTable(
     botUserId: text('bot_user_id').notNull(),
     /** Comma-separated, as Slack lists them. */
     botScopes: text('bot_scopes').notNull(),
-    installerUserId: text('installer_user_id').notNull(),
+    /** Who installed; cleared when they ask Boost to forget them. */
+    installerUserId: text('installer_user_id'),
     /** Only with token rotation on; sealed like the bot token. */
     botRefreshToken: text('bot_refresh_token'),
     botTokenExpiresAt: integer('bot_token_expires_at'),

@@ -30,6 +30,8 @@ export interface Removed {
   digestDeliveries: number;
   /** Requests of others this person had closed as an admin: only the "closed by" mark is cleared. */
   closedByCleared: number;
+  /** Installations of Boost this person made: only their id as the installer is cleared. */
+  installer: number;
 }
 
 export const NOTHING_HELD: Inventory = {
@@ -53,6 +55,7 @@ export const NOTHING_REMOVED: Removed = {
   profile: 0,
   digestDeliveries: 0,
   closedByCleared: 0,
+  installer: 0,
 };
 
 export function holdsAnything(inventory: Inventory): boolean {
@@ -122,6 +125,7 @@ export function removalSummary(removed: Removed): Message[] {
   if (removed.closedByCleared > 0) {
     lines.push({ key: 'privacy.removed.closedBy', params: { count: removed.closedByCleared } });
   }
+  if (removed.installer > 0) lines.push({ key: 'privacy.removed.installer' });
   return lines;
 }
 

@@ -296,6 +296,6 @@ function forBolt(ready: StoredInstallation): Installation {
     authVersion: 'v2',
     // No refresh token and no expiry: rotation is done by Installations, so Bolt never refreshes by itself.
     bot: { token: ready.bot.token, id: ready.bot.id, userId: ready.bot.userId, scopes: ready.bot.scopes },
-    user: { id: ready.installerUserId, token: undefined, scopes: undefined },
+    user: { id: ready.installerUserId ?? '', token: undefined, scopes: undefined },
   } as Installation;
 }

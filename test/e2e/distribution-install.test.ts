@@ -2,8 +2,10 @@ import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBoost } from '../../src/app.ts';
 import { ConfigError } from '../../src/config.ts';
+import { ACTIONS } from '../../src/slack/ids.ts';
 import { STATE_LIFETIME_MS } from '../../src/slack/oauth-states.ts';
 import { type BoostHarness, captureLogger, startBoost } from '../harness/boost.ts';
+import { command, isReplyTo, responseUrlFor, visibleText } from '../harness/driver.ts';
 import { FAKE_APP } from '../harness/fake-workspaces.ts';
 import {
   decideInSlack,
@@ -12,6 +14,7 @@ import {
   rawInstallations,
   returnToBoost,
 } from '../harness/install.ts';
+import { blockAction } from '../harness/payloads.ts';
 
 // An admin installs Boost from its install page through Slack's authorize page and back; every way that can go wrong
 // ends on a page that says what happened, with nothing stored.
@@ -80,6 +83,31 @@ describe('installing Boost with "Add to Slack"', () => {
     expect(JSON.stringify(rows)).not.toContain(String(issued?.token));
     expect(h.logs.join('\n')).not.toContain(String(issued?.token));
     expect(h.logs.join('\n')).not.toContain(FAKE_APP.clientSecret);
+  });
+
+  it("forgets the installer's id when they ask Boost to forget them, and keeps serving the workspace", async () => {
+    await installedWorkspace(h, ALPHA);
+    const admin = { userId: ALPHA.installer, teamId: ALPHA.teamId };
+    await command(h, admin, 'forget-me');
+    const confirm = blockAction({
+      container: 'ephemeral',
+      teamId: ALPHA.teamId,
+      userId: ALPHA.installer,
+      actionId: ACTIONS.forgetMe,
+      value: 'forget-me',
+      channelId: 'CALPHA001',
+      responseUrl: responseUrlFor(h, ALPHA.installer),
+    });
+    expect((await h.sender.interact(confirm)).status).toBe(200);
+    const [done] = await h.slack.waitFor(
+      (call) => isReplyTo(ALPHA.installer)(call) && visibleText(call.args).includes('installed Boost'),
+    );
+    expect(visibleText(done?.args ?? {})).toContain('Boost stays installed');
+
+    expect(rawInstallations(h)).toEqual([expect.objectContaining({ team_id: ALPHA.teamId, installer_user_id: null })]);
+    expect(JSON.stringify(rawInstallations(h))).not.toContain(ALPHA.installer);
+    const help = await command(h, { userId: 'UALPHA002', teamId: ALPHA.teamId }, 'help');
+    expect(help.status).toBe(200);
   });
 
   it('says the install was cancelled when the admin cancels in Slack, and stores nothing', async () => {

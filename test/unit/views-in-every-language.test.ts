@@ -358,6 +358,7 @@ function everyView(language: Language): Record<string, Rendered> {
         profile: 1,
         digestDeliveries: 6,
         closedByCleared: 2,
+        installer: 1,
       }),
     ),
     'forget-me done, one of each': message(
@@ -370,6 +371,7 @@ function everyView(language: Language): Record<string, Rendered> {
         profile: 1,
         digestDeliveries: 1,
         closedByCleared: 1,
+        installer: 0,
       }),
     ),
     'forget-me done, nothing': message(forgetDone(language, NOTHING_REMOVED)),

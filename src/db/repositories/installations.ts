@@ -27,7 +27,7 @@ export interface StoredInstallation extends InstallationKey {
   name: string | null;
   appId: string | null;
   bot: BotCredentials & { id: string; userId: string; scopes: string[] };
-  installerUserId: string;
+  installerUserId: string | null;
   installedAt: number;
   updatedAt: number;
 }

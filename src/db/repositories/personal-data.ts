@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Inventory, PersonalData, Removed } from '../../domain/privacy-rules.ts';
 import type { Db } from '../connection.ts';
 import {
   digestDeliveries,
+  installations,
   linkClicks,
   participations,
   removedMessages,
@@ -266,6 +267,17 @@ export function privacyRepository(db: Db) {
         .delete(digestDeliveries)
         .where(and(eq(digestDeliveries.teamId, teamId), eq(digestDeliveries.userId, userId)))
         .run().changes;
+      // The installation stays (the workspace keeps Boost); only the installer's id goes.
+      const installer = db
+        .update(installations)
+        .set({ installerUserId: null })
+        .where(
+          and(
+            eq(installations.installerUserId, userId),
+            or(eq(installations.teamId, teamId), eq(installations.isEnterpriseInstall, true)),
+          ),
+        )
+        .run().changes;
 
       return {
         removed: {
@@ -277,6 +289,7 @@ export function privacyRepository(db: Db) {
           profile,
           digestDeliveries: deliveries,
           closedByCleared,
+          installer,
         },
         removedRequestIds: own.filter((request) => request.messageTs).map((request) => request.id),
         changedRequests,

@@ -320,6 +320,7 @@ export const en = {
   'privacy.removed.digests_other': '{{count, number}} digest records',
   'privacy.removed.closedBy_one': "your name as the person who closed someone else's request",
   'privacy.removed.closedBy_other': 'your name as the person who closed {{count, number}} requests of others',
+  'privacy.removed.installer': 'your name as the person who installed Boost (Boost stays installed)',
   'forget.nothingHeld': 'Boost holds nothing about you in this workspace, so there is nothing to delete.',
   'forget.confirm.fallback': 'Delete everything Boost holds about you?',
   'forget.confirm.heading':

@@ -328,6 +328,7 @@ export const it: Catalog = {
   'privacy.removed.digests_other': '{{count, number}} tracce di riepiloghi',
   'privacy.removed.closedBy_one': 'il tuo nome come persona che ha chiuso la richiesta di qualcun altro',
   'privacy.removed.closedBy_other': 'il tuo nome come persona che ha chiuso {{count, number}} richieste di altri',
+  'privacy.removed.installer': 'il tuo nome come persona che ha installato Boost (Boost resta installato)',
   'forget.nothingHeld': 'Boost non conserva nulla su di te in questo workspace, quindi non c’è niente da cancellare.',
   'forget.confirm.fallback': 'Cancellare tutto ciò che Boost conserva su di te?',
   'forget.confirm.heading':

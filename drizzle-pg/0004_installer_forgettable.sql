@@ -1,0 +1,1 @@
+ALTER TABLE "installations" ALTER COLUMN "installer_user_id" DROP NOT NULL;
