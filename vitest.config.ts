@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/global-setup.ts'],
+    globalSetup: ['test/global-setup.ts', 'test/browser/global-setup.ts'],
     // End-to-end tests each start a real HTTP server and SQLite file; files run in parallel, tests within a file in order.
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { blockAction, viewSubmission } from '../../src/playground/payloads.ts';
+import { SlackSender, signSlackRequest } from '../../src/playground/signed-client.ts';
 import { ACTIONS, INPUT_ACTION, REQUEST_FIELDS, VIEWS } from '../../src/slack/ids.ts';
-import { blockAction, viewSubmission } from '../../test/harness/payloads.ts';
-import { SlackSender, signSlackRequest } from '../../test/harness/signed-client.ts';
 import type { CallSummary } from '../servers/fake-slack.ts';
 import type { PreparedRequest } from './http-client.ts';
 import { type Child, profileFlags, startChild } from './processes.ts';

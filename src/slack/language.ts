@@ -10,7 +10,7 @@ import { isFresh, lookUpProfile } from './profiles.ts';
 /** A text to be written once the reader's language is known. */
 export type Words = (language: Language) => string;
 
-type LanguageContext = Pick<BoostContext, 'repos' | 'slack' | 'clock' | 'logger' | 'config'>;
+type LanguageContext = Pick<BoostContext, 'repos' | 'slack' | 'clock' | 'logger' | 'config' | 'deliveries'>;
 
 /** The language of what everyone in a channel reads. */
 export const workspaceLanguage = (config: Pick<Config, 'DEFAULT_LOCALE'>): Language => config.DEFAULT_LOCALE;
@@ -66,8 +66,7 @@ export async function storedLanguageOf(
 export async function ackLanguageOf(ctx: LanguageContext, teamId: string, userId: string): Promise<Language> {
   const known = await knownLanguageOf(ctx, teamId, userId);
   if (known) return known;
-  // Only a head start for next time: a lookup that fails (Boost stopping, say) is made again when next needed.
-  setImmediate(() => lookUpProfile(ctx, teamId, userId).catch(() => undefined));
+  ctx.deliveries.later("look up a person's language", () => lookUpProfile(ctx, teamId, userId));
   return workspaceLanguage(ctx.config);
 }
 

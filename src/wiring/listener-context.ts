@@ -43,7 +43,7 @@ export function createContext(deps: {
     installations: deps.installations,
     logger,
     replyGate: deps.replyGate,
-    deliveries: new DeliveriesInFlight(),
+    deliveries: new DeliveriesInFlight(logger),
     services: createServices(repos, config),
     updater: new MessageUpdater({
       publish: (requestId) => updateRequestMessage(context, requestId),

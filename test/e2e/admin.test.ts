@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { userChange } from '../../src/playground/payloads.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEAM } from '../harness/boost.ts';
 import {
@@ -16,7 +17,6 @@ import {
   settled,
   visibleText,
 } from '../harness/driver.ts';
-import { userChange } from '../harness/payloads.ts';
 
 const REQUESTER = 'UREQUEST1';
 const HELPER = 'UHELPER01';

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type Language } from '../../src/i18n/index.ts';
+import { appHomeOpened, userChange, viewSubmission } from '../../src/playground/payloads.ts';
+import type { SlackResponse } from '../../src/playground/signed-client.ts';
 import { ACTIONS, INPUT_ACTION, SETTINGS_FIELDS, VIEWS } from '../../src/slack/ids.ts';
 import { countsText } from '../../src/slack/views/figures.ts';
 import { type BoostHarness, startBoost, TestClock } from '../harness/boost.ts';
@@ -27,8 +29,6 @@ import {
   submitForm,
   submitSharedForm,
 } from '../harness/driver.ts';
-import { appHomeOpened, userChange, viewSubmission } from '../harness/payloads.ts';
-import type { SlackResponse } from '../harness/signed-client.ts';
 
 // The pressure-free rules, proven against random sequences of what people do: ask (with hostile text), opt in, share,
 // add a link to their post, withdraw, close, send thanks, ask for a reminder, stop digests, change settings, open their

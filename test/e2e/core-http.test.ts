@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blockAction } from '../../src/playground/payloads.ts';
+import { signSlackRequest } from '../../src/playground/signed-client.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost } from '../harness/boost.ts';
 import {
@@ -11,8 +13,6 @@ import {
   responseUrlFor,
   rows,
 } from '../harness/driver.ts';
-import { blockAction } from '../harness/payloads.ts';
-import { signSlackRequest } from '../harness/signed-client.ts';
 
 describe('the HTTP endpoint', () => {
   let h: BoostHarness;

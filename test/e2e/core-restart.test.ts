@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBoost } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { blockAction, viewSubmission } from '../../src/playground/payloads.ts';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, captureLogger, startBoost, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import { type BoostProcess, spawnBoost } from '../harness/boost-process.ts';
@@ -25,7 +26,6 @@ import {
   visibleText,
 } from '../harness/driver.ts';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../harness/fake-slack.ts';
-import { blockAction, viewSubmission } from '../harness/payloads.ts';
 
 describe('a restart on the same database', () => {
   let h: BoostHarness;

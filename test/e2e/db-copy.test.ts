@@ -7,9 +7,9 @@ import { main } from '../../src/db/copy-cli.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import * as sqliteSchema from '../../src/db/schema.ts';
 import * as pgSchema from '../../src/db/schema-pg.ts';
+import { DEFAULT_IDS } from '../../src/playground/fixtures.ts';
 import { type BoostHarness, startBoost } from '../harness/boost.ts';
 import { createRequest, DAY, optIn, optInAndShare, REQUESTER, rows, settled } from '../harness/driver.ts';
-import { DEFAULT_IDS } from '../harness/fixtures.ts';
 import { freshDatabase } from '../harness/postgres-server.ts';
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 BoostTestBrowser/9.9';

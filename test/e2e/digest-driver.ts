@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { CliOutput } from '../../src/jobs/digest-cli.ts';
+import { appHomeOpened } from '../../src/playground/payloads.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, TEAM, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import {
@@ -14,7 +15,6 @@ import {
   rows,
 } from '../harness/driver.ts';
 import type { StoredMessage } from '../harness/fake-slack.ts';
-import { appHomeOpened } from '../harness/payloads.ts';
 
 // The workspace history and helpers shared by the digest tests (digest.test.ts and digest-cli.test.ts).
 

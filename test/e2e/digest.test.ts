@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/jobs/digest-cli.ts';
+import { appUninstalled } from '../../src/playground/payloads.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEAM, TestClock } from '../harness/boost.ts';
 import {
@@ -18,7 +19,6 @@ import {
   rows,
   visibleText,
 } from '../harness/driver.ts';
-import { appUninstalled } from '../harness/payloads.ts';
 import {
   captured,
   cliEnv,

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBoost } from '../../src/app.ts';
 import { ConfigError } from '../../src/config.ts';
+import { blockAction } from '../../src/playground/payloads.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { STATE_LIFETIME_MS } from '../../src/slack/oauth-states.ts';
 import { type BoostHarness, captureLogger, startBoost } from '../harness/boost.ts';
@@ -14,7 +15,6 @@ import {
   rawInstallations,
   returnToBoost,
 } from '../harness/install.ts';
-import { blockAction } from '../harness/payloads.ts';
 
 // An admin installs Boost from its install page through Slack's authorize page and back; every way that can go wrong
 // ends on a page that says what happened, with nothing stored.

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_IDS } from '../../src/playground/fixtures.ts';
 import { type BoostHarness, startBoost, TestClock } from '../harness/boost.ts';
 import {
   ackMessage,
@@ -10,7 +11,6 @@ import {
   optIn,
   visibleText,
 } from '../harness/driver.ts';
-import { DEFAULT_IDS } from '../harness/fixtures.ts';
 import { installThroughSlack, rawInstallations } from '../harness/install.ts';
 import { MONDAY_9_UTC, WEDNESDAY } from './digest-driver.ts';
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appUninstalled, tokensRevoked } from '../../src/playground/payloads.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TestClock } from '../harness/boost.ts';
 import { click, createRequest, DAY, dayFromNow, HOUR, isReplyTo, optIn, type Posted, rows } from '../harness/driver.ts';
 import { installedWorkspace, installThroughSlack, rawInstallations } from '../harness/install.ts';
-import { appUninstalled, tokensRevoked } from '../harness/payloads.ts';
 import { MONDAY_9_UTC, WEDNESDAY } from './digest-driver.ts';
 
 // Uninstalling Boost from one workspace (or revoking its tokens) deletes that workspace's tokens at once and stops

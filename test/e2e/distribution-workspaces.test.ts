@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appHomeOpened } from '../../src/playground/payloads.ts';
 import { type BoostHarness, startBoost, TestClock } from '../harness/boost.ts';
 import {
   ackMessage,
@@ -15,7 +16,6 @@ import {
 } from '../harness/driver.ts';
 import type { RecordedCall } from '../harness/fake-slack.ts';
 import { installedWorkspace } from '../harness/install.ts';
-import { appHomeOpened } from '../harness/payloads.ts';
 import { MONDAY_9_UTC, WEDNESDAY } from './digest-driver.ts';
 
 // Two workspaces install Boost through "Add to Slack" on one deployment; each is served as a single workspace is,

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { appUninstalled, blockAction, userChange, viewSubmission } from '../../src/playground/payloads.ts';
 import { ACTIONS, SETTINGS_FIELDS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEAM, TestClock } from '../harness/boost.ts';
 import {
@@ -21,7 +22,6 @@ import {
   visibleText,
 } from '../harness/driver.ts';
 import type { Args } from '../harness/fake-slack.ts';
-import { appUninstalled, blockAction, userChange, viewSubmission } from '../harness/payloads.ts';
 import { MONDAY_9_UTC, WEDNESDAY } from './digest-driver.ts';
 
 // "Everything Boost holds about you" must mean everything: after each way of being forgotten, no table and no column of

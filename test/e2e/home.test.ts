@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appHomeOpened } from '../../src/playground/payloads.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, QUICK_PACING, startBoost, TEAM } from '../harness/boost.ts';
 import {
@@ -14,7 +15,6 @@ import {
   sleep,
   waitForHome,
 } from '../harness/driver.ts';
-import { appHomeOpened } from '../harness/payloads.ts';
 
 describe('App Home', () => {
   let h: BoostHarness;

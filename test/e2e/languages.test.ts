@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { viewSubmission } from '../../src/playground/payloads.ts';
 import { ACTIONS, INPUT_ACTION, REQUEST_FIELDS, SETTINGS_FIELDS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TestClock } from '../harness/boost.ts';
 import {
@@ -26,7 +27,6 @@ import {
   visibleText,
 } from '../harness/driver.ts';
 import type { RecordedCall } from '../harness/fake-slack.ts';
-import { viewSubmission } from '../harness/payloads.ts';
 import { MONDAY_9_UTC, WEDNESDAY } from './digest-driver.ts';
 
 // Boost speaks to each person in their own language (their Slack locale, or the one they picked in /boost settings)

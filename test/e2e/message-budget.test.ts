@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { blocksTooLong, checkBlocks } from '../../src/playground/block-kit-limits.ts';
 import type { Actor } from '../../src/services/requests.ts';
-import { blocksTooLong, checkBlocks } from '../harness/block-kit-limits.ts';
 import { type BoostHarness, startBoost, TEAM, TestClock } from '../harness/boost.ts';
 import {
   ackMessage,

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { slashCommand, viewSubmission } from '../../src/playground/payloads.ts';
 import { ACTIONS, SETTINGS_FIELDS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEAM } from '../harness/boost.ts';
 import {
@@ -12,7 +13,6 @@ import {
   waitForHome,
 } from '../harness/driver.ts';
 import type { Args } from '../harness/fake-slack.ts';
-import { slashCommand, viewSubmission } from '../harness/payloads.ts';
 
 type Message = { text: string; blocks: unknown[]; response_type?: string };
 

@@ -1,4 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  appUninstalled,
+  blockAction,
+  eventCallback,
+  tokensRevoked,
+  userChange,
+} from '../../src/playground/payloads.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEAM, TestClock } from '../harness/boost.ts';
 import {
@@ -23,7 +30,6 @@ import {
   settled,
   visibleText,
 } from '../harness/driver.ts';
-import { appUninstalled, blockAction, eventCallback, tokensRevoked, userChange } from '../harness/payloads.ts';
 
 type Json = Record<string, unknown>;
 

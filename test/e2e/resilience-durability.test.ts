@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockAction, viewSubmission } from '../../src/playground/payloads.ts';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
 import { TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import { type BoostProcess, freePort, spawnBoost } from '../harness/boost-process.ts';
 import { eventually, requestValues, visibleText } from '../harness/driver.ts';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack.ts';
-import { blockAction, viewSubmission } from '../harness/payloads.ts';
 
 // Boost in its own process, killed with SIGKILL in the middle of a 500-click burst and restarted on the same database:
 // every click that was acknowledged (HTTP 200) is in the participations table, and the message counts are exact after

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../../src/http/slack-edge.ts';
+import { blockAction, globalShortcut, viewSubmission } from '../../src/playground/payloads.ts';
+import { signSlackRequest } from '../../src/playground/signed-client.ts';
 import { ACTIONS, REQUEST_FIELDS, SHARED_FIELDS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEST_SECRET } from '../harness/boost.ts';
 import {
@@ -18,9 +20,7 @@ import {
   submitSharedForm,
   visibleText,
 } from '../harness/driver.ts';
-import { blockAction, globalShortcut, viewSubmission } from '../harness/payloads.ts';
 import { chunk, type RawUpload, startUpload } from '../harness/raw-upload.ts';
-import { signSlackRequest } from '../harness/signed-client.ts';
 
 // Bad input at the HTTP edge: whatever arrives at /slack/events, Boost answers with a 4xx or a friendly private note,
 // never a 500 or silence, nothing half-written lands in the database, and the next ordinary request still works.

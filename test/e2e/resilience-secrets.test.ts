@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appHomeOpened, blockAction, slashCommand, viewSubmission } from '../../src/playground/payloads.ts';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import { spawnBoost } from '../harness/boost-process.ts';
@@ -15,7 +16,6 @@ import {
   submitForm,
 } from '../harness/driver.ts';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack.ts';
-import { appHomeOpened, blockAction, slashCommand, viewSubmission } from '../harness/payloads.ts';
 
 // Secrets never reach logs: a session full of errors (Slack refusing the token, 5xx, timeouts, forged and malformed
 // requests) is run at LOG_LEVEL=debug, and everything Boost logged, or printed from its own process, is searched for

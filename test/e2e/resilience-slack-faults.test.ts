@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { appHomeOpened } from '../../src/playground/payloads.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEST_TOKEN } from '../harness/boost.ts';
 import {
@@ -19,7 +20,6 @@ import {
   visibleText,
 } from '../harness/driver.ts';
 import type { RecordedCall } from '../harness/fake-slack.ts';
-import { appHomeOpened } from '../harness/payloads.ts';
 
 // Slack's Web API failing in every way issue 4 lists, injected through the fake: each case ends in a clear message to
 // the person who acted (or a log line for background work), with bounded retries, no lost or half-written state, and

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoostTuning } from '../../src/app.ts';
+import { blockAction, viewSubmission } from '../../src/playground/payloads.ts';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, type StartOptions, startBoost, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import { type BoostProcess, spawnBoost } from '../harness/boost-process.ts';
@@ -18,7 +19,6 @@ import {
   rows,
 } from '../harness/driver.ts';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack.ts';
-import { blockAction, viewSubmission } from '../harness/payloads.ts';
 
 // Slack's Web API refusing connections, failing with 500 or not answering at all must not keep Boost from starting:
 // it serves its health check at once, says through /readyz when it can serve Slack, asks auth.test again in the

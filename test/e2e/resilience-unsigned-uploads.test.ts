@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockAction, viewSubmission } from '../../src/playground/payloads.ts';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
 import { TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import { type BoostProcess, spawnBoost } from '../harness/boost-process.ts';
 import { requestValues, sleep } from '../harness/driver.ts';
 import { type FakeSlack, startFakeSlack } from '../harness/fake-slack.ts';
-import { blockAction, viewSubmission } from '../harness/payloads.ts';
 import { startUpload } from '../harness/raw-upload.ts';
 
 // Strangers open many uploads to /slack/events, send almost 4 MB each, and go quiet. None of them can be from Slack,

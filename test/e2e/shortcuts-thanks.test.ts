@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { blockAction, globalShortcut, messageShortcut } from '../../src/playground/payloads.ts';
 import { ACTIONS, REQUEST_FIELDS, SHORTCUTS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, startBoost, TEAM } from '../harness/boost.ts';
 import {
@@ -12,7 +13,6 @@ import {
   waitForHome,
 } from '../harness/driver.ts';
 import type { Args } from '../harness/fake-slack.ts';
-import { blockAction, globalShortcut, messageShortcut } from '../harness/payloads.ts';
 
 type View = Args & { callback_id: string; blocks: (Args & { block_id: string; element: Args })[] };
 

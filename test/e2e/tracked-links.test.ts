@@ -8,6 +8,7 @@ import { openDatabase } from '../../src/db/connection.ts';
 import { createRepositories } from '../../src/db/repositories/index.ts';
 import { guardSocketModeRoutes } from '../../src/http/socket-mode-guard.ts';
 import { trackedLinkRoute } from '../../src/http/tracked-link.ts';
+import { appHomeOpened, blockAction } from '../../src/playground/payloads.ts';
 import { socketModeHttpServer } from '../../src/slack/bolt-internals.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { type BoostHarness, captureLogger, startBoost, TestClock } from '../harness/boost.ts';
@@ -22,7 +23,6 @@ import {
   visibleText,
 } from '../harness/driver.ts';
 import type { RecordedCall } from '../harness/fake-slack.ts';
-import { appHomeOpened, blockAction } from '../harness/payloads.ts';
 
 const BASE = 'https://boost.example.com';
 const TARGET = 'https://example.com/launch?ref=blog#top';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blocksTooLong, checkBlocks, checkView } from './block-kit-limits.ts';
-import { fixture } from './fixtures.ts';
+import { blocksTooLong, checkBlocks, checkView } from '../../src/playground/block-kit-limits.ts';
+import { fixture } from '../../src/playground/fixtures.ts';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { SlackSender } from './signed-client.ts';
+import { SlackSender } from '../../src/playground/signed-client.ts';
 
 // Boost as it runs in production: the bundle `npm start` runs (dist/index.js, built by test/global-setup.ts), in its
 // own process, configured only through the environment. For tests that must kill it (SIGKILL mid-burst) or read what

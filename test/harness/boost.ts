@@ -5,10 +5,10 @@ import { type Logger, LogLevel } from '@slack/bolt';
 import { inject } from 'vitest';
 import { type Boost, type BoostTuning, createBoost, runsOnSqlite, type SqliteBoost } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
+import { SlackSender } from '../../src/playground/signed-client.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { FAKE_APP } from './fake-workspaces.ts';
 import { freshDatabase } from './postgres-server.ts';
-import { SlackSender } from './signed-client.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
+import { isUserId } from '../../src/playground/fixtures.ts';
 import { responseUrlOwner } from './driver.ts';
 import type { RecordedCall, StoredMessage } from './fake-slack.ts';
-import { isUserId } from './fixtures.ts';
 
 // The pressure-free rules of DESIGN.md as checks over what Slack received (the fake's recorded calls and stored
 // messages) and what the database holds. Each check returns violations as sentences (empty when the rule holds), so

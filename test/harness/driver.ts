@@ -1,14 +1,15 @@
 import { expect } from 'vitest';
-import { ACTIONS, INPUT_ACTION, REQUEST_FIELDS, SHARED_FIELDS, VIEWS } from '../../src/slack/ids.ts';
 import type { Boost } from '../../src/app.ts';
+import { DEFAULT_IDS, dmChannelFor } from '../../src/playground/fixtures.ts';
+import { appHomeOpened, blockAction, slashCommand, triggerId, viewSubmission } from '../../src/playground/payloads.ts';
+import type { SendOptions, SlackResponse } from '../../src/playground/signed-client.ts';
+import { ACTIONS, INPUT_ACTION, REQUEST_FIELDS, SHARED_FIELDS, VIEWS } from '../../src/slack/ids.ts';
 import { type BoostHarness, TEAM } from './boost.ts';
 
 /** A harness on either database: what acts in Slack and reads Slack's side needs nothing more. */
 type AnyHarness = BoostHarness<Boost>;
+
 import type { FakeSlack, RecordedCall, StoredMessage } from './fake-slack.ts';
-import { DEFAULT_IDS, dmChannelFor } from './fixtures.ts';
-import { appHomeOpened, blockAction, slashCommand, triggerId, viewSubmission } from './payloads.ts';
-import type { SendOptions, SlackResponse } from './signed-client.ts';
 
 // Drives Boost the way a person does in Slack (a command, a form, a click, the Home tab) and reads back what Slack
 // received and what the database holds. Every step goes through the real app over signed HTTP, and works in any

@@ -1,9 +1,9 @@
 import { ErrorCode, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fixture } from '../../src/playground/fixtures.ts';
+import { manifestBotScopes } from '../../src/playground/slack-scopes.ts';
 import { captureLogger } from './boost.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
-import { fixture } from './fixtures.ts';
-import { manifestBotScopes } from './slack-scopes.ts';
 
 // The fake is driven through the real @slack/web-api client, so what it parses is Slack's real wire format.
 

@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse, STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { blocksTooLong, checkBlocks, checkView, LIMITS } from './block-kit-limits.ts';
+import { blocksTooLong, checkBlocks, checkView, LIMITS } from '../../src/playground/block-kit-limits.ts';
+import { DEFAULT_IDS, dmChannelFor, fixture, isUserId } from '../../src/playground/fixtures.ts';
+import { manifestBotScopes, missingScope } from '../../src/playground/slack-scopes.ts';
+import {
+  parseArgs,
+  parseJson,
+  readBody,
+  storedView,
+  timeZoneLabel,
+  withBlockIds,
+} from '../../src/playground/web-api-wire.ts';
 import { FakeWorkspaces, type IssuedToken } from './fake-workspaces.ts';
-import { DEFAULT_IDS, dmChannelFor, fixture, isUserId } from './fixtures.ts';
-import { manifestBotScopes, missingScope } from './slack-scopes.ts';
 
 // A stand-in for Slack's Web API on 127.0.0.1: the app under test talks to it through the real @slack/web-api client
 // (`clientOptions.slackApiUrl`), so wire format, retries and error handling are the real ones. Answers start from the
@@ -93,14 +101,11 @@ interface Answer {
 
 type Handler = (args: Args, undecodable: string[]) => Args;
 
-const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
 const JSON_TYPE = 'application/json; charset=utf-8';
 const TS_BASE = 1_700_000_000;
 
 const failure = (error: string, messages?: string[]): Args =>
   messages ? { ok: false, error, response_metadata: { messages } } : { ok: false, error };
-
-const isObject = (v: unknown): v is Args => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 class SlackError extends Error {
   constructor(readonly body: Args) {
@@ -726,29 +731,8 @@ export class FakeSlack {
   }
 
   private makeView(template: string, view: Args, id: string, extra: Args = {}): StoredView {
-    const base = fixture<{ view: Args }>(template).view;
-    const stored: StoredView = {
-      ...base,
-      id,
-      team_id: this.teamId,
-      type: String(view.type),
-      blocks: withBlockIds(view.blocks as Args[]),
-      private_metadata: view.private_metadata ?? '',
-      callback_id: view.callback_id ?? '',
-      external_id: view.external_id ?? '',
-      state: { values: {} },
-      hash: this.nextHash(),
-      clear_on_close: view.clear_on_close ?? false,
-      notify_on_close: view.notify_on_close ?? false,
-      close: view.close ?? null,
-      submit: view.submit ?? null,
-      root_view_id: id,
-      previous_view_id: null,
-      app_id: this.appId,
-      bot_id: this.botId,
-      ...extra,
-    };
-    if (view.title !== undefined) stored.title = view.title;
+    const ids = { id, teamId: this.teamId, appId: this.appId, botId: this.botId, hash: this.nextHash() };
+    const stored = { ...storedView(template, view, ids), ...extra } as StoredView;
     this.views.set(id, stored);
     return stored;
   }
@@ -908,66 +892,6 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   });
   fake = new FakeSlack(server, options);
   return fake;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseJson(raw: string): Args {
-  try {
-    const parsed = JSON.parse(raw) as unknown;
-    return isObject(parsed) ? parsed : { body: parsed };
-  } catch {
-    return { body: raw };
-  }
-}
-
-/** Web API arguments from a form-encoded or JSON body (plus the query string), the token, and fields that were not JSON. */
-function parseArgs(req: IncomingMessage, raw: string, url: URL): { args: Args; token?: string; undecodable: string[] } {
-  const isJson = (req.headers['content-type'] ?? '').startsWith('application/json');
-  const args: Args = Object.fromEntries(url.searchParams);
-  Object.assign(args, isJson ? parseJson(raw) : Object.fromEntries(new URLSearchParams(raw)));
-  const undecodable: string[] = [];
-  for (const field of JSON_FIELDS) {
-    const value = args[field];
-    if (typeof value !== 'string') continue;
-    try {
-      args[field] = JSON.parse(value);
-    } catch {
-      undecodable.push(field);
-    }
-  }
-  const header = req.headers.authorization;
-  const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : args.token;
-  delete args.token;
-  return { args, token: typeof token === 'string' && token !== '' ? token : undefined, undecodable };
-}
-
-/** Slack gives every block without a `block_id` a short generated one; the same content gets the same id here. */
-function withBlockIds(blocks: Args[]): Args[] {
-  return blocks.map((block, i) =>
-    block.block_id === undefined
-      ? {
-          ...block,
-          block_id: createHash('sha1')
-            .update(`${i}:${JSON.stringify(block)}`)
-            .digest('base64url')
-            .slice(0, 5),
-        }
-      : block,
-  );
-}
-
-function timeZoneLabel(tz: string): string {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'long' }).formatToParts(new Date());
-    return parts.find((part) => part.type === 'timeZoneName')?.value ?? tz;
-  } catch {
-    return tz;
-  }
 }
 
 function describeCall(call: RecordedCall, index: number): string {

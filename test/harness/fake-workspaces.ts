@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_IDS, fixture } from './fixtures.ts';
+import { DEFAULT_IDS, fixture } from '../../src/playground/fixtures.ts';
 
 // The workspaces behind the fake Slack: which tokens exist and which workspace (or Enterprise Grid organisation) each
 // belongs to, which channel and user ids belong to which workspace, and the OAuth side (the authorize page, codes,

@@ -2,8 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type BlockAction, LogLevel } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
-import { fixture } from './fixtures.ts';
+import { fixture } from '../../src/playground/fixtures.ts';
 import {
   appHomeOpened,
   appUninstalled,
@@ -16,8 +15,9 @@ import {
   userChange,
   viewClosed,
   viewSubmission,
-} from './payloads.ts';
-import { SlackSender } from './signed-client.ts';
+} from '../../src/playground/payloads.ts';
+import { SlackSender } from '../../src/playground/signed-client.ts';
+import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 
 // The builders are proven against a real Bolt app: if Bolt routes a payload to the right listener and respond() and
 // the Web API reach the fake, the payload has the shape Bolt expects from Slack.

@@ -2,8 +2,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isValidSlackRequest } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture } from './fixtures.ts';
-import { SlackSender, signSlackRequest } from './signed-client.ts';
+import { fixture } from '../../src/playground/fixtures.ts';
+import { SlackSender, signSlackRequest } from '../../src/playground/signed-client.ts';
 
 interface Received {
   method?: string;

@@ -23,12 +23,15 @@ const packageOf = (specifier: string) =>
 const isPackage = (specifier: string) =>
   !specifier.startsWith('.') && !specifier.startsWith('node:') && !builtinModules.includes(packageOf(specifier));
 
-/** The packages the sources under `dir` import, split into those used at run time and those used for types only. */
-function importsUnder(dir: string): { runtime: Set<string>; typesOnly: Set<string> } {
+/**
+ * The packages the sources under `dir` import, split into those used at run time and those used for types only.
+ * Folders in `skip` are left out.
+ */
+function importsUnder(dir: string, skip: readonly string[] = []): { runtime: Set<string>; typesOnly: Set<string> } {
   const runtime = new Set<string>();
   const typed = new Set<string>();
-  const files = readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((file) =>
-    file.endsWith('.ts'),
+  const files = readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter(
+    (file) => /\.tsx?$/.test(file) && !skip.some((folder) => file.startsWith(`${folder}/`)),
   );
   for (const file of files) {
     const source = readFileSync(join(ROOT, dir, file), 'utf8');
@@ -45,8 +48,11 @@ function importsUnder(dir: string): { runtime: Set<string>; typesOnly: Set<strin
   return { runtime, typesOnly: new Set([...typed].filter((name) => !runtime.has(name))) };
 }
 
+// The playground is run from a clone after `npm ci` (devDependencies installed) and is never part of `npm start`.
+const DEVELOPMENT_ONLY = ['playground'];
+
 describe('package.json', () => {
-  const { runtime, typesOnly } = importsUnder('src');
+  const { runtime, typesOnly } = importsUnder('src', DEVELOPMENT_ONLY);
 
   it('lists every package the app imports at run time among its dependencies', () => {
     expect(runtime.size).toBeGreaterThan(0);
@@ -56,5 +62,13 @@ describe('package.json', () => {
   it('lists every package the app imports only for types, as a dependency or a devDependency', () => {
     const declared = { ...manifest.dependencies, ...manifest.devDependencies };
     expect([...typesOnly].filter((name) => !(name in declared))).toEqual([]);
+  });
+
+  it('lists every package the playground imports, as a dependency or a devDependency', () => {
+    const declared = { ...manifest.dependencies, ...manifest.devDependencies };
+    const playground = importsUnder('src/playground');
+    const used = [...playground.runtime, ...playground.typesOnly];
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.filter((name) => !(name in declared))).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Digest, DigestRequest } from '../../src/domain/digest.ts';
+import { checkBlocks } from '../../src/playground/block-kit-limits.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { digestMessage, digestsStoppedMessage } from '../../src/slack/views/digest.ts';
-import { checkBlocks } from '../harness/block-kit-limits.ts';
 
 const request = (id: number, overrides: Partial<DigestRequest> = {}): DigestRequest => ({
   id,

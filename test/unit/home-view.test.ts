@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { NETWORKS } from '../../src/domain/networks.ts';
 import type { BoostRequest, Participation } from '../../src/domain/types.ts';
+import { checkBlocks, checkView } from '../../src/playground/block-kit-limits.ts';
 import { type HomeData, homeView } from '../../src/slack/views/home.ts';
 import { mineMessage } from '../../src/slack/views/mine.ts';
-import { checkBlocks, checkView } from '../harness/block-kit-limits.ts';
 
 const HOSTILE = '<!channel> <@U999> <https://evil.example|click> '.repeat(40);
 

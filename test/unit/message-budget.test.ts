@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Digest } from '../../src/domain/digest.ts';
 import { composeReport } from '../../src/domain/request-report.ts';
 import type { BoostRequest, Participation } from '../../src/domain/types.ts';
+import { blocksTooLong, checkBlocks } from '../../src/playground/block-kit-limits.ts';
 import { context, section } from '../../src/slack/views/blocks.ts';
 import { fitLines, fitList, MESSAGE_TEXT_BUDGET, MessageBudget, textLength } from '../../src/slack/views/budget.ts';
 import { digestMessage } from '../../src/slack/views/digest.ts';
@@ -13,7 +14,6 @@ import { reminderMessage } from '../../src/slack/views/reminder.ts';
 import { reportMessage, reportPicker } from '../../src/slack/views/report-message.ts';
 import { requestMessage, type SlackMessage } from '../../src/slack/views/request-message.ts';
 import { thanksMessage } from '../../src/slack/views/thanks.ts';
-import { blocksTooLong, checkBlocks } from '../harness/block-kit-limits.ts';
 import { busyDigestRequest, busyRequest, many, NOW, userId } from './busy-request.ts';
 
 // Every message Boost builds fits in one Slack message, however busy the data: within 50 blocks and within the text

@@ -14,8 +14,8 @@ import {
   splitText,
 } from '../../src/domain/privacy-rules.ts';
 import { type Message, say } from '../../src/i18n/index.ts';
+import { checkBlocks } from '../../src/playground/block-kit-limits.ts';
 import { exportMessages, forgetConfirmation } from '../../src/slack/views/privacy-messages.ts';
-import { checkBlocks } from '../harness/block-kit-limits.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 2, 4, 12);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canSeeReport, composeReport, REPORT_DAYS, type ReportInput } from '../../src/domain/request-report.ts';
+import { checkBlocks } from '../../src/playground/block-kit-limits.ts';
 import { reportBlocks } from '../../src/slack/views/report-message.ts';
-import { checkBlocks } from '../harness/block-kit-limits.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 4, 20, 12);

@@ -2,10 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ErrorCode, WebClient } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fixture } from '../../src/playground/fixtures.ts';
 import { slackErrorCode } from '../../src/slack/slack-errors.ts';
 import { slackFetch } from '../../src/slack/slack-fetch.ts';
 import { captureLogger } from '../harness/boost.ts';
-import { fixture } from '../harness/fixtures.ts';
 
 // Every test talks to a real node:http server on loopback, so what is checked is what goes over the wire.
 

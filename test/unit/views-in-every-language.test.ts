@@ -7,6 +7,7 @@ import { validateRequestDraft } from '../../src/domain/validation.ts';
 import { installedPage, installFailedPage, installPage } from '../../src/http/install-pages.ts';
 import { LANGUAGES, type Language, say } from '../../src/i18n/index.ts';
 import { CATALOGS } from '../../src/i18n/languages.ts';
+import { blocksTooLong, checkBlocks, checkView } from '../../src/playground/block-kit-limits.ts';
 import type { Refusal } from '../../src/services/requests.ts';
 import type { ThanksOutcome } from '../../src/services/thanks.ts';
 import { section } from '../../src/slack/views/blocks.ts';
@@ -47,7 +48,6 @@ import { settingsModal } from '../../src/slack/views/settings-modal.ts';
 import { sharedModal } from '../../src/slack/views/shared-modal.ts';
 import { notAdminNote, statsMessage } from '../../src/slack/views/stats-message.ts';
 import { thanksConfirmation, thanksMessage } from '../../src/slack/views/thanks.ts';
-import { blocksTooLong, checkBlocks, checkView } from '../harness/block-kit-limits.ts';
 import { busyDigestRequest, busyRequest, longUrl, many, NOW, userId } from './busy-request.ts';
 
 // Every view, in every language Boost has, with the longest inputs people can give: each fits Slack's limits (Italian

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import {
+  appUninstalled,
+  blockAction,
+  globalShortcut,
+  slashCommand,
+  viewSubmission,
+} from '../../src/playground/payloads.ts';
 import { workspaceOf } from '../../src/slack/listeners/workspaces.ts';
-import { appUninstalled, blockAction, globalShortcut, slashCommand, viewSubmission } from '../harness/payloads.ts';
 
 describe('which workspace a delivery comes from', () => {
   it('reads the team of a command, a click, a form and a shortcut, each a person acting', () => {

@@ -1,4 +1,4 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Logger, Middleware } from '@slack/bolt';
 
 /**
  * Counts the deliveries being handled, from their arrival to the end of the work after their ack (the private reply,
@@ -9,16 +9,37 @@ export class DeliveriesInFlight {
   private count = 0;
   private readonly onIdle: Array<() => void> = [];
 
+  constructor(private readonly logger: Pick<Logger, 'warn'>) {}
+
   /** Goes first among the middlewares, so that it spans every other one and the handler. */
   readonly track: Middleware<AnyMiddlewareArgs> = async ({ next }) => {
     this.count += 1;
     try {
       await next();
     } finally {
-      this.count -= 1;
-      if (this.count === 0) for (const resolve of this.onIdle.splice(0)) resolve();
+      this.ended();
     }
   };
+
+  /**
+   * Work a delivery leaves for after its answer (fetching a profile for next time): counted like the delivery, so
+   * stopping waits for it, and a failure is logged rather than left unhandled.
+   */
+  later(what: string, task: () => Promise<unknown>): void {
+    this.count += 1;
+    setImmediate(() => {
+      task()
+        .catch((error: unknown) =>
+          this.logger.warn(`Could not ${what}: ${error instanceof Error ? error.message : error}`),
+        )
+        .finally(() => this.ended());
+    });
+  }
+
+  private ended(): void {
+    this.count -= 1;
+    if (this.count === 0) for (const resolve of this.onIdle.splice(0)) resolve();
+  }
 
   get inFlight(): number {
     return this.count;

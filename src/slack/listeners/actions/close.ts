@@ -16,7 +16,8 @@ export const closeRequest = (ctx: BoostContext) => async (args: ButtonArgs) => {
   if (!result.ok && result.refusal === 'not_allowed' && (await isAdmin(ctx, actor.teamId, actor.userId))) {
     result = await ctx.services.requests.close(requestId, { ...actor, now: ctx.clock() });
   } else if (result.ok && result.value.requesterId !== actor.userId) {
-    void isAdmin(ctx, actor.teamId, actor.userId); // refreshes a stale cached admin flag for next time
+    // Refreshes a stale cached admin flag for next time.
+    ctx.deliveries.later('refresh an admin flag', () => isAdmin(ctx, actor.teamId, actor.userId));
   }
   if (!result.ok) return explainRefusal(ctx, args, result.refusal);
   refreshRequestEverywhere(ctx, result.value, body.user.id);

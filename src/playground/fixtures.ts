@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 // The fixtures are real Slack payloads and Web API answers collected by the team (see SOURCES.md there). Everything the
 // harness sends or answers starts from one of them, so shapes never drift from what Slack really sends.
-export const FIXTURE_DIR = new URL('../fixtures/slack/', import.meta.url);
+export const FIXTURE_DIR = new URL('../../test/fixtures/slack/', import.meta.url);
 
 const cache = new Map<string, unknown>();
 

@@ -32,7 +32,7 @@ export function manifestBotScopes(): string[] {
 export function missingScope(method: string, granted: readonly string[]): Record<string, unknown> | undefined {
   const needed = BOT_SCOPES_BY_METHOD[method];
   // A method without an entry would be let through unchecked: a gap in this table must fail the test instead.
-  if (!needed) throw new Error(`no scope known for ${method}: add it to test/harness/slack-scopes.ts`);
+  if (!needed) throw new Error(`no scope known for ${method}: add it to src/playground/slack-scopes.ts`);
   if (needed.length === 0 || needed.some((scope) => granted.includes(scope))) return undefined;
   return { ok: false, error: 'missing_scope', needed: needed.join(','), provided: granted.join(',') };
 }

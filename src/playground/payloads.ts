@@ -90,7 +90,8 @@ export function slashCommand(options: SlashCommandOptions): Record<string, strin
 // ---- block actions ----------------------------------------------------------------------------------------------
 
 export interface BlockActionOptions extends Common {
-  container: 'message' | 'ephemeral' | 'home';
+  /** `modal`: a button in an open modal (the payload of a Home click, with the view's type). */
+  container: 'message' | 'ephemeral' | 'home' | 'modal';
   actionId: string;
   /** Defaults to the block holding `actionId` in `message`/`view`, else a generated one. */
   blockId?: string;
@@ -140,11 +141,12 @@ function defaultMessage(captured: Json, action: Json): Json {
 /** A click on a button (by default) in a channel message, an ephemeral message, or the Home tab. */
 export function blockAction(options: BlockActionOptions): Json {
   const { container, actionId, teamId = DEFAULT_IDS.teamId, userId = 'U111', channelId = 'C111' } = options;
-  if (container !== 'home' && options.responseUrl === undefined) {
+  const inView = container === 'home' || container === 'modal';
+  if (!inView && options.responseUrl === undefined) {
     throw new Error(`blockAction: a ${container} click needs responseUrl (use fake.responseUrl())`);
   }
   const messageTs = options.messageTs ?? (options.message?.ts as string | undefined) ?? nextTs();
-  const surfaceBlocks = container === 'home' ? options.view?.blocks : options.message?.blocks;
+  const surfaceBlocks = inView ? options.view?.blocks : options.message?.blocks;
   const found = findElement(surfaceBlocks, actionId);
   const elementText = found.element?.text as Json | undefined;
   const action: Json = {
@@ -158,7 +160,7 @@ export function blockAction(options: BlockActionOptions): Json {
   };
   if (action.value === undefined) delete action.value;
 
-  if (container === 'home') {
+  if (inView) {
     const payload = fixture<Json & { view: Json }>('interactive.block_actions.home_tab.json');
     const viewId = options.viewId ?? (options.view?.id as string | undefined) ?? 'V12345678';
     const view: Json = {
@@ -166,7 +168,7 @@ export function blockAction(options: BlockActionOptions): Json {
       ...options.view,
       id: viewId,
       team_id: teamId,
-      type: 'home',
+      type: container,
       state: options.state ?? (options.view?.state as Json | undefined) ?? { values: {} },
       root_view_id: viewId,
       app_id: DEFAULT_IDS.appId,
@@ -388,10 +390,18 @@ export function eventCallback(event: Json, options: EventOptions = {}): Json {
   };
 }
 
-/** The user opened the app's Home tab (event.app_home_opened.json); `view` is the one last published, if any. */
-export function appHomeOpened(userId: string, teamId?: string, options: EventOptions & { view?: Json } = {}): Json {
+/**
+ * The user opened the app's Home tab (event.app_home_opened.json), or its Messages tab with `tab: 'messages'`; `view`
+ * is the one last published, if any.
+ */
+export function appHomeOpened(
+  userId: string,
+  teamId?: string,
+  options: EventOptions & { view?: Json; tab?: 'home' | 'messages' } = {},
+): Json {
   const { event } = fixture<{ event: Json }>('event.app_home_opened.json');
-  const inner: Json = { ...event, user: userId, channel: dmChannelFor(userId), tab: 'home', event_ts: nextTs() };
+  const tab = options.tab ?? 'home';
+  const inner: Json = { ...event, user: userId, channel: dmChannelFor(userId), tab, event_ts: nextTs() };
   if (options.view) inner.view = options.view;
   return eventCallback(inner, { ...options, teamId });
 }
