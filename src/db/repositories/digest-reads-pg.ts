@@ -8,6 +8,16 @@ import { stillInstalled } from './workspaces.ts';
 /** A number PostgreSQL computed (max of a bigint, say), which node-postgres hands over as text. */
 const numberOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 
+/** The list kept under `key`, made empty on first use. */
+function listIn<K, V>(lists: Map<K, V[]>, key: K): V[] {
+  let list = lists.get(key);
+  if (!list) {
+    list = [];
+    lists.set(key, list);
+  }
+  return list;
+}
+
 /**
  * The digest's reads on PostgreSQL: the same queries as on SQLite (digests.ts), lists of ids bound as arrays, and rows
  * read whole (the candidates are one narrow row per person).
@@ -34,14 +44,7 @@ export function postgresDigestReads(db: Db): DigestReads {
       .from(participations)
       .where(inArray(participations.requestId, [...requestIds]))
       .orderBy(asc(participations.requestId), asc(participations.optedInAt), asc(participations.id));
-    for (const { requestId, ...helper } of rows) {
-      let list = byRequest.get(requestId);
-      if (!list) {
-        list = [];
-        byRequest.set(requestId, list);
-      }
-      list.push(helper);
-    }
+    for (const { requestId, ...helper } of rows) listIn(byRequest, requestId).push(helper);
     return byRequest;
   };
 
@@ -141,14 +144,7 @@ export function postgresDigestReads(db: Db): DigestReads {
             ),
           ),
         );
-      for (const { userId, ...contribution } of rows) {
-        let list = byPerson.get(userId);
-        if (!list) {
-          list = [];
-          byPerson.set(userId, list);
-        }
-        list.push(contribution);
-      }
+      for (const { userId, ...contribution } of rows) listIn(byPerson, userId).push(contribution);
       return byPerson;
     },
 
