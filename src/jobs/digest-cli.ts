@@ -1,14 +1,13 @@
 import { type Logger, LogLevel } from '@slack/bolt';
 import { runAsCommand } from '../cli.ts';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
-import { openDatabase } from '../db/connection.ts';
-import { createRepositories } from '../db/repositories/index.ts';
 import { describeDigest } from '../domain/digest.ts';
 import { type Clock, systemClock } from '../domain/types.ts';
 import { MemoryPauses } from '../pacing/store.ts';
 import { DmSender } from '../slack/dm-sender.ts';
 import { lookUpProfile } from '../slack/profiles.ts';
 import { openDistribution, workspaceClients } from '../wiring/installations.ts';
+import { openStorage } from '../wiring/storage.ts';
 import { DigestJob } from './digest.ts';
 
 // `npm run digest` sends this week's digest now to everyone eligible who has not had it (the same claims as the
@@ -62,14 +61,15 @@ export async function main(
   }
 
   const logger = cliLogger(config.LOG_LEVEL, output);
-  const database = openDatabase(config.DATABASE_PATH);
+  const storage = openStorage(config, logger, { checkpoints: false });
   const clientOptions = { slackApiUrl: config.SLACK_API_URL, logger, logLevel: LogLevel.ERROR, timeout: 10_000 };
   // Each workspace's digests go out with that workspace's token (the one bot token in single-workspace mode).
-  const distribution = openDistribution(config, { db: database.db, clock, logger, clientOptions });
+  const distribution = openDistribution(config, { db: storage.db, clock, logger, clientOptions });
   try {
+    await storage.ready();
     await distribution?.installations.checkKey();
   } catch (error) {
-    database.close();
+    await storage.database.close();
     if (error instanceof ConfigError) {
       output.err(error.message);
       return 1;
@@ -77,7 +77,7 @@ export async function main(
     throw error;
   }
   const slack = workspaceClients(config, distribution, clientOptions);
-  const repos = createRepositories(database.db, { receiptSecret: config.SLACK_SIGNING_SECRET });
+  const { repos } = storage;
   const sender = new DmSender({
     clientFor: async (teamId) => (await slack.forTeam(teamId)).directMessages,
     pauses: new MemoryPauses(),
@@ -123,7 +123,7 @@ export async function main(
   } finally {
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
-    database.close();
+    await storage.database.close();
   }
 }
 

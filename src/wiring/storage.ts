@@ -20,9 +20,14 @@ export interface Storage {
 
 /**
  * Opens the database and builds the repositories: PostgreSQL when DATABASE_URL is set (its pool connects on first use
- * and its migrations run in `ready`), else SQLite at DATABASE_PATH (migrated here, with its background checkpoints).
+ * and its migrations run in `ready`), else SQLite at DATABASE_PATH (migrated here, with its background checkpoints
+ * unless a one-off command asks for none).
  */
-export function openStorage(config: Config, logger: Pick<Logger, 'warn'>): Storage {
+export function openStorage(
+  config: Config,
+  logger: Pick<Logger, 'warn'>,
+  { checkpoints: inBackground = true }: { checkpoints?: boolean } = {},
+): Storage {
   const secrets = { receiptSecret: config.SLACK_SIGNING_SECRET };
   if (config.DATABASE_URL) {
     const database = connectPostgres(config.DATABASE_URL, {
@@ -35,7 +40,7 @@ export function openStorage(config: Config, logger: Pick<Logger, 'warn'>): Stora
   }
   const database = openDatabase(config.DATABASE_PATH);
   const checkpoints =
-    config.DATABASE_PATH === ':memory:'
+    config.DATABASE_PATH === ':memory:' || !inBackground
       ? undefined
       : checkpointInBackground(database, (message) => logger.warn(`A background WAL checkpoint failed: ${message}`));
   const repos = createRepositories(database.db, secrets);

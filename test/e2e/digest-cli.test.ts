@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/jobs/digest-cli.ts';
-import { type BoostHarness, startBoost, TEAM, TestClock } from '../harness/boost.ts';
+import { type BoostHarness, startBoost, startBoostOnPostgres, TEAM, TestClock } from '../harness/boost.ts';
 import { createRequest, DAY, dayFromNow, HOUR, optIn, REQUESTER } from '../harness/driver.ts';
 import {
   captured,
@@ -119,4 +119,25 @@ describe('a crash in the middle of npm run digest', () => {
     expect([...new Set([...sent, ...claimedAtKill])].sort()).toEqual(everyone);
     expect(output.stdout).toEqual([`Sent ${everyone.length - leftInFlight.length} digests.`]);
   }, 90_000); // Starting tsx takes seconds, more on a busy machine.
+});
+
+describe('npm run digest on PostgreSQL (DATABASE_URL)', () => {
+  it('sends each digest once when two runs start at the same moment, as on two machines', async () => {
+    const h = await startBoostOnPostgres({}, new TestClock(WEDNESDAY), { runJobs: false });
+    try {
+      await scenario(h);
+      const friday = WEDNESDAY + 2 * DAY;
+      const [first, second] = [captured(), captured()];
+      const codes = await Promise.all([
+        main([], cliEnv(h), first, () => friday),
+        main([], cliEnv(h), second, () => friday),
+      ]);
+      expect(codes).toEqual([0, 0]);
+      expect(recipients(h).sort()).toEqual(ELIGIBLE);
+      const sentBy = (output: { stdout: string[] }) => Number(/^Sent (\d+) digest/.exec(output.stdout[0] ?? '')?.[1]);
+      expect(sentBy(first) + sentBy(second)).toBe(ELIGIBLE.length);
+    } finally {
+      await h.stop();
+    }
+  });
 });

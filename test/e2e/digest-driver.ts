@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { Boost } from '../../src/app.ts';
 import type { CliOutput } from '../../src/jobs/digest-cli.ts';
 import { appHomeOpened } from '../../src/playground/payloads.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
@@ -32,7 +33,7 @@ export const OLD_REQUESTER = 'UOLDREQ01';
 export const ELIGIBLE = [JOINER, SHARER, SUBSCRIBER, REQUESTER].sort();
 
 /** The people Slack accepted a digest DM for (digests are the only DMs these scenarios send). */
-export const recipients = (h: BoostHarness) => allDms(h).map((call) => String(call.args.channel));
+export const recipients = (h: BoostHarness<Boost>) => allDms(h).map((call) => String(call.args.channel));
 
 export const deliveries = (h: BoostHarness) =>
   rows<{ user_id: string; iso_week: string; claimed_at: number; sent_at: number | null }>(
@@ -47,12 +48,13 @@ export function digestIn(h: BoostHarness, userId: string): StoredMessage {
   return message;
 }
 
-export function cliEnv(h: BoostHarness): Record<string, string> {
+export function cliEnv(h: BoostHarness<Boost>): Record<string, string> {
   return {
     SLACK_BOT_TOKEN: TEST_TOKEN,
     SLACK_SIGNING_SECRET: TEST_SECRET,
     SLACK_API_URL: h.slack.apiUrl,
     DATABASE_PATH: h.config.DATABASE_PATH,
+    ...(h.config.DATABASE_URL ? { DATABASE_URL: h.config.DATABASE_URL } : {}),
     LOG_LEVEL: 'warn',
   };
 }
@@ -68,7 +70,7 @@ export function captured(): CliOutput & { stdout: string[]; stderr: string[] } {
  * with a helper who shared, one who only joined, one who then stopped digests, a subscriber who never helped, and a
  * newcomer who only opened App Home.
  */
-export async function scenario(h: BoostHarness): Promise<Posted> {
+export async function scenario(h: BoostHarness<Boost>): Promise<Posted> {
   h.clock.set(Date.parse('2026-01-20T10:00:00Z'));
   const old = await createRequest(h, { title: 'Old news', deadline: dayFromNow(h, 3) }, OLD_REQUESTER);
   await optIn(h, OLD_HELPER, old);
