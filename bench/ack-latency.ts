@@ -119,7 +119,8 @@ try {
   }
 
   const message = await fake.call<{ text?: string }>('message', request.channel, request.ts);
-  const expected = `${WARMUP + ROUNDS * PER_ROUND + ONE_AT_A_TIME} in`;
+  // The channel message is in the workspace's language (English here), its numbers formatted for it.
+  const expected = `${new Intl.NumberFormat('en').format(WARMUP + ROUNDS * PER_ROUND + ONE_AT_A_TIME)} in`;
   line(`message after the run: "${message.text?.match(/\(.*\)$/)?.[0] ?? message.text}" (expected ${expected})`);
   if (!message.text?.includes(expected)) line('WARNING: the message does not show every opt-in');
 
