@@ -59,15 +59,26 @@ export async function storedLanguageOf(
   return (await knownLanguageOf(ctx, teamId, userId)) ?? workspaceLanguage(ctx.config);
 }
 
+/** How long an answer given in the ack waits for Slack to name a new person's language: well inside Slack's 3 s. */
+const ACK_LANGUAGE_WAIT_MS = 1000;
+
 /**
- * The language of an answer given in the ack itself, which must not wait on Slack: what Boost knows, else the
- * workspace's. When Boost does not know it yet, the person's profile is fetched after the ack, for their next answer.
+ * The language of an answer given in the ack itself: what Boost knows. For a person Boost has never seen, Slack is asked
+ * at once and the answer waits for it a little, so that even their first answer is in their language; past the wait
+ * (Slack slow or down) it goes in the workspace's, and the profile is kept for the next one.
  */
 export async function ackLanguageOf(ctx: LanguageContext, teamId: string, userId: string): Promise<Language> {
   const known = await knownLanguageOf(ctx, teamId, userId);
   if (known) return known;
-  ctx.deliveries.later("look up a person's language", () => lookUpProfile(ctx, teamId, userId));
-  return workspaceLanguage(ctx.config);
+  const asked = lookUpProfile(ctx, teamId, userId);
+  ctx.deliveries.later("look up a person's language", () => asked);
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ACK_LANGUAGE_WAIT_MS);
+  });
+  const profile = await Promise.race([asked.catch(() => undefined), waited]);
+  clearTimeout(timer);
+  return languageOfLocale(profile?.locale) ?? workspaceLanguage(ctx.config);
 }
 
 async function holdsAnythingAbout(ctx: Pick<BoostContext, 'repos'>, teamId: string, userId: string) {

@@ -165,6 +165,25 @@ describe('each person in their own language', () => {
     expect(visibleText(messageOf(h, posted))).toContain('2 shared');
   });
 
+  it('answers a person Boost has never seen in their language from their very first command', async () => {
+    await start();
+    h.slack.setUser('UNEWIT001', { locale: 'it-IT' });
+    expectItalian(ackMessage(await command(h, 'UNEWIT001', 'help')), 'a first /boost help');
+    expectItalian(ackMessage(await command(h, 'UNEWIT001', 'list')), 'then /boost list');
+    // Slack was asked once; the second answer used what Boost kept.
+    expect(h.slack.callsTo('users.info').filter((call) => call.args.user === 'UNEWIT001')).toHaveLength(1);
+  });
+
+  it("answers in the workspace's language when Slack is too slow to name a new person's, and in theirs next time", async () => {
+    await start();
+    h.slack.setUser('UNEWIT002', { locale: 'it-IT' });
+    h.slack.hold('users.info');
+    expectEnglish(ackMessage(await command(h, 'UNEWIT002', 'help')), 'a first /boost help while Slack is slow');
+    h.slack.release('users.info');
+    await settled(h);
+    expectItalian(ackMessage(await command(h, 'UNEWIT002', 'help')), 'the next /boost help');
+  });
+
   it('writes channel messages in DEFAULT_LOCALE, whatever the requester speaks', async () => {
     await start({ DEFAULT_LOCALE: 'it-IT' });
     h.slack.setUser('UENASK001', { locale: 'en-US' });
