@@ -34,7 +34,7 @@ async function pressClose(h: BoostHarness, userId: string, posted: Posted): Prom
 
 async function closedEventually(h: BoostHarness, posted: Posted): Promise<void> {
   const deadline = Date.now() + 10_000;
-  while (requestRow(h, posted.id)?.status !== 'closed') {
+  while ((await requestRow(h, posted.id))?.status !== 'closed') {
     if (Date.now() > deadline) throw new Error(`request ${posted.id} was not closed`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -60,7 +60,7 @@ describe('admins closing requests', () => {
     const posted = await createRequest(h, {}, REQUESTER);
     await pressClose(h, BOOST_ADMIN, posted);
     await closedEventually(h, posted);
-    expect(requestRow(h, posted.id)).toMatchObject({ status: 'closed', closed_by: BOOST_ADMIN });
+    expect(await requestRow(h, posted.id)).toMatchObject({ status: 'closed', closed_by: BOOST_ADMIN });
     expect(buttonsIn(messageOf(h, posted).blocks)).toEqual([]);
     expect(h.slack.callsTo('users.info')).toEqual([]);
   });
@@ -79,7 +79,7 @@ describe('admins closing requests', () => {
     h.slack.release('users.info');
     await closedEventually(h, first);
     await closedEventually(h, second);
-    expect(requestRow(h, second.id)).toMatchObject({ closed_by: SLACK_OWNER });
+    expect(await requestRow(h, second.id)).toMatchObject({ closed_by: SLACK_OWNER });
     expect(repliesTo(h, SLACK_ADMIN)).toEqual([]);
   });
 
@@ -93,7 +93,7 @@ describe('admins closing requests', () => {
     const lookups = h.slack.callsTo('users.info').length;
 
     await pressClose(h, SLACK_ADMIN, second);
-    expect(requestRow(h, second.id)?.status).toBe('closed');
+    expect((await requestRow(h, second.id))?.status).toBe('closed');
     await settled(h);
     expect(h.slack.callsTo('users.info')).toHaveLength(lookups);
   });
@@ -108,7 +108,7 @@ describe('admins closing requests', () => {
     );
     expect(visibleText(reply?.args ?? {})).toContain('Only the person who asked (or a Boost admin) can do that.');
     expect(reply?.args.replace_original).toBe(false);
-    expect(requestRow(h, posted.id)?.status).toBe('open');
+    expect((await requestRow(h, posted.id))?.status).toBe('open');
   });
 
   it('stops treating someone as an admin once Slack says they no longer are one', async () => {
@@ -126,7 +126,7 @@ describe('admins closing requests', () => {
     await h.slack.waitFor(
       (call) => isReplyTo(SLACK_ADMIN)(call) && visibleText(call.args).includes('Only the person who asked'),
     );
-    expect(requestRow(h, second.id)?.status).toBe('open');
+    expect((await requestRow(h, second.id))?.status).toBe('open');
   });
 });
 

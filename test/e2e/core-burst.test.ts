@@ -40,7 +40,9 @@ describe('a burst of clicks on one request', () => {
     await h.slack.waitFor('response_url', 10_000, 200);
     await settled(h);
 
-    expect(rows(h, 'select count(*) as n from participations where request_id = ?', posted.id)).toEqual([{ n: 200 }]);
+    expect(await rows(h, 'select count(*) as n from participations where request_id = ?', posted.id)).toEqual([
+      { n: 200 },
+    ]);
     expect(visibleText(messageOf(h, posted))).toContain('200 in, 0 shared');
     const updates = updatesOf(h, posted);
     // About one update per second of clicking, plus the last one: a handful, never one per click. (On a machine so

@@ -119,12 +119,12 @@ describe('the new-request form', () => {
   });
 
   /** The errors keep the form open (Slack keeps what was typed), name blocks of the form, and save nothing. */
-  const expectOnlyErrors = (response: Awaited<ReturnType<typeof submitForm>>) => {
+  const expectOnlyErrors = async (response: Awaited<ReturnType<typeof submitForm>>) => {
     const errors = fieldErrors(response);
     expect(Object.keys(response.json<Json>()).sort()).toEqual(['errors', 'response_action']);
     const formBlocks = inputBlocks(form).map((block) => block.block_id);
     for (const blockId of Object.keys(errors)) expect(formBlocks).toContain(blockId);
-    expect(rows(h, 'select id from requests')).toEqual([]);
+    expect(await rows(h, 'select id from requests')).toEqual([]);
     expect(h.slack.calls.filter((call) => call.method.startsWith('chat.') || call.method === 'views.update')).toEqual(
       [],
     );
@@ -136,7 +136,7 @@ describe('the new-request form', () => {
     ['data:text/html,<script>alert(1)</script>', 'data:'],
     ['ftp://files.example.com/launch.pdf', 'ftp:'],
   ])('refuses the link %s with an error on the link field', async (url, scheme) => {
-    const errors = expectOnlyErrors(await submitForm(h, REQUESTER, { url }));
+    const errors = await expectOnlyErrors(await submitForm(h, REQUESTER, { url }));
 
     expect(Object.keys(errors)).toEqual([REQUEST_FIELDS.url]);
     expect(errors[REQUEST_FIELDS.url]).toContain('http');
@@ -144,7 +144,7 @@ describe('the new-request form', () => {
   });
 
   it('names each text that is too long, all in one answer', async () => {
-    const errors = expectOnlyErrors(
+    const errors = await expectOnlyErrors(
       await submitForm(h, REQUESTER, {
         title: 't'.repeat(151),
         ask: 'a'.repeat(1001),
@@ -161,14 +161,14 @@ describe('the new-request form', () => {
   });
 
   it('refuses a deadline in the past', async () => {
-    const errors = expectOnlyErrors(await submitForm(h, REQUESTER, { deadline: dayFromNow(h, -1) }));
+    const errors = await expectOnlyErrors(await submitForm(h, REQUESTER, { deadline: dayFromNow(h, -1) }));
 
     expect(Object.keys(errors)).toEqual([REQUEST_FIELDS.deadline]);
     expect(errors[REQUEST_FIELDS.deadline]).toContain('in the past');
   });
 
   it('asks for at least one network', async () => {
-    const errors = expectOnlyErrors(await submitForm(h, REQUESTER, { networks: [] }));
+    const errors = await expectOnlyErrors(await submitForm(h, REQUESTER, { networks: [] }));
 
     expect(Object.keys(errors)).toEqual([REQUEST_FIELDS.networks]);
     expect(errors[REQUEST_FIELDS.networks]).toContain('at least one network');
@@ -179,7 +179,9 @@ describe('the new-request form', () => {
     'https://www.reddit.com/r/programming/comments/abc123/our_launch/',
     'https://news.ycombinator.com/item?id=40000000',
   ])('explains that %s bans vote rings when the ask says "please upvote"', async (url) => {
-    const errors = expectOnlyErrors(await submitForm(h, REQUESTER, { url, ask: 'Please upvote it, it needs votes!' }));
+    const errors = await expectOnlyErrors(
+      await submitForm(h, REQUESTER, { url, ask: 'Please upvote it, it needs votes!' }),
+    );
 
     expect(Object.keys(errors)).toEqual([REQUEST_FIELDS.ask]);
     expect(errors[REQUEST_FIELDS.ask]).toContain('bans coordinated voting');
@@ -193,7 +195,9 @@ describe('the new-request form', () => {
     });
 
     expect(response.text).toBe('');
-    expect(latestRequestOf(h, REQUESTER)?.url).toBe('https://stackoverflow.com/questions/123456/why-is-my-query-slow');
+    expect((await latestRequestOf(h, REQUESTER))?.url).toBe(
+      'https://stackoverflow.com/questions/123456/why-is-my-query-slow',
+    );
   });
 });
 
@@ -233,7 +237,7 @@ describe('submitting a request', () => {
       { text: 'I shared it', action_id: ACTIONS.markShared, value: String(posted.id) },
       { text: 'Close', action_id: ACTIONS.close, value: String(posted.id) },
     ]);
-    expect(requestRow(h, posted.id)).toMatchObject({
+    expect(await requestRow(h, posted.id)).toMatchObject({
       channel_id: 'CLAUNCH01',
       message_ts: posted.ts,
       status: 'open',
@@ -264,7 +268,7 @@ describe('submitting a request', () => {
       expect(text).toContain('Saved for later');
       expect(text).toContain('is saved');
       expect(text).toContain(advice);
-      const row = latestRequestOf(h, REQUESTER);
+      const row = await latestRequestOf(h, REQUESTER);
       expect(row).toMatchObject({ channel_id: channelId, message_ts: null, status: 'open' });
       expect(buttonsIn(dm?.args.blocks)).toEqual([
         { text: 'Try again', action_id: ACTIONS.retryPost, value: String(row?.id) },
@@ -277,7 +281,7 @@ describe('submitting a request', () => {
     h.slack.setChannel('CNOBOT001', { member: false });
     await submitForm(h, REQUESTER, { title: 'Second chance', channelId: 'CNOBOT001' });
     await h.slack.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === REQUESTER);
-    const id = Number(latestRequestOf(h, REQUESTER)?.id);
+    const id = Number((await latestRequestOf(h, REQUESTER))?.id);
     const [dm] = h.slack.messages(REQUESTER);
 
     h.slack.setChannel('CNOBOT001', { member: true });
@@ -288,8 +292,8 @@ describe('submitting a request', () => {
     expect(post?.args.channel).toBe('CNOBOT001');
     const ts = answerOf<{ ts: string }>(post).ts;
     // Slack has answered; Boost saves the ts right after, so give it that moment.
-    await eventually(() => requestRow(h, id)?.message_ts, 5000, 'the message ts to be saved');
-    expect(requestRow(h, id)).toMatchObject({ message_ts: ts, status: 'open' });
+    await eventually(async () => (await requestRow(h, id))?.message_ts, 5000, 'the message ts to be saved');
+    expect(await requestRow(h, id)).toMatchObject({ message_ts: ts, status: 'open' });
     await h.slack.waitFor('response_url');
     expect(visibleText(h.slack.messages(REQUESTER)[0] ?? {})).toContain('Posted in <#CNOBOT001>');
   });
@@ -298,13 +302,13 @@ describe('submitting a request', () => {
     h.slack.setChannel('COLD00001', { archived: true });
     await submitForm(h, REQUESTER, { channelId: 'COLD00001' });
     await h.slack.waitFor((call) => call.method === 'chat.postMessage' && call.args.channel === REQUESTER);
-    const id = Number(latestRequestOf(h, REQUESTER)?.id);
+    const id = Number((await latestRequestOf(h, REQUESTER))?.id);
     const [dm] = h.slack.messages(REQUESTER);
     if (!dm) throw new Error('no DM');
 
     await click(h, REQUESTER, ACTIONS.cancelUnposted, { id, channel: 'COLD00001', ts: '' }, { dm });
 
-    expect(requestRow(h, id)).toMatchObject({ status: 'closed', message_ts: null });
+    expect(await requestRow(h, id)).toMatchObject({ status: 'closed', message_ts: null });
     await h.slack.waitFor('response_url');
     expect(visibleText(h.slack.messages(REQUESTER)[0] ?? {})).toContain('Request cancelled');
     expect(h.slack.callsTo('chat.postMessage').filter((call) => call.ok && call.args.channel === 'COLD00001')).toEqual(
@@ -323,7 +327,7 @@ describe('submitting a request', () => {
 
     const fromForm = fieldErrors(await submitForm(h, REQUESTER, { title: 'Four' }));
     expect(fromForm[REQUEST_FIELDS.url]).toContain('You already have 3 open requests');
-    expect(rows(h, 'select title from requests order by id')).toEqual([
+    expect(await rows(h, 'select title from requests order by id')).toEqual([
       { title: 'One' },
       { title: 'Two' },
       { title: 'Three' },

@@ -35,7 +35,7 @@ describe('the HTTP endpoint', () => {
 
     expect(forged.status).toBe(401);
     expect(otherSecret.status).toBe(401);
-    expect(participationRows(h, posted.id)).toEqual([]);
+    expect(await participationRows(h, posted.id)).toEqual([]);
     expect(h.slack.callsTo('response_url')).toEqual([]);
   });
 
@@ -45,7 +45,7 @@ describe('the HTTP endpoint', () => {
     const replayed = await h.sender.interact(payload, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
 
     expect(replayed.status).toBe(401);
-    expect(participationRows(h, posted.id)).toEqual([]);
+    expect(await participationRows(h, posted.id)).toEqual([]);
   });
 
   it('accepts a signed request from four minutes ago', async () => {
@@ -54,7 +54,7 @@ describe('the HTTP endpoint', () => {
     const recent = await h.sender.interact(payload, { timestamp: Math.floor(Date.now() / 1000) - 4 * 60 });
 
     expect(recent.status).toBe(200);
-    expect(participationRows(h, posted.id)).toHaveLength(1);
+    expect(await participationRows(h, posted.id)).toHaveLength(1);
   });
 
   it('answers GET /healthz with 200 {"ok":true} while the database answers, saying Slack was reached', async () => {
@@ -78,10 +78,10 @@ describe('the HTTP endpoint', () => {
 
     expect(answer.status).toBe(200);
     await optIn(h, 'UHELPER01', posted);
-    expect(participationRows(h, posted.id)).toHaveLength(1);
+    expect(await participationRows(h, posted.id)).toHaveLength(1);
     expect(h.slack.calls.filter(isReplyTo('UHELPER01'))).toHaveLength(1);
     expect((await fetch(`${h.sender.baseUrl}/healthz`)).status).toBe(200);
-    expect(rows(h, 'select count(*) as n from requests')).toEqual([{ n: 1 }]);
+    expect(await rows(h, 'select count(*) as n from requests')).toEqual([{ n: 1 }]);
   });
 
   it('acks a click on a share link without answering anything', async () => {

@@ -42,7 +42,7 @@ describe('the request message as people click', () => {
     ]);
     await settled(h);
 
-    const stored = participationRows(h, posted.id);
+    const stored = await participationRows(h, posted.id);
     expect(stored).toHaveLength(45);
     expect(stored.filter((row) => row.shared_at !== null)).toHaveLength(20);
     expect(visibleText(messageOf(h, posted))).toContain('45 in, 20 shared');

@@ -79,7 +79,7 @@ describe('helping with a request', () => {
       { text: 'Remind me before the deadline', action_id: ACTIONS.remindMe, value: String(posted.id) },
       { text: 'Withdraw', action_id: ACTIONS.withdraw, value: String(posted.id) },
     ]);
-    expect(participationRows(h, posted.id)).toMatchObject([{ user_id: 'UHELPER01', shared_at: null }]);
+    expect(await participationRows(h, posted.id)).toMatchObject([{ user_id: 'UHELPER01', shared_at: null }]);
     await settled(h);
     expect(visibleText(messageOf(h, posted))).toContain('1 in, 0 shared');
   });
@@ -88,7 +88,7 @@ describe('helping with a request', () => {
     await optIn(h, 'UHELPER01', posted);
     await optIn(h, 'UHELPER01', posted);
 
-    expect(participationRows(h, posted.id)).toHaveLength(1);
+    expect(await participationRows(h, posted.id)).toHaveLength(1);
     await settled(h);
     expect(visibleText(messageOf(h, posted))).toContain('1 in, 0 shared');
   });
@@ -106,7 +106,7 @@ describe('helping with a request', () => {
     await expect(h.slack.waitFor(isReplyTo('UHELPER01'), 500, 2)).rejects.toThrow(/1 matched/);
     await settled(h);
 
-    expect(participationRows(h, posted.id)).toHaveLength(1);
+    expect(await participationRows(h, posted.id)).toHaveLength(1);
     expect(repliesTo(h, 'UHELPER01')).toHaveLength(1);
     expect(visibleText(messageOf(h, posted))).toContain('1 in, 0 shared');
   });
@@ -114,8 +114,8 @@ describe('helping with a request', () => {
   it('"I shared it" on the message counts the share and opens the optional link form, which saves the link', async () => {
     const clicked = await click(h, 'UHELPER01', ACTIONS.markShared, posted);
 
-    expect(participationRows(h, posted.id)).toMatchObject([{ user_id: 'UHELPER01', share_url: null }]);
-    expect(participationRows(h, posted.id)[0]?.shared_at).not.toBeNull();
+    expect(await participationRows(h, posted.id)).toMatchObject([{ user_id: 'UHELPER01', share_url: null }]);
+    expect((await participationRows(h, posted.id))[0]?.shared_at).not.toBeNull();
     const form = await sharedFormFor(h, clicked);
     expect(form.callback_id).toBe(VIEWS.shared);
     await settled(h);
@@ -125,7 +125,7 @@ describe('helping with a request', () => {
 
     expect(saved.status).toBe(200);
     expect(saved.text).toBe('');
-    expect(participationRows(h, posted.id)).toMatchObject([
+    expect(await participationRows(h, posted.id)).toMatchObject([
       { user_id: 'UHELPER01', share_url: 'https://www.linkedin.com/posts/helper-123', network: 'linkedin' },
     ]);
   });
@@ -148,8 +148,8 @@ describe('helping with a request', () => {
     expect(replies).toHaveLength(2);
     expect(replies[1]?.args).toMatchObject({ replace_original: true });
     expect(visibleText(replies[1]?.args ?? {})).toContain('You shared *Spring launch*');
-    expect(participationRows(h, posted.id)).toHaveLength(1);
-    expect(participationRows(h, posted.id)[0]?.shared_at).not.toBeNull();
+    expect(await participationRows(h, posted.id)).toHaveLength(1);
+    expect((await participationRows(h, posted.id))[0]?.shared_at).not.toBeNull();
     await settled(h);
     expect(visibleText(messageOf(h, posted))).toContain('1 in, 1 shared');
   });
@@ -163,8 +163,10 @@ describe('helping with a request', () => {
     const errors = answer.json<{ errors: Record<string, string> }>().errors;
     expect(Object.keys(errors)).toEqual([SHARED_FIELDS.shareUrl]);
     expect(errors[SHARED_FIELDS.shareUrl]).toContain('http');
-    expect(participationRows(h, posted.id)).toMatchObject([{ user_id: 'UHELPER01', share_url: null, network: null }]);
-    expect(participationRows(h, posted.id)[0]?.shared_at).not.toBeNull();
+    expect(await participationRows(h, posted.id)).toMatchObject([
+      { user_id: 'UHELPER01', share_url: null, network: null },
+    ]);
+    expect((await participationRows(h, posted.id))[0]?.shared_at).not.toBeNull();
   });
 
   it('"Withdraw" removes the participation, lowers the counts and tells nobody else', async () => {
@@ -179,7 +181,7 @@ describe('helping with a request', () => {
     await h.slack.waitFor(isReplyTo('UHELPER01'), 5000, 2);
     await settled(h);
 
-    expect(participationRows(h, posted.id).map((row) => row.user_id)).toEqual(['UHELPER02']);
+    expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER02']);
     expect(visibleText(messageOf(h, posted))).toContain('1 in, 0 shared');
     const after = privateMessages(h).slice(before);
     expect(after.map((message) => message.to)).toEqual(['UHELPER01']);
@@ -196,7 +198,7 @@ describe('helping with a request', () => {
     await click(h, REQUESTER, ACTIONS.close, posted);
     await settled(h);
 
-    expect(requestRow(h, posted.id)).toMatchObject({ status: 'closed', closed_by: REQUESTER });
+    expect(await requestRow(h, posted.id)).toMatchObject({ status: 'closed', closed_by: REQUESTER });
     const message = messageOf(h, posted);
     expect(visibleText(message)).toContain('2 in, 1 shared');
     expect(visibleText(message)).toContain('Closed');
@@ -216,7 +218,7 @@ describe('helping with a request', () => {
 
     expect(replies[1]?.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(visibleText(replies[1]?.args ?? {})).toContain('Only the person who asked');
-    expect(requestRow(h, posted.id)).toMatchObject({ status: 'open', closed_at: null });
+    expect(await requestRow(h, posted.id)).toMatchObject({ status: 'open', closed_at: null });
     expect(updatesOf(h, posted)).toHaveLength(updates);
     expect(messageOf(h, posted)).toEqual(messageBefore);
   });
@@ -225,7 +227,7 @@ describe('helping with a request', () => {
     await click(h, ADMIN, ACTIONS.close, posted);
     await settled(h);
 
-    expect(requestRow(h, posted.id)).toMatchObject({ status: 'closed', closed_by: ADMIN });
+    expect(await requestRow(h, posted.id)).toMatchObject({ status: 'closed', closed_by: ADMIN });
     expect(buttonsIn(messageOf(h, posted).blocks)).toEqual([]);
     expect(repliesTo(h, ADMIN)).toEqual([]);
   });
@@ -241,7 +243,7 @@ describe('helping with a request', () => {
     const [note] = await h.slack.waitFor(isReplyTo('UHELPER03'));
 
     expect(visibleText(note?.args ?? {})).toContain('That request is closed');
-    expect(participationRows(h, posted.id)).toEqual([]);
+    expect(await participationRows(h, posted.id)).toEqual([]);
     expect(messageOf(h, posted)).toEqual(closedMessage);
   });
 });

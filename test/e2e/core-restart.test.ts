@@ -45,14 +45,14 @@ describe('a restart on the same database', () => {
     h.slack.setChannel('CNOBOT001', { member: false });
     await createRequestThatFails(h);
     await settled(h);
-    const requestsBefore = rows(h, 'select * from requests order by id');
-    const participationsBefore = rows(h, 'select * from participations order by id');
+    const requestsBefore = await rows(h, 'select * from requests order by id');
+    const participationsBefore = await rows(h, 'select * from participations order by id');
 
     await h.restart();
 
-    expect(rows(h, 'select * from requests order by id')).toEqual(requestsBefore);
-    expect(rows(h, 'select * from participations order by id')).toEqual(participationsBefore);
-    expect(rows(h, 'select * from requests where channel_id = ?', 'CNOBOT001')).toMatchObject([
+    expect(await rows(h, 'select * from requests order by id')).toEqual(requestsBefore);
+    expect(await rows(h, 'select * from participations order by id')).toEqual(participationsBefore);
+    expect(await rows(h, 'select * from requests where channel_id = ?', 'CNOBOT001')).toMatchObject([
       { message_ts: null, status: 'open' },
     ]);
 
@@ -61,7 +61,7 @@ describe('a restart on the same database', () => {
     await click(h, 'UHELPER01', ACTIONS.withdraw, posted, { container: 'ephemeral', blocks: reply.args.blocks });
     await settled(h);
 
-    expect(participationRows(h, posted.id).map((row) => row.user_id)).toEqual([
+    expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual([
       'UHELPER02',
       'UHELPER03',
       'UHELPER04',
@@ -82,7 +82,7 @@ describe('a restart on the same database', () => {
     await expect(h.slack.waitFor('response_url', 500, 2)).rejects.toThrow(/1 matched/);
     await settled(h);
 
-    expect(participationRows(h, posted.id)).toHaveLength(1);
+    expect(await participationRows(h, posted.id)).toHaveLength(1);
     expect(h.slack.callsTo('response_url')).toHaveLength(1);
   });
 });
@@ -108,7 +108,7 @@ describe('a restart while a message update waits for its pace', () => {
     await h.restart();
 
     expect(visibleText(messageOf(h, posted))).toContain('2 in, 0 shared');
-    expect(requestRow(h, posted.id)).toMatchObject({ message_ts: posted.ts });
+    expect(await requestRow(h, posted.id)).toMatchObject({ message_ts: posted.ts });
   });
 });
 

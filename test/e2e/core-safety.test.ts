@@ -110,7 +110,7 @@ describe('hostile text typed into a request', () => {
     expect(all).toContain('&lt;!channel&gt;');
     expect(all).toContain('&lt;https://evil.example|innocent&gt;');
     expect(all).toContain('@\u2060here');
-    expect(latestRequestOf(h, REQUESTER)?.ask).toBe(`Please share ${HOSTILE}`);
+    expect((await latestRequestOf(h, REQUESTER))?.ask).toBe(`Please share ${HOSTILE}`);
   });
 });
 

@@ -51,7 +51,7 @@ describe('npm run db:copy', () => {
     await optIn(h, 'U0HELPER1', first);
     await optInAndShare(h, 'U0HELPER2', first);
     await optIn(h, 'U0HELPER1', second);
-    const [link] = rows<{ token: string }>(h, 'select token from tracked_links order by token');
+    const [link] = await rows<{ token: string }>(h, 'select token from tracked_links order by token');
     await fetch(`${h.sender.baseUrl}/r/${link?.token}`, { headers: { 'user-agent': BROWSER }, redirect: 'manual' });
     await h.boost.context.repos.settings.update(TEAM, 'U0HELPER1', { digest: true, showName: true }, h.clock.now());
     await h.boost.context.repos.profiles.save(TEAM, REQUESTER, {
@@ -102,7 +102,7 @@ describe('npm run db:copy', () => {
     expect(await copy()).toBe(0);
     const copied = await openPostgres(target, { poolSize: 2, statementTimeoutMs: 5000 });
     try {
-      const [{ max } = { max: 0 }] = rows<{ max: number }>(h, 'select max(id) as max from requests');
+      const [{ max } = { max: 0 }] = await rows<{ max: number }>(h, 'select max(id) as max from requests');
       const [added] = await copied.db
         .insert(pgSchema.requests)
         .values({

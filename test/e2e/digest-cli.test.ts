@@ -49,7 +49,7 @@ describe('npm run digest', () => {
     expect(listed.sort()).toEqual(ELIGIBLE.map((user) => `${TEAM}/${user}`));
     expect(output.stdout.join('\n')).toContain(`${TEAM}/${REQUESTER} 2026-W10 (UTC): 1 request`);
     expect(recipients(h)).toEqual([]);
-    expect(deliveries(h)).toEqual([]);
+    expect(await deliveries(h)).toEqual([]);
   });
 
   it('sends this week’s digests now to everyone eligible, and the scheduled run then sends none again', async () => {
@@ -110,7 +110,7 @@ describe('a crash in the middle of npm run digest', () => {
     await exited;
     h.slack.release('chat.postMessage');
 
-    const leftInFlight = deliveries(h);
+    const leftInFlight = await deliveries(h);
     expect(leftInFlight.length).toBeGreaterThanOrEqual(4);
     expect(leftInFlight.length).toBeLessThan(everyone.length);
     expect(leftInFlight.every((row) => row.sent_at === null)).toBe(true);

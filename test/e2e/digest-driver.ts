@@ -35,7 +35,7 @@ export const ELIGIBLE = [JOINER, SHARER, SUBSCRIBER, REQUESTER].sort();
 /** The people Slack accepted a digest DM for (digests are the only DMs these scenarios send). */
 export const recipients = (h: BoostHarness<Boost>) => allDms(h).map((call) => String(call.args.channel));
 
-export const deliveries = (h: BoostHarness) =>
+export const deliveries = (h: BoostHarness<Boost>) =>
   rows<{ user_id: string; iso_week: string; claimed_at: number; sent_at: number | null }>(
     h,
     'select user_id, iso_week, claimed_at, sent_at from digest_deliveries order by user_id',

@@ -52,7 +52,7 @@ describe('the weekly digest', () => {
 
     await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
     expect(recipients(h).sort()).toEqual(ELIGIBLE);
-    expect(deliveries(h)).toEqual(
+    expect(await deliveries(h)).toEqual(
       ELIGIBLE.map((user) => ({
         user_id: user,
         iso_week: '2026-W11',
@@ -103,7 +103,7 @@ describe('the weekly digest', () => {
   it('catches up after downtime with the digests still due this week', async () => {
     await h.boost.jobs.digest.runOnce(MONDAY_9_UTC + 2 * DAY + 5 * HOUR);
     expect(recipients(h).sort()).toEqual(ELIGIBLE);
-    expect(new Set(deliveries(h).map((row) => row.iso_week))).toEqual(new Set(['2026-W11']));
+    expect(new Set((await deliveries(h)).map((row) => row.iso_week))).toEqual(new Set(['2026-W11']));
   });
 
   it('never sends a second digest when runs overlap, in one process or from npm run digest', async () => {
@@ -125,7 +125,7 @@ describe('the weekly digest', () => {
     const [stopped] = h.slack.messages(SHARER);
     expect(visibleText(stopped ?? {})).toContain('/boost settings');
     expect(buttonsIn(stopped?.blocks)).toEqual([]);
-    expect(rows(h, 'select digest from user_settings where user_id = ?', SHARER)).toEqual([{ digest: 0 }]);
+    expect(await rows(h, 'select digest from user_settings where user_id = ?', SHARER)).toEqual([{ digest: 0 }]);
 
     // The sharer keeps helping, yet gets no digest next week; the others do.
     h.clock.set(MONDAY_9_UTC + 2 * DAY);
@@ -152,8 +152,8 @@ describe('the weekly digest', () => {
     expect(uninstalled.status).toBe(200);
     const uninstalledWorkspaces = () =>
       rows(h, 'select count(*) as n from workspaces where uninstalled_at is not null');
-    await eventually(() => uninstalledWorkspaces()[0]?.n === 1);
-    expect(uninstalledWorkspaces()).toEqual([{ n: 1 }]);
+    await eventually(async () => (await uninstalledWorkspaces())[0]?.n === 1);
+    expect(await uninstalledWorkspaces()).toEqual([{ n: 1 }]);
     await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
     expect(recipients(h)).toEqual([]);
   });
@@ -221,7 +221,7 @@ describe('the digest in far time zones', () => {
     expect(recipients(h)).toHaveLength(2);
     await h.boost.jobs.digest.runOnce(pagoPago9);
     expect(recipients(h)).toEqual(['UKIRITIMA', REQUESTER, 'UPAGOPAGO']);
-    expect(deliveries(h).map((row) => row.iso_week)).toEqual(['2026-W11', '2026-W11', '2026-W11']);
+    expect((await deliveries(h)).map((row) => row.iso_week)).toEqual(['2026-W11', '2026-W11', '2026-W11']);
 
     const lookups = h.slack.callsTo('users.info').map((call) => call.args.user);
     expect(lookups.filter((user) => user === 'UKIRITIMA')).toHaveLength(1);

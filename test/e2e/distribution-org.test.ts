@@ -61,7 +61,7 @@ describe('an org-wide install on Enterprise Grid', () => {
     await optIn(h, person(NORTH, NORTH.helper), north);
     await optIn(h, person(SOUTH, SOUTH.helper), south);
     for (const posted of [north, south]) {
-      const counts = expectedCounts(h, posted.id);
+      const counts = await expectedCounts(h, posted.id);
       await eventually(() => visibleText(h.slack.message(posted.channel, posted.ts)).includes(counts), 5000, counts);
     }
 

@@ -49,7 +49,7 @@ describe('token rotation', () => {
     // Past the first token's expiry: everything Slack accepts now came with the refreshed one.
     h.clock.set(Number(first?.expiresAt) + HOUR);
     await optIn(h, { userId: ALPHA.requester, teamId: ALPHA.teamId }, posted);
-    const counts = expectedCounts(h, posted.id);
+    const counts = await expectedCounts(h, posted.id);
     expect(counts).toBe(`${HELPERS.length + 1} in, 0 shared`);
     await eventually(() => visibleText(h.slack.message(posted.channel, posted.ts)).includes(counts), 5000, counts);
     expect(h.slack.calls.filter((call) => call.error === 'token_expired')).toEqual([]);

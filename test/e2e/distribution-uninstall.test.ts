@@ -73,7 +73,8 @@ describe('uninstalling Boost from one of two workspaces', () => {
     // A click that was on its way is acknowledged, and nothing is sent to Slack for it.
     await click(h, person(ALPHA, 'UALPHANEW'), ACTIONS.optIn, alpha);
     const deadline = Number(
-      rows<{ deadline_at: number }>(h, 'select deadline_at from requests where id = ?', beta.id)[0]?.deadline_at,
+      (await rows<{ deadline_at: number }>(h, 'select deadline_at from requests where id = ?', beta.id))[0]
+        ?.deadline_at,
     );
     await runEveryJob(h, deadline);
     const after = h.slack.calls.slice(since);
@@ -106,15 +107,15 @@ describe('uninstalling Boost from one of two workspaces', () => {
         .map((row) => row.team_id)
         .sort(),
     ).toEqual([ALPHA.teamId, BETA.teamId]);
-    expect(rows(h, 'select uninstalled_at from workspaces where team_id = ?', ALPHA.teamId)).toEqual([
+    expect(await rows(h, 'select uninstalled_at from workspaces where team_id = ?', ALPHA.teamId)).toEqual([
       { uninstalled_at: null },
     ]);
 
     // The old token is revoked, so anything Slack accepts from here on came with the new one.
     const again = await createRequest(h, { channelId: ALPHA.channel }, person(ALPHA, 'UALPHANEW'));
     await optIn(h, person(ALPHA, ALPHA.helper), again);
-    expect(rows(h, 'select count(*) as n from requests where team_id = ?', ALPHA.teamId)).toEqual([{ n: 2 }]);
+    expect(await rows(h, 'select count(*) as n from requests where team_id = ?', ALPHA.teamId)).toEqual([{ n: 2 }]);
     expect(h.slack.workspaces.crossings).toEqual([]);
-    expect(rows(h, 'select status from requests where id = ?', alpha.id)).toEqual([{ status: 'open' }]);
+    expect(await rows(h, 'select status from requests where id = ?', alpha.id)).toEqual([{ status: 'open' }]);
   });
 });

@@ -90,11 +90,11 @@ describe('two workspaces installed through "Add to Slack"', () => {
     await optIn(h, ALPHA.helper, alpha);
     await optIn(h, BETA.helper, beta);
     for (const posted of [alpha, beta]) {
-      const counts = expectedCounts(h, posted.id);
+      const counts = await expectedCounts(h, posted.id);
       await eventually(() => visibleText(h.slack.message(posted.channel, posted.ts)).includes(counts), 5000, counts);
     }
-    expect(expectedCounts(h, alpha.id)).toBe('1 in, 0 shared');
-    expect(expectedCounts(h, beta.id)).toBe('1 in, 0 shared');
+    expect(await expectedCounts(h, alpha.id)).toBe('1 in, 0 shared');
+    expect(await expectedCounts(h, beta.id)).toBe('1 in, 0 shared');
 
     for (const w of [ALPHA, BETA]) {
       await h.sender.event(appHomeOpened(w.requester.userId, w.teamId));
@@ -144,7 +144,7 @@ describe('two workspaces installed through "Add to Slack"', () => {
     await optIn(h, ALPHA.helper, alpha);
     await h.slack.waitFor((call) => call.method === 'chat.update' && call.status === 429);
     await optIn(h, BETA.helper, beta);
-    const counts = expectedCounts(h, beta.id);
+    const counts = await expectedCounts(h, beta.id);
     await eventually(() => visibleText(h.slack.message(beta.channel, beta.ts)).includes(counts), 5000, counts);
     expect(visibleText(h.slack.message(alpha.channel, alpha.ts))).toBe(alphaBefore);
   });

@@ -28,7 +28,7 @@ describe('requests past their deadline', () => {
     await optIn(h, 'UHELPER02', posted);
     await click(h, 'UHELPER02', ACTIONS.markShared, posted);
     await settled(h);
-    deadline = Number(requestRow(h, posted.id)?.deadline_at);
+    deadline = Number((await requestRow(h, posted.id))?.deadline_at);
   });
   afterEach(async () => {
     await h.stop();
@@ -36,13 +36,13 @@ describe('requests past their deadline', () => {
 
   it('stay open up to their deadline', async () => {
     expect(await h.boost.jobs.expiry.runOnce(deadline)).toEqual([]);
-    expect(requestRow(h, posted.id)?.status).toBe('open');
+    expect((await requestRow(h, posted.id))?.status).toBe('open');
   });
 
   it('close by themselves once it has passed, and the message shows the final figures with no buttons', async () => {
     const updatesBefore = updatesOf(h, posted).length;
     expect(await h.boost.jobs.expiry.runOnce(deadline + 60_000)).toEqual([posted.id]);
-    expect(requestRow(h, posted.id)).toMatchObject({
+    expect(await requestRow(h, posted.id)).toMatchObject({
       status: 'expired',
       closed_at: deadline + 60_000,
       closed_by: null,
@@ -73,18 +73,18 @@ describe('requests past their deadline', () => {
     await click(h, 'UHELPER03', ACTIONS.optIn, posted, { message: oldMessage });
     const [reply] = await h.slack.waitFor(isReplyTo('UHELPER03'));
     expect(visibleText(reply?.args ?? {})).toContain('closed');
-    expect(requestRow(h, posted.id)?.status).toBe('expired');
+    expect((await requestRow(h, posted.id))?.status).toBe('expired');
   });
 
   it('are also closed by the minute tick, which reads the injected clock', async () => {
     h.clock.set(deadline + 60_000);
     await h.boost.jobs.scheduler.tick();
-    expect(requestRow(h, posted.id)?.status).toBe('expired');
+    expect((await requestRow(h, posted.id))?.status).toBe('expired');
   });
 
   it('leave a request its requester closed as closed', async () => {
     await click(h, REQUESTER, ACTIONS.close, posted);
     await h.boost.jobs.expiry.runOnce(deadline + 1);
-    expect(requestRow(h, posted.id)?.status).toBe('closed');
+    expect((await requestRow(h, posted.id))?.status).toBe('closed');
   });
 });

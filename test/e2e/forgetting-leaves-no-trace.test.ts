@@ -39,17 +39,19 @@ afterEach(async () => {
 });
 
 /** Every `table.column` of the database whose value holds `id`, whole or inside a text, in any case. */
-function columnsHolding(id: string): string[] {
+async function columnsHolding(id: string): Promise<string[]> {
   const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-  const tables = rows<{ name: string }>(h, "select name from sqlite_master where type = 'table'");
-  return tables.flatMap(({ name: table }) =>
-    rows<{ name: string }>(h, 'select name from pragma_table_info(?)', table)
-      .filter(({ name: column }) => {
-        const sql = `select count(*) as n from ${quote(table)} where instr(upper(cast(${quote(column)} as text)), upper(?)) > 0`;
-        return (rows<{ n: number }>(h, sql, id)[0]?.n ?? 0) > 0;
-      })
-      .map(({ name: column }) => `${table}.${column}`),
-  );
+  const holding: string[] = [];
+  for (const { name: table } of await rows<{ name: string }>(
+    h,
+    "select name from sqlite_master where type = 'table'",
+  )) {
+    for (const { name: column } of await rows<{ name: string }>(h, 'select name from pragma_table_info(?)', table)) {
+      const sql = `select count(*) as n from ${quote(table)} where instr(upper(cast(${quote(column)} as text)), upper(?)) > 0`;
+      if (((await rows<{ n: number }>(h, sql, id))[0]?.n ?? 0) > 0) holding.push(`${table}.${column}`);
+    }
+  }
+  return holding;
 }
 
 async function start(): Promise<void> {
@@ -119,8 +121,8 @@ async function personDoesEverything(): Promise<Posted> {
 }
 
 /** What the scenario left, checked so that an empty scan afterwards means something. */
-function expectTracesOfEverything(): void {
-  expect(columnsHolding(PERSON)).toEqual(
+async function expectTracesOfEverything(): Promise<void> {
+  expect(await columnsHolding(PERSON)).toEqual(
     expect.arrayContaining([
       'requests.requester_id',
       'requests.closed_by',
@@ -131,24 +133,24 @@ function expectTracesOfEverything(): void {
       'digest_deliveries.user_id',
     ]),
   );
-  const [joined] = rows<Args>(h, 'select * from participations where user_id = ?', PERSON);
+  const [joined] = await rows<Args>(h, 'select * from participations where user_id = ?', PERSON);
   expect(joined).toMatchObject({
     remind_me: 1,
     share_url: 'https://www.linkedin.com/posts/whole',
     network: 'linkedin',
   });
   expect(joined?.thanked_at).toEqual(expect.any(Number));
-  expect(rows(h, 'select * from participations where user_id = ? and thanked_at is not null', COLLEAGUE)).toHaveLength(
-    1,
-  );
-  expect(rows(h, 'select * from link_clicks')).toHaveLength(1);
+  expect(
+    await rows(h, 'select * from participations where user_id = ? and thanked_at is not null', COLLEAGUE),
+  ).toHaveLength(1);
+  expect(await rows(h, 'select * from link_clicks')).toHaveLength(1);
 }
 
 describe('forgetting a person leaves no trace of their Slack id in the database', () => {
   it('after /boost forget-me, confirmed', async () => {
     await start();
     await personDoesEverything();
-    expectTracesOfEverything();
+    await expectTracesOfEverything();
 
     await command(h, PERSON, 'forget-me');
     const confirm = blockAction({
@@ -163,31 +165,31 @@ describe('forgetting a person leaves no trace of their Slack id in the database'
     await h.slack.waitFor((call) => isReplyTo(PERSON)(call) && visibleText(call.args).includes('Done'));
     await settled(h);
 
-    expect(columnsHolding(PERSON)).toEqual([]);
+    expect(await columnsHolding(PERSON)).toEqual([]);
   });
 
   it('after Slack says the account was deactivated (user_change, deleted: true)', async () => {
     await start();
     await personDoesEverything();
-    expectTracesOfEverything();
+    await expectTracesOfEverything();
 
     expect((await h.sender.event(userChange({ id: PERSON, deleted: true }))).status).toBe(200);
     await h.slack.waitFor((call) => call.method === 'chat.update' && visibleText(call.args).includes('removed'));
     await settled(h);
 
-    expect(columnsHolding(PERSON)).toEqual([]);
+    expect(await columnsHolding(PERSON)).toEqual([]);
   });
 
   it('after the workspace uninstalled Boost and the retention period passed', async () => {
     await start();
     await personDoesEverything();
-    expectTracesOfEverything();
+    await expectTracesOfEverything();
 
     expect((await h.sender.event(appUninstalled(TEAM))).status).toBe(200);
     await settled(h);
     await h.boost.jobs.retention.runOnce(h.clock.now() + 31 * DAY);
 
-    expect(columnsHolding(PERSON)).toEqual([]);
+    expect(await columnsHolding(PERSON)).toEqual([]);
   });
 
   it('still recognises a click Slack delivers again after the person was forgotten, so nothing comes back', async () => {
@@ -196,11 +198,11 @@ describe('forgetting a person leaves no trace of their Slack id in the database'
     const retried = await click(h, PERSON, ACTIONS.optIn, theirs);
     await h.sender.event(userChange({ id: PERSON, deleted: true }));
     await settled(h);
-    expect(rows(h, 'select * from participations where user_id = ?', PERSON)).toEqual([]);
+    expect(await rows(h, 'select * from participations where user_id = ?', PERSON)).toEqual([]);
 
     await click(h, PERSON, ACTIONS.optIn, theirs, { payload: retried.payload, send: { retryNum: 1 } });
     await settled(h);
-    expect(rows(h, 'select * from participations where user_id = ?', PERSON)).toEqual([]);
-    expect(columnsHolding(PERSON)).toEqual([]);
+    expect(await rows(h, 'select * from participations where user_id = ?', PERSON)).toEqual([]);
+    expect(await columnsHolding(PERSON)).toEqual([]);
   });
 });

@@ -145,7 +145,8 @@ describe('each person in their own language', () => {
 
     // The reminder the Italian helper asked for, a day before the deadline.
     const deadline = Number(
-      rows<{ deadline_at: number }>(h, 'select deadline_at from requests where id = ?', posted.id)[0]?.deadline_at,
+      (await rows<{ deadline_at: number }>(h, 'select deadline_at from requests where id = ?', posted.id))[0]
+        ?.deadline_at,
     );
     await h.boost.jobs.reminders.runOnce(deadline - DAY + 60_000);
     const reminder = dmsTo(h, HELPER_IT).find((call) =>
@@ -225,7 +226,9 @@ describe('each person in their own language', () => {
     expect(visibleText(english)).toContain("Slack's language");
     expect(visibleText(english)).toContain('Italiano');
     await save(english, 'it');
-    expect(rows(h, 'select language from user_settings where user_id = ?', HELPER_EN)).toEqual([{ language: 'it' }]);
+    expect(await rows(h, 'select language from user_settings where user_id = ?', HELPER_EN)).toEqual([
+      { language: 'it' },
+    ]);
     expectItalian(await settings(), 'the settings form');
     expectItalian(ackMessage(await command(h, HELPER_EN, 'help')), '/boost help');
 

@@ -39,14 +39,16 @@ const HELPER = 'UHELPER01';
 const ADMIN = 'UADMIN001';
 
 /** Every row of every table of Boost's database that mentions `text` anywhere, by table. */
-function rowsMentioning(h: BoostHarness, text: string): Record<string, Json[]> {
-  const tables = rows<{ name: string }>(
+async function rowsMentioning(h: BoostHarness, text: string): Promise<Record<string, Json[]>> {
+  const tables = await rows<{ name: string }>(
     h,
     "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
   );
   const found: Record<string, Json[]> = {};
   for (const { name } of tables) {
-    const matching = rows<Json>(h, `select * from "${name}"`).filter((row) => JSON.stringify(row).includes(text));
+    const matching = (await rows<Json>(h, `select * from "${name}"`)).filter((row) =>
+      JSON.stringify(row).includes(text),
+    );
     if (matching.length > 0) found[name] = matching;
   }
   return found;
@@ -101,7 +103,7 @@ describe('/boost forget-me', () => {
     const buttons = buttonsIn(question.blocks);
     expect(buttons.map((b) => b.text)).toEqual(['Delete my data', 'Keep my data']);
     expect(JSON.stringify(question.blocks)).toContain('"style":"danger"');
-    expect(rows(h, 'select id from requests where requester_id = ?', FORGOTTEN)).toHaveLength(1);
+    expect(await rows(h, 'select id from requests where requester_id = ?', FORGOTTEN)).toHaveLength(1);
   });
 
   it('keeps everything when the person presses "Keep my data"', async () => {
@@ -119,7 +121,7 @@ describe('/boost forget-me', () => {
     );
     const [reply] = await h.slack.waitFor(isReplyTo(FORGOTTEN));
     expect(visibleText(reply?.args ?? {})).toContain('Nothing was deleted');
-    expect(rows(h, 'select id from requests where requester_id = ?', FORGOTTEN)).toHaveLength(1);
+    expect(await rows(h, 'select id from requests where requester_id = ?', FORGOTTEN)).toHaveLength(1);
   });
 
   it('deletes everything about the person, rewrites the affected messages, and says what went', async () => {
@@ -134,7 +136,9 @@ describe('/boost forget-me', () => {
     const closedByThem = await createRequest(h, { title: 'Closed by an admin' }, REQUESTER);
     await click(h, FORGOTTEN, ACTIONS.close, closedByThem);
     // A Slack admin Boost has not cached yet: the request closes once users.info has answered, after the ack.
-    await eventually(() => rows(h, 'select closed_by from requests where id = ?', closedByThem.id)[0]?.closed_by);
+    await eventually(
+      async () => (await rows(h, 'select closed_by from requests where id = ?', closedByThem.id))[0]?.closed_by,
+    );
     // The person's own requests: one open that a colleague joined, one already closed.
     const own = await createRequest(h, { title: 'My secret talk', ask: 'Please share my secret talk' }, FORGOTTEN);
     await optIn(h, HELPER, own);
@@ -146,7 +150,7 @@ describe('/boost forget-me', () => {
     await h.boost.context.repos.digests.claim(TEAM, FORGOTTEN, '2026-W01', h.clock.now());
     await settled(h);
     expect(messageOf(h, theirs).text).toContain('2 in, 1 shared');
-    const links = rows<{ token: string }>(h, 'select token from tracked_links where user_id = ?', FORGOTTEN);
+    const links = await rows<{ token: string }>(h, 'select token from tracked_links where user_id = ?', FORGOTTEN);
     const trackedBefore = links.length;
     expect(trackedBefore).toBeGreaterThan(0);
     for (const { token } of links) {
@@ -156,7 +160,7 @@ describe('/boost forget-me', () => {
       });
       expect(visit.status).toBe(302);
     }
-    expect(rows(h, 'select * from link_clicks')).toHaveLength(trackedBefore);
+    expect(await rows(h, 'select * from link_clicks')).toHaveLength(trackedBefore);
 
     const { question } = await forgetMe(h, FORGOTTEN);
     expect(visibleText(question)).toContain('2 requests you made (1 still open)');
@@ -166,14 +170,16 @@ describe('/boost forget-me', () => {
     await settled(h);
 
     // Nothing left that names the person (Slack delivery receipts, kept a day to recognise retries, name nobody).
-    expect(rowsMentioning(h, FORGOTTEN)).toEqual({});
+    expect(await rowsMentioning(h, FORGOTTEN)).toEqual({});
     // Their requests are gone, with the colleague's participation in them; the colleague's other one stays.
-    expect(rows(h, 'select id from requests where id in (?, ?)', own.id, ownClosed.id)).toEqual([]);
-    expect(rows(h, 'select * from participations where request_id = ?', own.id)).toEqual([]);
-    expect(participationRows(h, theirs.id).map((row) => row.user_id)).toEqual([HELPER]);
-    expect(rows(h, 'select closed_by from requests where id = ?', closedByThem.id)).toEqual([{ closed_by: null }]);
-    expect(rowsMentioning(h, 'My secret talk')).toEqual({});
-    expect(rows(h, 'select * from link_clicks')).toEqual([]);
+    expect(await rows(h, 'select id from requests where id in (?, ?)', own.id, ownClosed.id)).toEqual([]);
+    expect(await rows(h, 'select * from participations where request_id = ?', own.id)).toEqual([]);
+    expect((await participationRows(h, theirs.id)).map((row) => row.user_id)).toEqual([HELPER]);
+    expect(await rows(h, 'select closed_by from requests where id = ?', closedByThem.id)).toEqual([
+      { closed_by: null },
+    ]);
+    expect(await rowsMentioning(h, 'My secret talk')).toEqual({});
+    expect(await rows(h, 'select * from link_clicks')).toEqual([]);
 
     // The messages: counts went down; removed requests say so, with no content and no buttons.
     expect(messageOf(h, theirs).text).toContain('1 in, 0 shared');
@@ -225,7 +231,7 @@ describe('/boost forget-me', () => {
     await click(h, HELPER, ACTIONS.optIn, own, { message: staleMessage });
     const [reply] = await h.slack.waitFor(isReplyTo(HELPER));
     expect(visibleText(reply?.args ?? {})).toContain('no longer exists');
-    expect(rows(h, 'select * from participations')).toEqual([]);
+    expect(await rows(h, 'select * from participations')).toEqual([]);
   });
 });
 
@@ -306,10 +312,12 @@ describe('a deactivated account', () => {
     const event = userChange({ id: FORGOTTEN, deleted: true });
     expect((await h.sender.event(event)).status).toBe(200);
     await h.sender.event(event, { retryNum: 1, retryReason: 'http_timeout' });
-    await eventually(() => Object.keys(rowsMentioning(h, FORGOTTEN)).every((table) => table === 'receipts'));
+    await eventually(async () =>
+      Object.keys(await rowsMentioning(h, FORGOTTEN)).every((table) => table === 'receipts'),
+    );
     await settled(h);
 
-    expect(rowsMentioning(h, FORGOTTEN)).toEqual({});
+    expect(await rowsMentioning(h, FORGOTTEN)).toEqual({});
     expect(visibleText(messageOf(h, own))).toContain('removed');
     expect(messageOf(h, theirs).text).toContain('No one in yet');
     const toThem = h.slack.calls
@@ -331,7 +339,7 @@ describe('a deactivated account', () => {
     // Someone Boost never cached is not recorded because Slack mentioned them.
     await h.sender.event(userChange({ id: 'USTRANGER', is_admin: true }));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(rowsMentioning(h, 'USTRANGER')).toEqual({});
+    expect(await rowsMentioning(h, 'USTRANGER')).toEqual({});
   });
 });
 
@@ -342,7 +350,8 @@ describe('workspaces', () => {
   });
 
   const OTHER_TEAM = 'T0OTHER01';
-  const workspace = (teamId: string) => rows<Json>(h, 'select * from workspaces where team_id = ?', teamId)[0];
+  const workspace = async (teamId: string) =>
+    (await rows<Json>(h, 'select * from workspaces where team_id = ?', teamId))[0];
 
   /** A helper in `teamId` who opted in to a request due in three days and asked for a reminder. */
   async function helperWaitingForReminder(teamId: string, requesterId: string, helperId: string) {
@@ -359,9 +368,9 @@ describe('workspaces', () => {
 
   it('records a workspace on first contact, with its name', async () => {
     h = await startBoost();
-    expect(workspace(TEAM)).toBeUndefined();
+    expect(await workspace(TEAM)).toBeUndefined();
     await command(h, 'UFIRST001', 'help');
-    expect(workspace(TEAM)).toMatchObject({ team_id: TEAM, name: 'subarachnoid', uninstalled_at: null });
+    expect(await workspace(TEAM)).toMatchObject({ team_id: TEAM, name: 'subarachnoid', uninstalled_at: null });
   });
 
   for (const [what, event] of [
@@ -374,13 +383,15 @@ describe('workspaces', () => {
       const kept = await helperWaitingForReminder(OTHER_TEAM, 'UASKKEPT1', 'UHELPKEPT');
 
       expect((await h.sender.event(event())).status).toBe(200);
-      await eventually(() => workspace(TEAM)?.uninstalled_at);
-      expect(workspace(TEAM)?.uninstalled_at).toEqual(expect.any(Number));
+      await eventually(async () => (await workspace(TEAM))?.uninstalled_at);
+      expect((await workspace(TEAM))?.uninstalled_at).toEqual(expect.any(Number));
       expect(await h.boost.context.repos.workspaces.isActive(TEAM)).toBe(false);
       expect(await h.boost.context.repos.workspaces.activeTeams()).toEqual([OTHER_TEAM]);
 
       // A day before the deadline: only the installed workspace's helper is reminded.
-      const deadline = Number(rows<Json>(h, 'select deadline_at from requests where id = ?', gone.id)[0]?.deadline_at);
+      const deadline = Number(
+        (await rows<Json>(h, 'select deadline_at from requests where id = ?', gone.id))[0]?.deadline_at,
+      );
       h.clock.set(deadline - DAY + HOUR);
       await h.boost.jobs.reminders.runOnce(h.clock.now());
       expect(dmsTo(h, 'UHELPGONE')).toHaveLength(0);
@@ -415,7 +426,7 @@ describe('workspaces', () => {
     await command(h, 'UFIRST001', 'help');
     await h.sender.event(tokensRevoked(TEAM, { bot: [], oauth: ['UFIRST001'] }));
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(workspace(TEAM)?.uninstalled_at).toBeNull();
+    expect((await workspace(TEAM))?.uninstalled_at).toBeNull();
   });
 
   it('counts a workspace as installed again when someone uses Boost there after an uninstall', async () => {
@@ -431,7 +442,7 @@ describe('workspaces', () => {
     expect(await h.boost.context.repos.workspaces.isActive(TEAM)).toBe(false);
     // ...a person's command does.
     await command(h, { userId: 'UFIRST001' }, 'help');
-    expect(workspace(TEAM)?.uninstalled_at).toBeNull();
+    expect((await workspace(TEAM))?.uninstalled_at).toBeNull();
   });
 });
 
@@ -462,11 +473,11 @@ describe('retention', () => {
     const purged = await h.boost.jobs.retention.runOnce(h.clock.now());
 
     expect(purged?.closedRequests).toBe(1);
-    expect(rows(h, 'select title from requests order by id')).toEqual([{ title: 'Recent' }, { title: 'Open' }]);
-    expect(participationRows(h, old.id)).toEqual([]);
-    expect(participationRows(h, recent.id)).toHaveLength(1);
+    expect(await rows(h, 'select title from requests order by id')).toEqual([{ title: 'Recent' }, { title: 'Open' }]);
+    expect(await participationRows(h, old.id)).toEqual([]);
+    expect(await participationRows(h, recent.id)).toHaveLength(1);
     // Slack delivery receipts older than a day are gone too.
-    expect(rows(h, 'select * from receipts')).toEqual([]);
+    expect(await rows(h, 'select * from receipts')).toEqual([]);
     // It runs once a day, whatever the scheduler's minute ticks.
     expect(await h.boost.jobs.retention.runOnce(h.clock.now() + HOUR)).toBeUndefined();
   });
@@ -479,10 +490,10 @@ describe('retention', () => {
     await eventually(async () => !(await h.boost.context.repos.workspaces.isActive(TEAM)));
 
     await h.boost.jobs.retention.runOnce(h.clock.now() + 10 * DAY);
-    expect(rows(h, 'select id from requests')).toHaveLength(1);
+    expect(await rows(h, 'select id from requests')).toHaveLength(1);
     await h.boost.jobs.retention.runOnce(h.clock.now() + 31 * DAY);
-    expect(rows(h, 'select id from requests')).toEqual([]);
-    expect(rows(h, 'select * from participations')).toEqual([]);
-    expect(rows(h, 'select team_id from workspaces')).toEqual([{ team_id: TEAM }]);
+    expect(await rows(h, 'select id from requests')).toEqual([]);
+    expect(await rows(h, 'select * from participations')).toEqual([]);
+    expect(await rows(h, 'select team_id from workspaces')).toEqual([{ team_id: TEAM }]);
   });
 });

@@ -32,9 +32,10 @@ async function askForReminder(h: BoostHarness, userId: string, posted: Posted): 
   return replies[replies.length - 1] as RecordedCall;
 }
 
-function deadlineOf(h: BoostHarness, posted: Posted): number {
+async function deadlineOf(h: BoostHarness, posted: Posted): Promise<number> {
   return Number(
-    rows<{ deadline_at: number }>(h, 'select deadline_at from requests where id = ?', posted.id)[0]?.deadline_at,
+    (await rows<{ deadline_at: number }>(h, 'select deadline_at from requests where id = ?', posted.id))[0]
+      ?.deadline_at,
   );
 }
 
@@ -54,12 +55,16 @@ describe('reminders before the deadline', () => {
     expect(reply.args.replace_original).toBe(true);
     expect(visibleText(reply.args)).toContain('one reminder a day before the deadline');
     expect(buttonsIn(reply.args.blocks).map((b) => b.action_id)).not.toContain(ACTIONS.remindMe);
-    expect(participationRows(h, posted.id)[0]).toMatchObject({ user_id: ASKER, remind_me: 1, reminded_at: null });
+    expect((await participationRows(h, posted.id))[0]).toMatchObject({
+      user_id: ASKER,
+      remind_me: 1,
+      reminded_at: null,
+    });
   });
 
   it('sends exactly one DM about a day before the deadline, even across repeated runs and a restart', async () => {
     await askForReminder(h, ASKER, posted);
-    const deadline = deadlineOf(h, posted);
+    const deadline = await deadlineOf(h, posted);
 
     h.clock.set(deadline - DAY - HOUR);
     await h.boost.jobs.reminders.runOnce(h.clock.now());
@@ -77,7 +82,7 @@ describe('reminders before the deadline', () => {
     await h.restart();
     await h.boost.jobs.reminders.runOnce(h.clock.now() + 2 * HOUR);
     expect(dmsTo(h, ASKER)).toHaveLength(1);
-    expect(participationRows(h, posted.id)[0]?.reminded_at).toBe(deadline - DAY + 60_000);
+    expect((await participationRows(h, posted.id))[0]?.reminded_at).toBe(deadline - DAY + 60_000);
   });
 
   it('catches up after downtime while the deadline is still ahead, and not once it has passed', async () => {
@@ -86,11 +91,11 @@ describe('reminders before the deadline', () => {
     await askForReminder(h, OTHER, later);
 
     // Boost was down from before the first reminder window until two hours before that deadline.
-    await h.boost.jobs.reminders.runOnce(deadlineOf(h, posted) - 2 * HOUR);
+    await h.boost.jobs.reminders.runOnce((await deadlineOf(h, posted)) - 2 * HOUR);
     expect(dmsTo(h, ASKER)).toHaveLength(1);
 
     // Down again through the whole window of the later request: past its deadline, a reminder would only nag.
-    const deadline = deadlineOf(h, later);
+    const deadline = await deadlineOf(h, later);
     await h.boost.jobs.expiry.runOnce(deadline + 1);
     await h.boost.jobs.reminders.runOnce(deadline + 1);
     expect(dmsTo(h, OTHER)).toHaveLength(0);
@@ -99,22 +104,22 @@ describe('reminders before the deadline', () => {
   it('sends nothing to someone who shared before the reminder was due', async () => {
     await askForReminder(h, ASKER, posted);
     await click(h, ASKER, ACTIONS.markShared, posted);
-    await h.boost.jobs.reminders.runOnce(deadlineOf(h, posted) - 12 * HOUR);
+    await h.boost.jobs.reminders.runOnce((await deadlineOf(h, posted)) - 12 * HOUR);
     expect(dmsTo(h, ASKER)).toHaveLength(0);
   });
 
   it('sends nothing to someone who withdrew', async () => {
     const reply = await askForReminder(h, ASKER, posted);
     await click(h, ASKER, ACTIONS.withdraw, posted, { container: 'ephemeral', blocks: reply.args.blocks });
-    expect(participationRows(h, posted.id)).toHaveLength(0);
-    await h.boost.jobs.reminders.runOnce(deadlineOf(h, posted) - 12 * HOUR);
+    expect(await participationRows(h, posted.id)).toHaveLength(0);
+    await h.boost.jobs.reminders.runOnce((await deadlineOf(h, posted)) - 12 * HOUR);
     expect(dmsTo(h, ASKER)).toHaveLength(0);
   });
 
   it('sends nothing once the request was closed', async () => {
     await askForReminder(h, ASKER, posted);
     await click(h, REQUESTER, ACTIONS.close, posted);
-    await h.boost.jobs.reminders.runOnce(deadlineOf(h, posted) - 12 * HOUR);
+    await h.boost.jobs.reminders.runOnce((await deadlineOf(h, posted)) - 12 * HOUR);
     expect(dmsTo(h, ASKER)).toHaveLength(0);
   });
 
@@ -122,7 +127,7 @@ describe('reminders before the deadline', () => {
     await askForReminder(h, ASKER, posted);
     await optIn(h, OTHER, posted);
     await optIn(h, 'UOTHER002', posted);
-    await h.boost.jobs.reminders.runOnce(deadlineOf(h, posted) - 12 * HOUR);
+    await h.boost.jobs.reminders.runOnce((await deadlineOf(h, posted)) - 12 * HOUR);
     expect(allDms(h).map((call) => call.args.channel)).toEqual([ASKER]);
   });
 
@@ -130,7 +135,7 @@ describe('reminders before the deadline', () => {
     await askForReminder(h, ASKER, posted);
     await askForReminder(h, OTHER, posted);
     h.slack.delay('chat.postMessage', 300);
-    const now = deadlineOf(h, posted) - 12 * HOUR;
+    const now = (await deadlineOf(h, posted)) - 12 * HOUR;
     await Promise.all([h.boost.jobs.reminders.runOnce(now), h.boost.jobs.reminders.runOnce(now)]);
     expect(dmsTo(h, ASKER)).toHaveLength(1);
     expect(dmsTo(h, OTHER)).toHaveLength(1);
@@ -140,7 +145,7 @@ describe('reminders before the deadline', () => {
     await askForReminder(h, ASKER, posted);
     h.slack.rateLimit('chat.postMessage', 1);
     const started = Date.now();
-    await h.boost.jobs.reminders.runOnce(deadlineOf(h, posted) - 12 * HOUR);
+    await h.boost.jobs.reminders.runOnce((await deadlineOf(h, posted)) - 12 * HOUR);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(h.slack.dmsTo(ASKER).map((call) => call.status)).toEqual([429, 200]);
   });
@@ -149,10 +154,10 @@ describe('reminders before the deadline', () => {
     await askForReminder(h, ASKER, posted);
     await askForReminder(h, OTHER, posted);
     h.slack.fail('chat.postMessage', 'account_inactive', { when: (args) => args.channel === ASKER });
-    await h.boost.jobs.reminders.runOnce(deadlineOf(h, posted) - 12 * HOUR);
+    await h.boost.jobs.reminders.runOnce((await deadlineOf(h, posted)) - 12 * HOUR);
     expect(dmsTo(h, OTHER)).toHaveLength(1);
     expect(h.logs.some((line) => line.includes('account_inactive'))).toBe(true);
-    await h.boost.jobs.reminders.runOnce(deadlineOf(h, posted) - 11 * HOUR);
+    await h.boost.jobs.reminders.runOnce((await deadlineOf(h, posted)) - 11 * HOUR);
     expect(h.slack.dmsTo(ASKER)).toHaveLength(1);
   });
 

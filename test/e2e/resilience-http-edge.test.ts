@@ -272,7 +272,7 @@ describe('100 KB texts', () => {
     const response = await submitSharedForm(h, helper, request.id, `https://example.com/${'q'.repeat(KB100)}`);
     const answer = response.json<{ response_action: string; errors: Record<string, string> }>();
     expect(answer.errors[SHARED_FIELDS.shareUrl]).toMatch(/at most/);
-    expect(participationRows(h, request.id)).toHaveLength(1);
+    expect(await participationRows(h, request.id)).toHaveLength(1);
   });
 });
 
@@ -292,7 +292,7 @@ describe('requests that were closed or deleted', () => {
       return replies.length > 0 && replies;
     });
     expect(visibleText(reply?.args)).toContain('closed');
-    expect(participationRows(h, request.id).map((row) => row.user_id)).not.toContain(late.userId);
+    expect((await participationRows(h, request.id)).map((row) => row.user_id)).not.toContain(late.userId);
   });
 
   it('keeps the "I shared it" form open with the reason when the request closed meanwhile', async () => {
@@ -316,7 +316,7 @@ describe('requests that were closed or deleted', () => {
     expect(response.json<{ errors: Record<string, string> }>().errors[SHARED_FIELDS.shareUrl]).toContain(
       'no longer exists',
     );
-    expect(participationRows(h, gone.id)).toEqual([]);
+    expect(await participationRows(h, gone.id)).toEqual([]);
     await stillServes();
   });
 });
@@ -431,7 +431,7 @@ describe('links', () => {
         /Only web links/,
       );
     }
-    expect(participationRows(h, request.id)).toEqual([]);
+    expect(await participationRows(h, request.id)).toEqual([]);
   });
 
   it('answers a command holding a javascript: link with help, never taking it for a link', async () => {

@@ -62,9 +62,9 @@ async function submitUnposted(): Promise<RecordedCall> {
 /** The counts on the message end up equal to the database's. */
 async function countsEndExact(request: RequestRef, timeoutMs = 15_000): Promise<void> {
   await eventually(
-    () => visibleText(h.slack.message(request.channel, request.ts)).includes(expectedCounts(h, request.id)),
+    async () => visibleText(h.slack.message(request.channel, request.ts)).includes(await expectedCounts(h, request.id)),
     timeoutMs,
-    `the message to show ${expectedCounts(h, request.id)}`,
+    'the message to show the counts the database holds',
   );
 }
 
@@ -91,7 +91,7 @@ describe('rate limits (429 with Retry-After)', () => {
     h.slack.rateLimit('chat.update', 1, 2);
     await clickMany(request, 'URATE', 12);
     await countsEndExact(request);
-    expect(expectedCounts(h, request.id)).toBe('12 in, 0 shared');
+    expect(await expectedCounts(h, request.id)).toBe('12 in, 0 shared');
     // Coalesced: far fewer updates than clicks, rate-limited ones included.
     expect(updatesOf(request).length).toBeLessThan(8);
     expect(logged('warn', /Could not update the message of request \d+ \(ratelimited\); trying again/)).not.toEqual([]);
@@ -113,7 +113,7 @@ describe('HTTP 500 and 503', () => {
     expect(visibleText(dm.args)).toContain('Slack had a problem (`http_500`)');
     expect(unpostedRow()).toEqual({ status: 'open', message_ts: null });
     // "Try again" in that DM posts it.
-    const id = latestRequestOf(h, REQUESTER)?.id ?? 0;
+    const id = (await latestRequestOf(h, REQUESTER))?.id ?? 0;
     const retry = await click(
       h,
       REQUESTER,
@@ -146,11 +146,11 @@ describe('HTTP 500 and 503', () => {
     );
     // A 500 is not retried by the Web API client (the update may have been applied); the updater tries 6 times.
     expect(updatesOf(request)).toHaveLength(6);
-    expect(participationRows(h, request.id)).toHaveLength(1);
+    expect(await participationRows(h, request.id)).toHaveLength(1);
     // Slack recovers; nothing more is sent until something changes, and then the counts are exact again.
     await click(h, { userId: 'U500B' }, ACTIONS.optIn, request);
     await countsEndExact(request);
-    expect(expectedCounts(h, request.id)).toBe('2 in, 0 shared');
+    expect(await expectedCounts(h, request.id)).toBe('2 in, 0 shared');
   });
 });
 
@@ -179,7 +179,7 @@ describe('timeouts', () => {
     h.slack.delay('chat.postMessage', 0);
     const [landed] = channelPosts();
     const request: RequestRef = {
-      id: Number(latestRequestOf(h, REQUESTER)?.id),
+      id: Number((await latestRequestOf(h, REQUESTER))?.id),
       channel: CHANNEL,
       ts: answerOf<{ ts: string }>(landed).ts,
     };
@@ -259,7 +259,7 @@ describe('a request message that was deleted (message_not_found)', () => {
     await click(h, { userId: 'UGONE001' }, ACTIONS.markShared, request);
     await h.settle();
 
-    expect(participationRows(h, request.id)).toHaveLength(4);
+    expect(await participationRows(h, request.id)).toHaveLength(4);
     for (const userId of ['UGONE001', 'UGONE1000', 'UGONE1001', 'UGONE1002']) {
       expect(repliesTo(h, userId).some((call) => call.ok)).toBe(true);
     }
@@ -277,7 +277,7 @@ describe('a channel archived after its request was posted (is_archived on update
     await clickMany(request, 'UARCH', 3);
     await eventually(() => logged('error', /Could not update the message of request \d+: is_archived/).length > 0);
     await h.settle();
-    expect(participationRows(h, request.id)).toHaveLength(3);
+    expect(await participationRows(h, request.id)).toHaveLength(3);
     expect(['UARCH000', 'UARCH001', 'UARCH002'].every((userId) => repliesTo(h, userId).some((call) => call.ok))).toBe(
       true,
     );
@@ -360,7 +360,7 @@ describe("Slack refusing Boost's token (invalid_auth)", () => {
     await eventually(() => logged('error', /refused Boost's token .*check SLACK_BOT_TOKEN/).length > 0);
     // The private reply and the update go their own ways: neither waits for the other.
     await eventually(() => repliesTo(h, 'UAUTH002').some((call) => call.ok), 5000, 'the private reply');
-    expect(participationRows(h, request.id)).toHaveLength(1);
+    expect(await participationRows(h, request.id)).toHaveLength(1);
     expect(updatesOf(request)).toHaveLength(1);
     await click(h, { userId: 'UAUTH003' }, ACTIONS.optIn, request);
     await countsEndExact(request);

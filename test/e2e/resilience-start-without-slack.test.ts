@@ -87,7 +87,7 @@ describe('Boost started while Slack cannot be reached', () => {
     expect(await probe(base, '/healthz')).toEqual({ status: 200, body: { ok: true, slack: 'reached' } });
     const posted = await createRequest(h);
     await click(h, 'UHELPER01', ACTIONS.optIn, posted);
-    expect(participationRows(h, posted.id).map((row) => row.user_id)).toEqual(['UHELPER01']);
+    expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER01']);
   });
 
   it('asks auth.test again after each 500, and becomes ready once Slack answers', async () => {
@@ -137,7 +137,7 @@ describe('Boost started while Slack cannot be reached', () => {
     h = await startChecking({});
     await eventuallyReady(h.sender.baseUrl);
     const posted = await createRequest(h);
-    const saved = rows<Record<string, unknown>>(h, 'select * from bot_identities');
+    const saved = await rows<Record<string, unknown>>(h, 'select * from bot_identities');
     expect(saved).toEqual([
       {
         token_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
@@ -157,7 +157,7 @@ describe('Boost started while Slack cannot be reached', () => {
       body: { ready: true, database: 'ok', slack: 'not_reached_yet' },
     });
     await click(h, 'UHELPER01', ACTIONS.optIn, posted);
-    expect(participationRows(h, posted.id).map((row) => row.user_id)).toEqual(['UHELPER01']);
+    expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER01']);
   });
 
   it("stops asking, forgets the saved identity and reports Slack's reason when Slack refuses the token", async () => {
@@ -169,7 +169,7 @@ describe('Boost started while Slack cannot be reached', () => {
 
     expect(await h.boost.refused).toEqual({ setting: 'SLACK_BOT_TOKEN', code: 'token_revoked' });
     expect(h.slack.callsTo('auth.test').map((call) => call.error ?? 'ok')).toEqual(['ok', 'http_500', 'token_revoked']);
-    expect(rows(h, 'select * from bot_identities')).toEqual([]);
+    expect(await rows(h, 'select * from bot_identities')).toEqual([]);
   });
 });
 

@@ -49,11 +49,13 @@ interface PostingRow {
   notice_due_at: number | null;
 }
 
-const requestNow = () =>
-  rows<PostingRow>(
-    h,
-    'select id, status, message_ts, post_state, post_attempts, post_due_at, notice_due_at from requests where requester_id = ? order by id desc limit 1',
-    REQUESTER,
+const requestNow = async () =>
+  (
+    await rows<PostingRow>(
+      h,
+      'select id, status, message_ts, post_state, post_attempts, post_due_at, notice_due_at from requests where requester_id = ? order by id desc limit 1',
+      REQUESTER,
+    )
   )[0] as PostingRow;
 
 const channelPosts = () => h.slack.callsTo('chat.postMessage').filter((call) => call.args.channel === CHANNEL);
@@ -68,14 +70,21 @@ const tick = (at: number) => {
 async function submitDuringOutage(): Promise<PostingRow> {
   const started = h.slack.calls.length;
   expect((await submitForm(h, REQUESTER, { title: 'Posted in an outage', channelId: CHANNEL })).status).toBe(200);
-  await eventually(() => requestNow()?.post_state !== 'posting' && requestNow(), 10_000, 'the failed post recorded');
+  await eventually(
+    async () => {
+      const now = await requestNow();
+      return now?.post_state !== 'posting' && now;
+    },
+    10_000,
+    'the failed post recorded',
+  );
   // The requester's message about it has been tried too, and its outcome recorded.
   const [dm] = await h.slack.waitFor(
     (call) => dmsToRequester().includes(call) && h.slack.calls.indexOf(call) >= started,
     10_000,
   );
   if (!dm?.ok) await eventually(() => h.logs.some((line) => line.includes(`Could not tell ${REQUESTER}`)));
-  return requestNow();
+  return await requestNow();
 }
 
 async function listFor(userId: string): Promise<string> {
@@ -113,7 +122,7 @@ describe('a request whose post Slack certainly did not make (503s)', () => {
     expect(result).toMatchObject({ retried: 1 });
     const posts = channelPosts().filter((call) => call.ok);
     expect(posts).toHaveLength(1);
-    expect(requestNow()).toMatchObject({
+    expect(await requestNow()).toMatchObject({
       message_ts: answerOf<{ ts: string }>(posts[0]).ts,
       post_state: null,
       notice_due_at: null,
@@ -135,9 +144,17 @@ describe('a request whose post Slack certainly did not make (503s)', () => {
 
     h.slack.httpError('chat.postMessage', 503, 2);
     await tick(start + MINUTE);
-    expect(requestNow()).toMatchObject({ post_state: 'retry', post_attempts: 2, post_due_at: start + 3 * MINUTE });
+    expect(await requestNow()).toMatchObject({
+      post_state: 'retry',
+      post_attempts: 2,
+      post_due_at: start + 3 * MINUTE,
+    });
     await tick(start + 3 * MINUTE);
-    expect(requestNow()).toMatchObject({ post_state: 'retry', post_attempts: 3, post_due_at: start + 7 * MINUTE });
+    expect(await requestNow()).toMatchObject({
+      post_state: 'retry',
+      post_attempts: 3,
+      post_due_at: start + 7 * MINUTE,
+    });
     expect(channelPosts().map((call) => call.status)).toEqual([503, 503, 503]);
     expect(dmsToRequester()).toHaveLength(1);
 
@@ -162,7 +179,7 @@ describe('a request Slack refuses to post for good', () => {
     h.slack.setChannel(CHANNEL, { member: false });
 
     await tick(start + MINUTE);
-    expect(requestNow()).toMatchObject({ post_state: 'refused', post_due_at: null, message_ts: null });
+    expect(await requestNow()).toMatchObject({ post_state: 'refused', post_due_at: null, message_ts: null });
     const latest = dmsToRequester().at(-1) as RecordedCall;
     expect(visibleText(latest.args)).toContain('/invite @Boost');
     expect(buttonsIn(latest.args.blocks).map((b) => b.action_id)).toEqual([ACTIONS.retryPost, ACTIONS.cancelUnposted]);
@@ -198,8 +215,12 @@ describe('a request Slack may have posted (a timeout, a 500)', () => {
 
     const landed: RequestRef = { id: failed.id, channel: CHANNEL, ts: answerOf<{ ts: string }>(channelPosts()[0]).ts };
     await click(h, OTHER, ACTIONS.optIn, landed);
-    await eventually(() => requestNow().message_ts === landed.ts, 5000, 'the landed message to be recorded');
-    expect(requestNow().post_state).toBeNull();
+    await eventually(
+      async () => (await requestNow()).message_ts === landed.ts,
+      5000,
+      'the landed message to be recorded',
+    );
+    expect((await requestNow()).post_state).toBeNull();
     expect(await listFor('UTHIRD001')).toContain('Posted in an outage');
   });
 
@@ -220,10 +241,10 @@ describe('a request Slack may have posted (a timeout, a 500)', () => {
     );
     expect(created.ok).toBe(true);
     await tick(start + MINUTE);
-    expect(requestNow()).toMatchObject({ post_state: 'posting' });
+    expect(await requestNow()).toMatchObject({ post_state: 'posting' });
 
     await tick(start + 5 * MINUTE);
-    expect(requestNow()).toMatchObject({ post_state: 'unconfirmed', notice_due_at: null });
+    expect(await requestNow()).toMatchObject({ post_state: 'unconfirmed', notice_due_at: null });
     expect(channelPosts()).toEqual([]);
     const [told] = dmsToRequester();
     expect(visibleText(told?.args)).toContain('Slack never confirmed that it was posted');
@@ -240,7 +261,7 @@ describe('a request Slack may have posted (a timeout, a 500)', () => {
     const told = dmsToRequester().filter((call) => call.ok);
     expect(told).toHaveLength(1);
     expect(visibleText(told[0]?.args)).toContain('Slack had a problem (`http_500`) and did not confirm');
-    expect(requestNow()).toMatchObject({ notice_due_at: null, message_ts: null });
+    expect(await requestNow()).toMatchObject({ notice_due_at: null, message_ts: null });
     expect(channelPosts()).toHaveLength(1);
   });
 });
@@ -262,7 +283,7 @@ describe("Try again and Cancel on the requester's own surfaces", () => {
     const publishes = h.slack.callsTo('views.publish').length;
     await clickOnHome(h, REQUESTER, ACTIONS.retryPost, String(failed.id));
     await h.slack.waitFor(isPostOf(failed.id));
-    await eventually(() => requestNow().message_ts !== null, 5000, 'the message ts to be saved');
+    await eventually(async () => (await requestNow()).message_ts !== null, 5000, 'the message ts to be saved');
     await waitForHome(h, REQUESTER, publishes + 1);
     await eventually(
       () => JSON.stringify(h.slack.homeView(REQUESTER)?.blocks).includes(`Posted in <#${CHANNEL}>`),
@@ -280,7 +301,7 @@ describe("Try again and Cancel on the requester's own surfaces", () => {
     await openHome(h, REQUESTER);
 
     await clickOnHome(h, REQUESTER, ACTIONS.cancelUnposted, String(failed.id));
-    expect(requestNow()).toMatchObject({ status: 'closed', message_ts: null });
+    expect(await requestNow()).toMatchObject({ status: 'closed', message_ts: null });
     await eventually(
       () => JSON.stringify(h.slack.homeView(REQUESTER)?.blocks).includes('Request cancelled'),
       8000,

@@ -231,13 +231,40 @@ export async function settled(h: AnyHarness, timeoutMs = 15_000): Promise<void> 
 
 // ---- the database ---------------------------------------------------------------------------------------------------
 
-/** Rows of a table, straight from the SQLite file, as a person inspecting the database would see them. */
-export function rows<T = Json>(h: BoostHarness, sql: string, ...params: unknown[]): T[] {
-  return h.boost.database.sqlite.prepare(sql).all(...params) as T[];
+/** PostgreSQL's type ids of the values SQLite stores otherwise (bigint, boolean, json, jsonb). */
+const PG_INT8 = 20;
+const PG_BOOL = 16;
+const PG_JSON = new Set([114, 3802]);
+
+/** A value read from PostgreSQL as SQLite stores it: epoch times and counts as numbers, flags as 0 or 1, JSON as text. */
+function asSqliteStores(value: unknown, typeId: number): unknown {
+  if (value === null) return null;
+  if (typeId === PG_INT8) return Number(value);
+  if (typeId === PG_BOOL) return value ? 1 : 0;
+  if (PG_JSON.has(typeId)) return JSON.stringify(value);
+  return value;
 }
 
-export function requestRow(h: BoostHarness, id: number): Json | undefined {
-  return rows(h, 'select * from requests where id = ?', id)[0];
+/**
+ * Rows of a table, straight from the database, as a person inspecting it would see them: SQL with `?` placeholders,
+ * read from the SQLite file, or from PostgreSQL (placeholders numbered, values in SQLite's shapes) so that the same
+ * assertions hold on both.
+ */
+export async function rows<T = Json>(h: AnyHarness, sql: string, ...params: unknown[]): Promise<T[]> {
+  const database = h.boost.database;
+  if ('sqlite' in database) return database.sqlite.prepare(sql).all(...params) as T[];
+  let placeholder = 0;
+  const numbered = sql.replace(/\?/g, () => `$${++placeholder}`);
+  const result = await database.pool.query(numbered, params);
+  return result.rows.map((row: Json) => {
+    const shaped: Json = {};
+    for (const field of result.fields) shaped[field.name] = asSqliteStores(row[field.name], field.dataTypeID);
+    return shaped as T;
+  });
+}
+
+export async function requestRow(h: AnyHarness, id: number): Promise<Json | undefined> {
+  return (await rows(h, 'select * from requests where id = ?', id))[0];
 }
 
 export type ParticipationRow = Json & {
@@ -248,27 +275,28 @@ export type ParticipationRow = Json & {
   reminded_at: number | null;
 };
 
-export function participationRows(h: BoostHarness, requestId: number): ParticipationRow[] {
+export function participationRows(h: AnyHarness, requestId: number): Promise<ParticipationRow[]> {
   return rows(h, 'select * from participations where request_id = ? order by user_id', requestId);
 }
 
 /** The newest request of a person in their workspace. */
-export function latestRequestOf(
-  h: BoostHarness,
+export async function latestRequestOf(
+  h: AnyHarness,
   person: Person,
-): (Json & { id: number; message_ts: string | null }) | undefined {
+): Promise<(Json & { id: number; message_ts: string | null }) | undefined> {
   const { userId, teamId = DEFAULT_IDS.teamId } = who(person);
-  return rows<Json & { id: number; message_ts: string | null }>(
+  const found = await rows<Json & { id: number; message_ts: string | null }>(
     h,
     'select * from requests where team_id = ? and requester_id = ? order by id desc limit 1',
     teamId,
     userId,
-  )[0];
+  );
+  return found[0];
 }
 
 /** "N in, M shared" as the request message must show it, from the database. */
-export function expectedCounts(h: BoostHarness, requestId: number): string {
-  const helpers = participationRows(h, requestId);
+export async function expectedCounts(h: AnyHarness, requestId: number): Promise<string> {
+  const helpers = await participationRows(h, requestId);
   const shared = helpers.filter((row) => row.shared_at !== null).length;
   return helpers.length === 0 ? 'No one in yet' : `${helpers.length} in, ${shared} shared`;
 }
@@ -612,14 +640,14 @@ let servingChecks = 0;
  * Proves the app still serves: a new request goes from form to channel, a click is counted and answered privately,
  * and the message shows the database's counts. Throws, saying which step failed, otherwise.
  */
-export async function stillServes(h: BoostHarness, teamId?: string): Promise<void> {
+export async function stillServes(h: AnyHarness, teamId?: string): Promise<void> {
   servingChecks += 1;
   const requester = { userId: `USERVE${servingChecks}A`, teamId };
   const helper = { userId: `USERVE${servingChecks}B`, teamId };
   const request = await createRequest(h, {}, requester);
   await click(h, helper, ACTIONS.optIn, request);
   await eventually(() => repliesTo(h, helper.userId).some((call) => call.ok), 10_000, 'the private reply to a click');
-  const counts = expectedCounts(h, request.id);
+  const counts = await expectedCounts(h, request.id);
   await eventually(
     () => visibleText(h.slack.message(request.channel, request.ts)).includes(counts),
     10_000,
