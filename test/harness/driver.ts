@@ -263,6 +263,15 @@ export async function rows<T = Json>(h: AnyHarness, sql: string, ...params: unkn
   });
 }
 
+/** The names of Boost's own tables (not the migrations' bookkeeping), on either database. */
+export async function tableNames(h: AnyHarness): Promise<string[]> {
+  const query =
+    'sqlite' in h.boost.database
+      ? "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'"
+      : "select table_name as name from information_schema.tables where table_schema = 'public' and table_name not like '__drizzle%'";
+  return (await rows<{ name: string }>(h, query)).map(({ name }) => name);
+}
+
 export async function requestRow(h: AnyHarness, id: number): Promise<Json | undefined> {
   return (await rows(h, 'select * from requests where id = ?', id))[0];
 }
