@@ -42,7 +42,7 @@ export const deliveries = (h: BoostHarness<Boost>) =>
   );
 
 /** The digest as it is now in the person's DM with Boost. */
-export function digestIn(h: BoostHarness, userId: string): StoredMessage {
+export function digestIn(h: BoostHarness<Boost>, userId: string): StoredMessage {
   const [message] = h.slack.messages(userId);
   if (!message) throw new Error(`no DM for ${userId}`);
   return message;
