@@ -190,6 +190,13 @@ export function isDistribution(config: Config): boolean {
   return config.SLACK_CLIENT_ID !== undefined;
 }
 
+/** What an operator should check when Slack refuses Boost's token, in the words of the mode Boost runs in. */
+export function refusedTokenHint(config: Config): string {
+  return isDistribution(config)
+    ? 'the workspace may have uninstalled Boost or revoked its token: install it again from /slack/install'
+    : 'check SLACK_BOT_TOKEN and that the app is installed';
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(

@@ -14,6 +14,8 @@ export interface MessageUpdaterOptions {
   /** Failed attempts in a row, rate limits included, before giving up until the next change (default 6). */
   maxAttempts?: number;
   logger: Logger;
+  /** What to check when Slack refuses the token, for the log line (see config.ts). */
+  refusedTokenHint?: string;
   /** chat.update allows about one call per second per message (Tier 3 bursts aside). */
   minIntervalMs?: number;
   now?: () => number;
@@ -92,7 +94,7 @@ export class MessageUpdater {
       );
     } else if (kind === 'auth') {
       logger.error(
-        `Slack refused Boost's token updating request ${requestId} (${reason}): check SLACK_BOT_TOKEN and that the app is installed`,
+        `Slack refused Boost's token updating request ${requestId} (${reason}): ${this.options.refusedTokenHint ?? 'check the bot token'}`,
       );
     } else if (passing) {
       logger.error(

@@ -1,3 +1,4 @@
+import { refusedTokenHint } from '../config.ts';
 import { type PostFailure, retryDelayMs, shouldTellRequester } from '../domain/posting.ts';
 import type { BoostRequest } from '../domain/types.ts';
 import type { BoostContext } from './context.ts';
@@ -89,7 +90,8 @@ export async function tellRequesterUnposted(ctx: BoostContext, request: BoostReq
   } catch (dmError) {
     const again = postFailureOf(dmError) === 'retry';
     await ctx.repos.requests.setNoticeDue(request.id, again ? ctx.clock() + retryDelayMs(request.postAttempts) : null);
-    const hint = classifySlackFailure(dmError) === 'auth' ? '; Slack refused the token: check SLACK_BOT_TOKEN' : '';
+    const hint =
+      classifySlackFailure(dmError) === 'auth' ? `; Slack refused the token: ${refusedTokenHint(ctx.config)}` : '';
     const later = again ? ' Boost will tell them later.' : '';
     ctx.logger.error(
       `Could not tell ${request.requesterId} about request ${request.id}: ${slackErrorCode(dmError)}${hint}. The request stays saved, unposted.${later}`,

@@ -1,6 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { BoostTuning } from '../app.ts';
-import type { Config } from '../config.ts';
+import { type Config, refusedTokenHint } from '../config.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import { MessageUpdater } from '../jobs/message-updater.ts';
@@ -50,6 +50,7 @@ export function createContext(deps: {
       workspaceOf: async (requestId) => (await repos.requests.get(requestId))?.teamId,
       pauses,
       logger,
+      refusedTokenHint: refusedTokenHint(config),
       // Paced in real time, like the Home refresher: the pace is Slack's rate limit, not product time.
       minIntervalMs: tuning.messageUpdateIntervalMs,
     }),

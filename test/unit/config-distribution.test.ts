@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ConfigError, isDistribution, loadConfig } from '../../src/config.ts';
+import { ConfigError, isDistribution, loadConfig, refusedTokenHint } from '../../src/config.ts';
 import { BOT_SCOPES } from '../../src/http/install-pages.ts';
 import { REDIRECT_PATH } from '../../src/wiring/receiver.ts';
 
@@ -37,6 +37,15 @@ describe('distribution mode settings', () => {
 
   it('keeps single-workspace mode for a bot token alone', () => {
     expect(isDistribution(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).toBe(false);
+  });
+
+  it('tells an operator what to check about a refused token in the words of each mode', () => {
+    expect(refusedTokenHint(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }))).toContain(
+      'SLACK_BOT_TOKEN',
+    );
+    const hint = refusedTokenHint(loadConfig(distribution));
+    expect(hint).not.toContain('SLACK_BOT_TOKEN');
+    expect(hint).toContain('/slack/install');
   });
 
   it('refuses a bot token and the OAuth settings together, naming both ways', () => {
