@@ -15,12 +15,12 @@ export type StartBoost = (
   options?: StartOptions,
 ) => Promise<AnyBoostHarness>;
 
-const DATABASES: Array<{ database: string; start: StartBoost }> = [
-  { database: 'SQLite', start: startBoost },
-  { database: 'PostgreSQL', start: startBoostOnPostgres },
+const DATABASES: Array<[database: string, start: StartBoost]> = [
+  ['SQLite', startBoost],
+  ['PostgreSQL', startBoostOnPostgres],
 ];
 
 /** Declares the suite once per database ("on SQLite", "on PostgreSQL"), handing it the starter of Boost on that one. */
 export function forEachDatabase(suite: (start: StartBoost) => void): void {
-  describe.each(DATABASES)('on $database', ({ start }) => suite(start));
+  describe.each(DATABASES)('on %s', (_database, start) => suite(start));
 }
