@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { BoostRequest } from '../../domain/types.ts';
 import type { Db } from '../connection.ts';
 import { type Tables, tablesOf } from '../dialect.ts';
@@ -52,7 +52,15 @@ export function remindersRepository(db: Db) {
       const claimed = await db
         .update(participations)
         .set({ remindedAt: now })
-        .where(and(eq(participations.id, participationId), inArray(participations.id, due)))
+        // The row's own condition is checked again on the row a concurrent claim just wrote (PostgreSQL re-reads it
+        // under read committed; a subquery alone would still see it unclaimed), so only one of two claims wins.
+        .where(
+          and(
+            eq(participations.id, participationId),
+            isNull(participations.remindedAt),
+            inArray(participations.id, due),
+          ),
+        )
         .returning({ id: participations.id });
       return claimed.length === 1;
     },
