@@ -16,6 +16,7 @@ const BENCHMARKS = [
   { name: 'redirect', file: 'redirect.ts' },
   { name: 'cold-start', file: 'cold-start.ts' },
   { name: 'distribution', file: 'distribution.ts' },
+  { name: 'ack-pg', file: 'ack-postgres.ts' },
 ];
 
 const wanted = process.argv.slice(2);
