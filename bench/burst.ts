@@ -13,6 +13,7 @@ import {
   waitUntil,
 } from './lib/slack.ts';
 import { ms, percentile } from './lib/stats.ts';
+import { updatePace } from './lib/updates.ts';
 import type { CallSummary } from './servers/fake-slack.ts';
 
 // 2. Burst: a popular request gets 1,000 clicks within about two seconds. Slack allows about one chat.update per
@@ -76,24 +77,9 @@ try {
   );
   const finalUpdate = updates.find((call) => countsShown(call.text)?.optedIn === CLICKS);
 
-  // The longest time without an update while clicks were arriving (from the first click to the last).
-  const during = updates.map((call) => call.at).filter((at) => at >= firstClick && at <= lastClick);
-  const marks = [firstClick, ...during, lastClick];
-  let longestGap = 0;
-  for (let i = 1; i < marks.length; i++)
-    longestGap = Math.max(longestGap, (marks[i] as number) - (marks[i - 1] as number));
-  let closest = Number.POSITIVE_INFINITY;
-  for (let i = 1; i < updates.length; i++) {
-    closest = Math.min(closest, (updates[i] as CallSummary).at - (updates[i - 1] as CallSummary).at);
-  }
   const finalDelay = (finalUpdate?.at ?? shownAt) - lastClick;
   const spanS = (lastClick - firstClick) / 1000;
-  // The pace of updates from the first one of the burst to the final state: intervals per second between them (three
-  // updates a second apart are a pace of 1/s). "About one a second" while the message catches up.
-  const updatesUntilFinal = updates.filter((call) => call.at >= firstClick && call.at <= (finalUpdate?.at ?? shownAt));
-  const first = updatesUntilFinal[0]?.at ?? firstClick;
-  const last = updatesUntilFinal.at(-1)?.at ?? first;
-  const rate = last > first ? (updatesUntilFinal.length - 1) / ((last - first) / 1000) : 0;
+  const { longestGap, closest, rate } = updatePace(updates, firstClick, lastClick, finalUpdate?.at ?? shownAt);
 
   line(
     `burst: ${CLICKS} clicks sent over ${ms(lastClick - firstClick)} (open loop), answers ${[...statuses]

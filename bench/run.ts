@@ -17,6 +17,7 @@ const BENCHMARKS = [
   { name: 'cold-start', file: 'cold-start.ts' },
   { name: 'distribution', file: 'distribution.ts' },
   { name: 'ack-pg', file: 'ack-postgres.ts' },
+  { name: 'burst-pg', file: 'burst-postgres.ts' },
 ];
 
 const wanted = process.argv.slice(2);

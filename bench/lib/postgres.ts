@@ -85,6 +85,14 @@ async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>
   }
 }
 
+/** The first column of the first row of a query on the database at `url`, as a number. */
+export function queryNumber(url: string, text: string, values: unknown[] = []): Promise<number> {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query<Record<string, unknown>>(text, values);
+    return Number(Object.values(rows[0] ?? {})[0]);
+  });
+}
+
 export interface DatabaseActivity {
   /** Statements run in the database, each a round trip (BEGIN and COMMIT included). */
   statements: number;

@@ -1,0 +1,166 @@
+import { performance } from 'node:perf_hooks';
+import type { PreparedRequest } from './lib/http-client.ts';
+import { answers, timeOpenLoop, timeRequestsAnyStatus } from './lib/http-client.ts';
+import { queryNumber, startBenchPostgres } from './lib/postgres.ts';
+import { line, loadLine, summary, verdict } from './lib/report.ts';
+import {
+  type BoostChild,
+  countsShown,
+  createRequest,
+  type FakeSlackChild,
+  optInClicks,
+  type PostedRequest,
+  settle,
+  sleep,
+  startBoostChild,
+  startFakeSlack,
+  userId,
+  waitUntil,
+} from './lib/slack.ts';
+import { ms, percentile } from './lib/stats.ts';
+import { updatePace } from './lib/updates.ts';
+import type { CallSummary } from './servers/fake-slack.ts';
+
+// 8. The burst of benchmark 2 over two instances: two Boost processes on one PostgreSQL database, behind an imagined
+// load balancer that sends every other click to the other one, against one fake Slack. Slack allows about one
+// chat.update per second per message whichever instance sends it, so the pacing must hold across both, and every
+// click must be counted once, the last update showing the exact final counts. Figures are reported whatever they are.
+
+const CLICKS = 1000;
+const SPREAD_MS = 2000;
+const TARGET_FINAL_MS = 2000;
+/** "About one update per second". */
+const MAX_RATE = 1.2;
+/** Updates arriving closer than this (on the fake's clock) are two instances' updates crossing, not one pace. */
+const LEAST_SPACING_MS = 900;
+
+const now = () => performance.timeOrigin + performance.now();
+
+/** Every other click to the other instance, as a round-robin load balancer would spread them. */
+function spreadOver(instances: readonly BoostChild[], fakeUrl: string, request: PostedRequest, users: string[]) {
+  const perInstance = instances.map((boost) => optInClicks(boost.info.url, fakeUrl, request, users));
+  return users.map((_, i) => (perInstance[i % instances.length] as PreparedRequest[])[i] as PreparedRequest);
+}
+
+/**
+ * Waits until neither instance has an update pending and the fake has seen `n` private replies since `from`; says so
+ * and goes on if that does not happen (a click that failed gets no reply), so the figures are reported whatever they are.
+ */
+async function settleAll(instances: readonly BoostChild[], fake: FakeSlackChild, from: number, n: number) {
+  try {
+    for (const boost of instances) await settle(boost, fake, from, n);
+  } catch (error) {
+    line(`  WARNING: ${error instanceof Error ? error.message : error} (${n} private replies expected)`);
+  }
+}
+
+loadLine('at the start');
+const postgres = await startBenchPostgres();
+const fake = await startFakeSlack();
+const instances: BoostChild[] = [];
+try {
+  const databaseUrl = await postgres.freshDatabase();
+  // One after the other, as a deploy starts them: the first migrates, the second finds nothing left to do.
+  for (let i = 0; i < 2; i++) instances.push(await startBoostChild(fake.info.apiUrl, { DATABASE_URL: databaseUrl }));
+  const [first] = instances as [BoostChild, BoostChild];
+
+  // Warm up both on another request, so the burst meets processes that have run this code before.
+  const warm = await createRequest(first, fake, {
+    requester: 'UBWARM',
+    channel: 'CBENCH0003',
+    url: 'https://example.com/a',
+  });
+  const warmFrom = await fake.call<number>('callCount');
+  const warmUsers = Array.from({ length: 500 }, (_, i) => userId(8_000_000 + i));
+  const warmed = await timeRequestsAnyStatus(spreadOver(instances, fake.info.url, warm, warmUsers), 20);
+  line(`  warm-up: ${warmUsers.length} clicks at 20 concurrent, answers ${answers(warmed.statuses)}`);
+  await settleAll(instances, fake, warmFrom, warmed.statuses.get(200) ?? 0);
+
+  const request = await createRequest(first, fake, {
+    requester: 'UBREQUESTER',
+    channel: 'CBENCH0004',
+    url: 'https://example.com/popular',
+  });
+  const users = Array.from({ length: CLICKS }, (_, i) => userId(7_000_000 + i));
+  const clicks = spreadOver(instances, fake.info.url, request, users);
+  const from = await fake.call<number>('callCount');
+  await sleep(1500); // past the updater's interval for the new message's first post
+
+  const { dueAt, latencies: ackMs, statuses } = await timeOpenLoop(clicks, SPREAD_MS / CLICKS, 200);
+  const firstClick = dueAt[0] as number;
+  const lastClick = dueAt[CLICKS - 1] as number;
+  const lastAck = Math.max(...dueAt.map((at, i) => at + (ackMs[i] as number)));
+
+  // The exact final counts, as the fake Slack stores the message; reported as missing rather than thrown if they never
+  // come (a stale update from one instance landing after the other's final one would leave the message behind).
+  const exact = `${CLICKS} in, 0 shared`;
+  const shownAt = await waitUntil(
+    'the message to show the final counts',
+    async () => {
+      const message = await fake.call<{ text?: string }>('message', request.channel, request.ts);
+      return message.text?.includes(exact) ? now() : undefined;
+    },
+    15_000,
+  ).catch(() => Number.NaN);
+  await settleAll(instances, fake, from, statuses.get(200) ?? 0);
+  const stored = await fake.call<{ text?: string }>('message', request.channel, request.ts);
+  const counted = await queryNumber(databaseUrl, 'select count(*) from participations where request_id = $1', [
+    request.requestId,
+  ]);
+  const updates = (await fake.call<CallSummary[]>('calls', from, 'chat.update')).filter(
+    (call) => call.ts === request.ts && call.ok,
+  );
+  const refused = (await fake.call<CallSummary[]>('calls', from, 'chat.update')).filter(
+    (call) => call.ts === request.ts && !call.ok,
+  );
+  const finalUpdate = updates.find((call) => countsShown(call.text)?.optedIn === CLICKS);
+  const finalAt = finalUpdate?.at ?? shownAt;
+  const finalDelay = finalAt - lastClick;
+  const spanS = (lastClick - firstClick) / 1000;
+  const { longestGap, closest, rate } = updatePace(updates, firstClick, lastClick, finalAt);
+  const tooClose = updates.filter(
+    (call, i) => i > 0 && call.at - (updates[i - 1] as CallSummary).at < LEAST_SPACING_MS,
+  );
+  const shownAtEnd = countsShown(stored.text);
+
+  line(
+    `burst over 2 instances on PostgreSQL: ${CLICKS} clicks sent over ${ms(lastClick - firstClick)} (open loop, alternating), answers ${answers(statuses)}`,
+  );
+  line(
+    `  acks during the burst: p50 ${ms(percentile(ackMs, 50))}, p99 ${ms(percentile(ackMs, 99))}, last answered ${ms(lastAck - lastClick)} after the last click`,
+  );
+  line(
+    `  counted in the database: ${counted} participations; the message shows ${shownAtEnd?.optedIn ?? '?'} in at the end`,
+  );
+  line(
+    `  chat.update calls on the message, both instances: ${updates.length} (${refused.length} refused by Slack; clicks arrived for ${spanS.toFixed(1)} s)`,
+  );
+  for (const call of updates) {
+    const shown = countsShown(call.text);
+    line(`    +${ms(call.at - firstClick).padStart(8)}  ${shown ? `${shown.optedIn} in` : call.text}`);
+  }
+  line(`  longest gap without an update while clicks arrived: ${ms(longestGap)}`);
+  line(
+    `  closest two updates on arrival: ${ms(closest)} (${tooClose.length} of ${Math.max(0, updates.length - 1)} intervals under ${LEAST_SPACING_MS} ms); ${rate.toFixed(2)} updates/s from the first to the final one`,
+  );
+  line(
+    `  exact final counts (${exact}) reached the fake Slack ${ms(finalDelay)} after the last click (seen in its stored message ${ms(shownAt - lastClick)} after it)`,
+  );
+  loadLine('at the end');
+  const exactCount = counted === CLICKS && shownAtEnd?.optedIn === CLICKS;
+  summary(
+    'burst over 2 instances on PostgreSQL',
+    `${CLICKS} clicks in ${spanS.toFixed(1)} s, ${counted} counted (${exactCount ? 'exact' : 'NOT exact'}) -> ${updates.length} chat.update across both (${rate.toFixed(2)}/s, closest ${ms(closest)}), longest gap ${ms(longestGap)}, exact final state ${ms(finalDelay)} after the last click; ack p99 ${ms(percentile(ackMs, 99))} (targets exact, ~1 update/s, final <= ${TARGET_FINAL_MS} ms)`,
+    verdict(
+      statuses.get(200) === CLICKS &&
+        exactCount &&
+        finalDelay <= TARGET_FINAL_MS &&
+        rate <= MAX_RATE &&
+        longestGap <= 2000,
+    ),
+  );
+} finally {
+  await Promise.all(instances.map((boost) => boost.stop()));
+  await fake.stop();
+  postgres.stop();
+}
