@@ -47,10 +47,11 @@ function spreadOver(instances: readonly BoostChild[], fakeUrl: string, request: 
  * and goes on if that does not happen (a click that failed gets no reply), so the figures are reported whatever they are.
  */
 async function settleAll(instances: readonly BoostChild[], fake: FakeSlackChild, from: number, n: number) {
-  try {
-    for (const boost of instances) await settle(boost, fake, from, n);
-  } catch (error) {
-    line(`  WARNING: ${error instanceof Error ? error.message : error} (${n} private replies expected)`);
+  for (const boost of instances) {
+    if (boost.process.exitCode !== null || boost.process.signalCode !== null) continue;
+    await settle(boost, fake, from, n).catch((error: Error) =>
+      line(`  WARNING: ${error.message} (${n} private replies expected)`),
+    );
   }
 }
 
@@ -63,6 +64,11 @@ try {
   // One after the other, as a deploy starts them: the first migrates, the second finds nothing left to do.
   for (let i = 0; i < 2; i++) instances.push(await startBoostChild(fake.info.apiUrl, { DATABASE_URL: databaseUrl }));
   const [first] = instances as [BoostChild, BoostChild];
+  // An instance that dies under the burst is a figure too: say so instead of stopping the benchmark.
+  const deaths: string[] = [];
+  for (const [i, boost] of instances.entries()) {
+    boost.process.once('exit', (code, signal) => deaths.push(`instance ${i + 1} exited (${signal ?? code})`));
+  }
 
   // Warm up both on another request, so the burst meets processes that have run this code before.
   const warm = await createRequest(first, fake, {
@@ -146,11 +152,12 @@ try {
   line(
     `  exact final counts (${exact}) reached the fake Slack ${ms(finalDelay)} after the last click (seen in its stored message ${ms(shownAt - lastClick)} after it)`,
   );
+  for (const death of deaths) line(`  WARNING: ${death}`);
   loadLine('at the end');
   const exactCount = counted === CLICKS && shownAtEnd?.optedIn === CLICKS;
   summary(
     'burst over 2 instances on PostgreSQL',
-    `${CLICKS} clicks in ${spanS.toFixed(1)} s, ${counted} counted (${exactCount ? 'exact' : 'NOT exact'}) -> ${updates.length} chat.update across both (${rate.toFixed(2)}/s, closest ${ms(closest)}), longest gap ${ms(longestGap)}, exact final state ${ms(finalDelay)} after the last click; ack p99 ${ms(percentile(ackMs, 99))} (targets exact, ~1 update/s, final <= ${TARGET_FINAL_MS} ms)`,
+    `${CLICKS} clicks in ${spanS.toFixed(1)} s, ${counted} counted (${exactCount ? 'exact' : 'NOT exact'}) -> ${updates.length} chat.update across both (${rate.toFixed(2)}/s, closest ${ms(closest)}), longest gap ${ms(longestGap)}, exact final state ${ms(finalDelay)} after the last click; ack p99 ${ms(percentile(ackMs, 99))}, answers ${answers(statuses)}${deaths.length > 0 ? `; ${deaths.join(', ')}` : ''} (targets exact, ~1 update/s, final <= ${TARGET_FINAL_MS} ms)`,
     verdict(
       statuses.get(200) === CLICKS &&
         exactCount &&
