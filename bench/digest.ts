@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_SIZES, generateWorkspace } from './digest/generate.ts';
-import { describeDigest, describeGenerated, measureDigest } from './digest/measure.ts';
+import { type DigestRun, describeDigest, describeGenerated, measureDigest } from './digest/measure.ts';
 import { line, summary, verdict } from './lib/report.ts';
 import { mb, ms } from './lib/stats.ts';
 
@@ -19,7 +19,7 @@ try {
   const generated = generateWorkspace(path, Date.now(), DEFAULT_SIZES);
   line(`digest at scale: generated ${describeGenerated(generated)}`);
   const result = measureDigest(path, generated.now);
-  const [cold, warm] = result.runs;
+  const [cold, warm] = result.runs as [DigestRun, DigestRun];
   const total = cold.decideAndComposeMs + cold.renderMs;
   for (const text of describeDigest(result)) line(text);
   summary(

@@ -18,6 +18,7 @@ const BENCHMARKS = [
   { name: 'distribution', file: 'distribution.ts' },
   { name: 'ack-pg', file: 'ack-postgres.ts' },
   { name: 'burst-pg', file: 'burst-postgres.ts' },
+  { name: 'digest-pg', file: 'digest-postgres.ts' },
 ];
 
 const wanted = process.argv.slice(2);

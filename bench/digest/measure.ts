@@ -17,18 +17,19 @@ export interface DigestRun {
 }
 
 export interface DigestFigures {
-  /** A cold run (fresh process), then a warm one in the same process. */
-  runs: [DigestRun, DigestRun];
+  /** A cold run (fresh process), then warm ones in the same process. */
+  runs: [DigestRun, ...DigestRun[]];
   rssBefore: number;
   peakBefore: number;
   maxRssKb: number;
 }
 
-export function measureDigest(database: string, now: number, profileName = 'digest'): DigestFigures {
+/** `runs`: the cold one, then warm ones. */
+export function measureDigest(database: string, now: number, runs = 2, profileName = 'digest'): DigestFigures {
   const child = fileURLToPath(new URL('run-digest.ts', import.meta.url));
   const output = execFileSync(
     process.execPath,
-    ['--import', 'tsx', ...profileFlags(profileName), child, database, String(now)],
+    ['--import', 'tsx', ...profileFlags(profileName), child, database, String(now), String(runs)],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as DigestFigures;
@@ -46,7 +47,9 @@ export function describeDigest(result: DigestFigures): string[] {
   const [cold, warm] = result.runs;
   return [
     `  first run (fresh process): decide + compose ${ms(cold.decideAndComposeMs)}, render ${ms(cold.renderMs)}`,
-    `  second run (same process): decide + compose ${ms(warm.decideAndComposeMs)}, render ${ms(warm.renderMs)}`,
+    ...(warm
+      ? [`  second run (same process): decide + compose ${ms(warm.decideAndComposeMs)}, render ${ms(warm.renderMs)}`]
+      : []),
     `  ${cold.digests.toLocaleString('en-US')} digests (${cold.blocks.toLocaleString('en-US')} blocks), ${cold.waitingForZone} waiting for a time zone`,
     `  memory: ${mb(result.rssBefore)} resident before the run (node, modules, open database); peak ${mb(cold.peakRssAfter)} after the first run (JS heap in use ${mb(cold.heapUsed)} at its end), ${mb(result.maxRssKb * 1024)} at exit`,
   ];

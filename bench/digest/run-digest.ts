@@ -11,8 +11,8 @@ import { openStorage } from '../../src/wiring/storage.ts';
 // a digest and composes every one (`npm run digest -- --dry-run` does exactly this), rendering each message as it comes.
 // Prints one JSON line with the figures.
 
-const [path, nowArg] = process.argv.slice(2);
-if (!path || !nowArg) throw new Error('usage: run-digest.ts <SQLite file or postgres:// URL> <now>');
+const [path, nowArg, runsArg = '2'] = process.argv.slice(2);
+if (!path || !nowArg) throw new Error('usage: run-digest.ts <SQLite file or postgres:// URL> <now> [runs, 2]');
 const now = Number(nowArg);
 
 /** Peak resident memory so far in bytes (VmHWM), and resident now (VmRSS). */
@@ -52,7 +52,7 @@ const job = new DigestJob({
 const before = memory();
 
 const runs = [];
-for (let run = 0; run < 2; run++) {
+for (let run = 0; run < Number(runsArg); run++) {
   // Each digest is rendered as the dry run hands it over (then dropped), as `npm run digest -- --dry-run` prints it.
   let blocks = 0;
   let renderMs = 0;
