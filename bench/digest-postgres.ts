@@ -67,7 +67,7 @@ try {
   loadLine('at the end');
   summary(
     'digest at scale on PostgreSQL',
-    `${cold.digests.toLocaleString('en-US')} digests in ${ms(total(onPostgres))} (fresh process, render included), peak RSS ${mb(cold.peakRssAfter)}; on SQLite in this run ${ms(total(onSqlite))}, ${mb(onSqlite.runs[0].peakRssAfter)}; time ratio ${ratio(total(onPostgres) / total(onSqlite))} (targets < ${TARGET_MS} ms, < ${mb(TARGET_RSS)})`,
+    `${cold.digests.toLocaleString('en-US')} digests in ${ms(total(onPostgres))} (fresh process, render included), peak RSS ${mb(cold.peakRssAfter)}; on SQLite in this run ${ms(total(onSqlite))}, ${mb(onSqlite.runs[0].peakRssAfter)}; time ratio ${ratio(total(onPostgres) / total(onSqlite))}, of the database part (decide + compose) ${ratio(cold.decideAndComposeMs / onSqlite.runs[0].decideAndComposeMs)} (targets < ${TARGET_MS} ms, < ${mb(TARGET_RSS)})`,
     verdict(same && total(onPostgres) < TARGET_MS && cold.peakRssAfter < TARGET_RSS),
   );
 } finally {
