@@ -99,7 +99,8 @@ try {
 
   // The exact final counts, as the fake Slack stores the message; reported as missing rather than thrown if they never
   // come (a stale update from one instance landing after the other's final one would leave the message behind).
-  const exact = `${CLICKS} in, 0 shared`;
+  // As the workspace's language (English here) writes the numbers.
+  const exact = `${CLICKS.toLocaleString('en-US')} in, 0 shared`;
   const shownAt = await waitUntil(
     'the message to show the final counts',
     async () => {

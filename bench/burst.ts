@@ -61,7 +61,8 @@ try {
   const lastAck = Math.max(...dueAt.map((at, i) => at + (ackMs[i] as number)));
 
   // The exact final counts, as the fake Slack stores the message.
-  const exact = `${CLICKS} in, 0 shared`;
+  // As the workspace's language (English here) writes the numbers.
+  const exact = `${CLICKS.toLocaleString('en-US')} in, 0 shared`;
   const shownAt = await waitUntil(
     'the message to show the final counts',
     async () => {
