@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
 import type { PreparedRequest } from './lib/http-client.ts';
 import { answers, timeOpenLoop, timeRequestsAnyStatus } from './lib/http-client.ts';
 import { queryNumber, startBenchPostgres } from './lib/postgres.ts';
@@ -25,6 +27,7 @@ import type { CallSummary } from './servers/fake-slack.ts';
 // load balancer that sends every other click to the other one, against one fake Slack. Slack allows about one
 // chat.update per second per message whichever instance sends it, so the pacing must hold across both, and every
 // click must be counted once, the last update showing the exact final counts. Figures are reported whatever they are.
+// The baseline, in the same run and against the same fake Slack: the same burst on one Boost on SQLite.
 
 const CLICKS = 1000;
 const SPREAD_MS = 2000;
@@ -55,22 +58,31 @@ async function settleAll(instances: readonly BoostChild[], fake: FakeSlackChild,
   }
 }
 
-loadLine('at the start');
-const postgres = await startBenchPostgres();
-const fake = await startFakeSlack();
-const instances: BoostChild[] = [];
-try {
-  const databaseUrl = await postgres.freshDatabase();
-  // One after the other, as a deploy starts them: the first migrates, the second finds nothing left to do.
-  for (let i = 0; i < 2; i++) instances.push(await startBoostChild(fake.info.apiUrl, { DATABASE_URL: databaseUrl }));
-  const [first] = instances as [BoostChild, BoostChild];
-  // An instance that dies under the burst is a figure too: say so instead of stopping the benchmark.
-  const deaths: string[] = [];
-  for (const [i, boost] of instances.entries()) {
-    boost.process.once('exit', (code, signal) => deaths.push(`instance ${i + 1} exited (${signal ?? code})`));
-  }
+interface BurstFigures {
+  acked: number;
+  ackP99: number;
+  exact: boolean;
+  counted: number;
+  updates: number;
+  closest: number;
+  rate: number;
+  longestGap: number;
+  finalDelay: number;
+  answers: string;
+}
 
-  // Warm up both on another request, so the burst meets processes that have run this code before.
+/**
+ * Warms `instances` up on a request of their own, then sends them the burst (alternating when there are several) and
+ * reports what Slack saw. `counted` reads how many opt-ins the database holds for a request.
+ */
+async function burst(
+  label: string,
+  instances: readonly BoostChild[],
+  fake: FakeSlackChild,
+  counted: (requestId: number) => Promise<number>,
+): Promise<BurstFigures> {
+  const [first] = instances as [BoostChild];
+  line(`${label}:`);
   const warm = await createRequest(first, fake, {
     requester: 'UBWARM',
     channel: 'CBENCH0003',
@@ -107,23 +119,16 @@ try {
       const message = await fake.call<{ text?: string }>('message', request.channel, request.ts);
       return message.text?.includes(exact) ? now() : undefined;
     },
-    15_000,
+    30_000,
   ).catch(() => Number.NaN);
   await settleAll(instances, fake, from, statuses.get(200) ?? 0);
   const stored = await fake.call<{ text?: string }>('message', request.channel, request.ts);
-  const counted = await queryNumber(databaseUrl, 'select count(*) from participations where request_id = $1', [
-    request.requestId,
-  ]);
-  const updates = (await fake.call<CallSummary[]>('calls', from, 'chat.update')).filter(
-    (call) => call.ts === request.ts && call.ok,
-  );
-  const refused = (await fake.call<CallSummary[]>('calls', from, 'chat.update')).filter(
-    (call) => call.ts === request.ts && !call.ok,
-  );
+  const inDatabase = await counted(request.requestId);
+  const calls = (await fake.call<CallSummary[]>('calls', from, 'chat.update')).filter((call) => call.ts === request.ts);
+  const updates = calls.filter((call) => call.ok);
   const finalUpdate = updates.find((call) => countsShown(call.text)?.optedIn === CLICKS);
   const finalAt = finalUpdate?.at ?? shownAt;
   const finalDelay = finalAt - lastClick;
-  const spanS = (lastClick - firstClick) / 1000;
   const { longestGap, closest, rate } = updatePace(updates, firstClick, lastClick, finalAt);
   const tooClose = updates.filter(
     (call, i) => i > 0 && call.at - (updates[i - 1] as CallSummary).at < LEAST_SPACING_MS,
@@ -131,16 +136,14 @@ try {
   const shownAtEnd = countsShown(stored.text);
 
   line(
-    `burst over 2 instances on PostgreSQL: ${CLICKS} clicks sent over ${ms(lastClick - firstClick)} (open loop, alternating), answers ${answers(statuses)}`,
+    `  ${CLICKS} clicks sent over ${ms(lastClick - firstClick)} (open loop${instances.length > 1 ? ', alternating' : ''}), answers ${answers(statuses)}`,
   );
   line(
     `  acks during the burst: p50 ${ms(percentile(ackMs, 50))}, p99 ${ms(percentile(ackMs, 99))}, last answered ${ms(lastAck - lastClick)} after the last click`,
   );
+  line(`  counted in the database: ${inDatabase}; the message shows ${shownAtEnd?.optedIn ?? '?'} in at the end`);
   line(
-    `  counted in the database: ${counted} participations; the message shows ${shownAtEnd?.optedIn ?? '?'} in at the end`,
-  );
-  line(
-    `  chat.update calls on the message, both instances: ${updates.length} (${refused.length} refused by Slack; clicks arrived for ${spanS.toFixed(1)} s)`,
+    `  chat.update calls on the message: ${updates.length} (${calls.length - updates.length} refused by Slack; clicks arrived for ${((lastClick - firstClick) / 1000).toFixed(1)} s)`,
   );
   for (const call of updates) {
     const shown = countsShown(call.text);
@@ -153,18 +156,68 @@ try {
   line(
     `  exact final counts (${exact}) reached the fake Slack ${ms(finalDelay)} after the last click (seen in its stored message ${ms(shownAt - lastClick)} after it)`,
   );
+  return {
+    acked: statuses.get(200) ?? 0,
+    ackP99: percentile(ackMs, 99),
+    exact: inDatabase === CLICKS && shownAtEnd?.optedIn === CLICKS,
+    counted: inDatabase,
+    updates: updates.length,
+    closest,
+    rate,
+    longestGap,
+    finalDelay,
+    answers: answers(statuses),
+  };
+}
+
+/** Opt-ins on a request in Boost's SQLite file, read by this process. */
+function countInSqlite(boost: BoostChild) {
+  return async (requestId: number) => {
+    const sqlite = new Database(join(boost.dir, 'boost.sqlite'), { readonly: true });
+    try {
+      const row = sqlite.prepare('select count(*) as n from participations where request_id = ?').get(requestId);
+      return (row as { n: number }).n;
+    } finally {
+      sqlite.close();
+    }
+  };
+}
+
+loadLine('at the start');
+const postgres = await startBenchPostgres();
+const fake = await startFakeSlack();
+const instances: BoostChild[] = [];
+try {
+  const onSqlite = await startBoostChild(fake.info.apiUrl);
+  instances.push(onSqlite);
+  const baseline = await burst('one Boost on SQLite (baseline)', [onSqlite], fake, countInSqlite(onSqlite));
+  await onSqlite.stop();
+  instances.length = 0;
+
+  const databaseUrl = await postgres.freshDatabase();
+  // One after the other, as a deploy starts them: the first migrates, the second finds nothing left to do.
+  for (let i = 0; i < 2; i++) instances.push(await startBoostChild(fake.info.apiUrl, { DATABASE_URL: databaseUrl }));
+  // An instance that dies under the burst is a figure too: say so instead of stopping the benchmark.
+  const deaths: string[] = [];
+  for (const [i, boost] of instances.entries()) {
+    boost.process.once('exit', (code, signal) => deaths.push(`instance ${i + 1} exited (${signal ?? code})`));
+  }
+  const figures = await burst('two Boosts on one PostgreSQL', instances, fake, (requestId) =>
+    queryNumber(databaseUrl, 'select count(*) from participations where request_id = $1', [requestId]),
+  );
   for (const death of deaths) line(`  WARNING: ${death}`);
   loadLine('at the end');
-  const exactCount = counted === CLICKS && shownAtEnd?.optedIn === CLICKS;
+  const described = (f: BurstFigures) =>
+    `${f.counted} counted (${f.exact ? 'exact' : 'NOT exact'}), ${f.updates} chat.update (${f.rate.toFixed(2)}/s, closest ${ms(f.closest)}), longest gap ${ms(f.longestGap)}, exact final state ${ms(f.finalDelay)} after the last click, ack p99 ${ms(f.ackP99)}, answers ${f.answers}`;
   summary(
     'burst over 2 instances on PostgreSQL',
-    `${CLICKS} clicks in ${spanS.toFixed(1)} s, ${counted} counted (${exactCount ? 'exact' : 'NOT exact'}) -> ${updates.length} chat.update across both (${rate.toFixed(2)}/s, closest ${ms(closest)}), longest gap ${ms(longestGap)}, exact final state ${ms(finalDelay)} after the last click; ack p99 ${ms(percentile(ackMs, 99))}, answers ${answers(statuses)}${deaths.length > 0 ? `; ${deaths.join(', ')}` : ''} (targets exact, ~1 update/s, final <= ${TARGET_FINAL_MS} ms)`,
+    `${described(figures)}${deaths.length > 0 ? `; ${deaths.join(', ')}` : ''}; baseline, one Boost on SQLite: ${described(baseline)} (targets exact, ~1 update/s, final <= ${TARGET_FINAL_MS} ms)`,
     verdict(
-      statuses.get(200) === CLICKS &&
-        exactCount &&
-        finalDelay <= TARGET_FINAL_MS &&
-        rate <= MAX_RATE &&
-        longestGap <= 2000,
+      figures.acked === CLICKS &&
+        figures.exact &&
+        figures.finalDelay <= TARGET_FINAL_MS &&
+        figures.rate <= MAX_RATE &&
+        figures.longestGap <= 2000,
     ),
   );
 } finally {
