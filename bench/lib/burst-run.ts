@@ -103,7 +103,11 @@ export async function burst(
   await sleep(1500); // past the updater's interval for the new message's first post
 
   if (profile) await first.call('profileStart');
-  const { dueAt, latencies: ackMs, statuses } = await timeOpenLoop(clicks, SPREAD_MS / CLICKS, 200);
+  const {
+    dueAt,
+    latencies: ackMs,
+    statuses,
+  } = await timeOpenLoop(clicks, SPREAD_MS / CLICKS, 200, { unanswered: true });
   const firstClick = dueAt[0] as number;
   const lastClick = dueAt[CLICKS - 1] as number;
   const lastAck = Math.max(...dueAt.map((at, i) => at + (ackMs[i] as number)));

@@ -87,7 +87,12 @@ export async function timeRequestsAnyStatus(
   const statuses = new Map<number, number>();
   try {
     await runPool(requests.length, concurrency, async (index) => {
-      const { status, latencyMs } = await send(agent, requests[index] as PreparedRequest);
+      const started = performance.now();
+      // A request never answered (the server died, the connection was reset) counts as status 0, timed until then.
+      const { status, latencyMs } = await send(agent, requests[index] as PreparedRequest).catch(() => ({
+        status: 0,
+        latencyMs: performance.now() - started,
+      }));
       latencies[index] = latencyMs;
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     });
@@ -139,16 +144,21 @@ export async function runOpenLoop(
   return { dueAt, latencies, statuses };
 }
 
-/** runOpenLoop over at most `sockets` keep-alive node:http connections. */
+/**
+ * runOpenLoop over at most `sockets` keep-alive node:http connections. With `unanswered` set, a request the server
+ * never answers (its process died, the connection was reset) counts as status 0 instead of stopping the loop.
+ */
 export async function timeOpenLoop(
   requests: readonly PreparedRequest[],
   intervalMs: number,
   sockets: number,
+  { unanswered = false }: { unanswered?: boolean } = {},
 ): Promise<OpenLoopResult> {
   const agent = keepAliveAgent(sockets);
   try {
     return await runOpenLoop(requests.length, intervalMs, async (i) => {
-      const { status } = await send(agent, requests[i] as PreparedRequest);
+      const answer = send(agent, requests[i] as PreparedRequest);
+      const { status } = unanswered ? await answer.catch(() => ({ status: 0 })) : await answer;
       return status;
     });
   } finally {
