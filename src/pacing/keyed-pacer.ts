@@ -118,7 +118,7 @@ export class KeyedPacer {
    * Marks the key due with `mark` (a write of the caller's), then runs it as `request` does; nothing runs when `mark`
    * answers false (the key is unknown).
    */
-  mark(key: string, mark: () => Promise<boolean | undefined | void>): void {
+  mark(key: string, mark: () => Promise<unknown>): void {
     if (this.stopped) return;
     const local = this.localOf(key);
     local.marking += 1;

@@ -18,7 +18,12 @@ export interface PaceStore {
   markDueAfresh(key: string, now: number): Promise<void>;
   /** Due if the key is known; false when it is not. */
   markDueIfKnown(key: string, now: number): Promise<boolean>;
-  claim(key: string, holder: string, now: number, until: { notBefore: number; heldUntil: number }): Promise<PaceClaim | undefined>;
+  claim(
+    key: string,
+    holder: string,
+    now: number,
+    until: { notBefore: number; heldUntil: number },
+  ): Promise<PaceClaim | undefined>;
   state(key: string): Promise<PaceRow | undefined>;
   renew(key: string, holder: string, heldUntil: number): Promise<void>;
   release(key: string, holder: string, now: number, end: PaceRelease): Promise<PaceRow | undefined>;

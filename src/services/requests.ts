@@ -61,6 +61,15 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
    */
   const messageChanged = (tx: Repositories, requestId: number, actor: Actor) =>
     tx.pacing.messageChanged(requestId, actor.now);
+  /** The last write of the transaction: on PostgreSQL, clicks arriving together wait for each other only on it. */
+  const withMessageChanged = async (
+    tx: Repositories,
+    result: { ok: true; value: ParticipationResult },
+    actor: Actor,
+  ): Promise<Outcome<ParticipationResult>> => {
+    if (result.value.changed) await messageChanged(tx, result.value.request.id, actor);
+    return result;
+  };
 
   const participationResult = async (tx: Repositories, request: BoostRequest, userId: string, changed: boolean) => ({
     ok: true as const,
@@ -105,8 +114,7 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
         if (!(await firstDelivery(tx, actor))) return refuse('duplicate');
         const showName = (await tx.settings.get(actor.teamId, actor.userId)).showName;
         const changed = await tx.participations.optIn(requestId, actor.userId, actor.now, showName);
-        if (changed) await messageChanged(tx, requestId, actor);
-        return participationResult(tx, found.value, actor.userId, changed);
+        return withMessageChanged(tx, await participationResult(tx, found.value, actor.userId, changed), actor);
       });
     },
 
@@ -119,8 +127,7 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
         const showName = before?.showName ?? (await tx.settings.get(actor.teamId, actor.userId)).showName;
         await tx.participations.markShared(requestId, actor.userId, actor.now, showName, details);
         const changed = before?.sharedAt == null;
-        if (changed) await messageChanged(tx, requestId, actor);
-        return participationResult(tx, found.value, actor.userId, changed);
+        return withMessageChanged(tx, await participationResult(tx, found.value, actor.userId, changed), actor);
       });
     },
 
@@ -130,8 +137,7 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
         if (!request || request.teamId !== actor.teamId) return refuse('not_found');
         if (!(await firstDelivery(tx, actor))) return refuse('duplicate');
         const changed = await tx.participations.withdraw(requestId, actor.userId);
-        if (changed) await messageChanged(tx, requestId, actor);
-        return participationResult(tx, request, actor.userId, changed);
+        return withMessageChanged(tx, await participationResult(tx, request, actor.userId, changed), actor);
       });
     },
 

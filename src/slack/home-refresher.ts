@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from '@slack/bolt';
 import type { HomeView } from '@slack/types';
+import { homeKey } from '../db/repositories/pacing.ts';
 import { KeyedPacer, type Run, type RunResult } from '../pacing/keyed-pacer.ts';
 import { type PaceStore, type PauseStore, pauseScope } from '../pacing/store.ts';
 import { classifySlackError } from './slack-errors.ts';
@@ -28,8 +29,6 @@ const MAX_RATE_LIMIT_WAITS = 10;
 
 /** Someone who has not had their Home published for this long is refreshed again only once they open it again. */
 const FORGET_IDLE_HOMES_MS = 7 * 24 * 3600_000;
-
-const key = (teamId: string, userId: string) => `${teamId}:${userId}`;
 
 function personOf(id: string): { teamId: string; userId: string } {
   const colon = id.indexOf(':');
@@ -81,7 +80,7 @@ export class HomeRefresher {
    */
   opened(teamId: string, userId: string, options: { notice?: string; blank?: boolean } = {}): void {
     if (this.stopped) return;
-    const id = key(teamId, userId);
+    const id = homeKey(teamId, userId);
     this.remember(id, options.notice);
     const now = this.now();
     this.pacer.mark(id, () => (options.blank ? this.store.markDueAfresh(id, now) : this.store.markDue(id, now)));
@@ -90,7 +89,7 @@ export class HomeRefresher {
   /** Republishes the person's Home soon, if they have one; a notice is shown once, at the top. */
   refresh(teamId: string, userId: string, notice?: string): void {
     if (this.stopped) return;
-    const id = key(teamId, userId);
+    const id = homeKey(teamId, userId);
     const now = this.now();
     this.pacer.mark(id, async () => {
       const known = await this.store.markDueIfKnown(id, now);
@@ -107,7 +106,7 @@ export class HomeRefresher {
 
   /** Drops everything kept about a person (forget-me, a deactivated account). */
   forget(teamId: string, userId: string): void {
-    const id = key(teamId, userId);
+    const id = homeKey(teamId, userId);
     this.notices.delete(id);
     this.pacer.forget(id);
   }
@@ -130,7 +129,10 @@ export class HomeRefresher {
     this.notices.set(id, notices);
   }
 
-  private async publish(id: string, { failures: rateLimitWaits, memo: lastHash, sending, keep }: Run): Promise<RunResult> {
+  private async publish(
+    id: string,
+    { failures: rateLimitWaits, memo: lastHash, sending, keep }: Run,
+  ): Promise<RunResult> {
     const { teamId, userId } = personOf(id);
     const notices = this.notices.get(id)?.splice(0) ?? [];
     this.notices.delete(id);

@@ -1,9 +1,16 @@
-import { and, asc, eq, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, like, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../connection.ts';
-import { affected, prepareOnce, tablesOf } from '../dialect.ts';
+import { affected, prepareOnce, type Tables, tablesOf } from '../dialect.ts';
 
 /** The kinds of paced work: a request's message to update, a person's Home to publish (keys: a request id, team:user). */
 export const PACED_KINDS = { messageUpdate: 'chat.update', homePublish: 'views.publish' } as const;
+
+/** The key of a person's Home among the paced work. */
+export const homeKey = (teamId: string, userId: string) => `${teamId}:${userId}`;
+
+/** The Homes of people of these workspaces, among the paced work (they name people: retention drops them). */
+export const homesOfWorkspaces = (pacedWork: Tables['pacedWork'], teamIds: string[]) =>
+  and(eq(pacedWork.kind, PACED_KINDS.homePublish), or(...teamIds.map((teamId) => like(pacedWork.key, `${teamId}:%`))));
 
 /** A key's pacing as stored: whether a run is due, when the next may start, until when a live instance holds it. */
 export interface PaceRow {
@@ -143,7 +150,13 @@ export function pacingRepository(db: Db) {
     },
 
     /** Gives the key back after a run, if `holder` still holds it; says what is due next. */
-    async release(kind: string, key: string, holder: string, now: number, end: PaceRelease): Promise<PaceRow | undefined> {
+    async release(
+      kind: string,
+      key: string,
+      holder: string,
+      now: number,
+      end: PaceRelease,
+    ): Promise<PaceRow | undefined> {
       const [row] = await db
         .update(pacedWork)
         .set({
