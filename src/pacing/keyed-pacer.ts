@@ -84,6 +84,8 @@ const PRUNE_EVERY_MS = 60_000;
  */
 export class KeyedPacer {
   private readonly local = new Map<string, Local>();
+  /** Keys being dropped from the database (forget), counted as pending until they are. */
+  private readonly deleting = new Set<Promise<void>>();
   private readonly gate: Gate;
   private readonly store: PaceStore;
   private readonly now: () => number;
@@ -146,9 +148,13 @@ export class KeyedPacer {
 
   /** Drops everything about a key; a run in flight finishes, nothing follows it. */
   forget(key: string): void {
-    void this.store.forget(key).catch((error: unknown) => {
-      this.options.logger.warn(`Could not drop ${key}: ${(error as Error).message}`);
-    });
+    const deleting: Promise<void> = this.store
+      .forget(key)
+      .catch((error: unknown) => {
+        this.options.logger.warn(`Could not drop ${key}: ${(error as Error).message}`);
+      })
+      .finally(() => this.deleting.delete(deleting));
+    this.deleting.add(deleting);
     const local = this.local.get(key);
     if (!local) return;
     clearTimeout(local.timer);
@@ -188,9 +194,9 @@ export class KeyedPacer {
     this.local.delete(key);
   }
 
-  /** Keys with a run waiting or in flight in this process. */
+  /** Keys with a run waiting or in flight in this process, or being dropped. */
   get pending(): number {
-    return this.local.size;
+    return this.local.size + this.deleting.size;
   }
 
   private halt(): void {

@@ -61,7 +61,7 @@ describe('two instances on one PostgreSQL', () => {
     const answers: number[] = [];
 
     await crowd(helpers(500), async (userId, i) => {
-      answers.push(await press(cluster, i % 2 === 0 ? first : second, userId, ACTIONS.optIn, posted));
+      answers.push(await press(cluster, i % 2 === 0 ? first : second, userId, ACTIONS.optIn, posted, 2));
     });
 
     expect(answers).toEqual(answers.map(() => 200));

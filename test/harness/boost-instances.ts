@@ -94,13 +94,18 @@ export async function postRequest(
   return { id, channel: String(post?.args.channel), ts };
 }
 
-/** A person's button press on the request's message, sent to `instance`; resolves with the HTTP status Boost answered. */
+/**
+ * A person's button press on the request's message, sent to `instance`; resolves with the HTTP status Boost answered.
+ * A delivery that found no answer at all (a connection reset on a busy machine) is sent again up to `retries` times, as
+ * Slack does, marked as its retry.
+ */
 export async function press(
   cluster: BoostInstances,
   instance: BoostProcess,
   userId: string,
   actionId: string,
   posted: PostedMessage,
+  retries = 0,
 ): Promise<number> {
   const { slack } = cluster;
   const payload = blockAction({
@@ -111,7 +116,14 @@ export async function press(
     message: slack.message(posted.channel, posted.ts) ?? { ts: posted.ts },
     responseUrl: slack.responseUrl(userId, { channel: posted.channel, ts: posted.ts }),
   });
-  return (await instance.sender.interact(payload)).status;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const retry = attempt > 0 ? { retryNum: attempt, retryReason: 'http_error' } : undefined;
+      return (await instance.sender.interact(payload, retry)).status;
+    } catch (error) {
+      if (attempt >= retries) throw error;
+    }
+  }
 }
 
 /** The person opens their App Home tab in Slack; the event reaches `instance`. */
