@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Logger } from '@slack/bolt';
+import { newInstanceName } from '../wiring/instance-name.ts';
 import { Gate, sleep } from './gate.ts';
 import type { PaceClaim, PaceRelease, PaceStore, PauseStore } from './store.ts';
 
@@ -89,7 +88,7 @@ export class KeyedPacer {
   private readonly gate: Gate;
   private readonly store: PaceStore;
   private readonly now: () => number;
-  private readonly holder = `${hostname()} (pid ${process.pid}, ${randomUUID().slice(0, 8)})`;
+  private readonly holder = newInstanceName();
   private readonly leaseMs: number;
   private stopped = false;
   private sweeper: NodeJS.Timeout | undefined;
