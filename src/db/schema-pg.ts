@@ -293,6 +293,23 @@ export const pacedWork = pgTable(
   (table) => [primaryKey({ columns: [table.kind, table.key] }), index('paced_work_due').on(table.kind, table.dueAt)],
 );
 
+/**
+ * Changes that a request's message must show, one row per change, written in the transaction of the change (a click).
+ * Rows are only ever inserted there, so clicks arriving together never wait for each other; the instance that claims
+ * the message's update (paced_work) deletes the rows it can see, and a change committed after that leaves its row for
+ * one more update.
+ */
+export const pacedMarks = pgTable(
+  'paced_marks',
+  {
+    id: id(),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    at: time('at').notNull(),
+  },
+  (table) => [index('paced_marks_key').on(table.kind, table.key, table.at)],
+);
+
 /** Slack's Retry-After, per workspace and method (`T123:chat.update`): no instance calls that scope before `until`. */
 export const rateLimitPauses = pgTable('rate_limit_pauses', {
   scope: text('scope').primaryKey(),

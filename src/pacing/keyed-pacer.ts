@@ -22,8 +22,8 @@ export interface Run {
   /** What the key's runner kept at its last run (`keep`), on any instance; null when nothing was kept. */
   memo: string | null;
   /**
-   * The call to Slack leaves now: the interval counts from here rather than from the start of the run (which may have
-   * spent a while rendering).
+   * The call to Slack leaves now: the interval counts from here. Without it, the interval counts from the end of the
+   * run, so that two calls reach Slack an interval apart however long rendering took.
    */
   sending(): void;
   /** Keeps `memo` for the next run of this key (stored with the key once the run ends). */
@@ -272,7 +272,7 @@ export class KeyedPacer {
       this.store.renew(key, this.holder, this.now() + this.leaseMs).catch(() => undefined);
     }, this.leaseMs / 3);
     renewal.unref();
-    let sentAt = started;
+    let sentAt: number | undefined;
     let memo: string | null | undefined;
     const attempt = this.options
       .run(key, {
@@ -324,10 +324,10 @@ export class KeyedPacer {
     result: RunResult,
     claim: PaceClaim,
     started: number,
-    sentAt: number,
+    sentAt: number | undefined,
   ): Promise<Omit<PaceRelease, 'memo'>> {
     const { minIntervalMs } = this.options;
-    if (result === 'sent') return { due: false, failures: 0, notBefore: sentAt + minIntervalMs };
+    if (result === 'sent') return { due: false, failures: 0, notBefore: (sentAt ?? this.now()) + minIntervalMs };
     if (result === 'unchanged') return { due: false, failures: 0, notBefore: started };
     if (result === 'dropped') return { due: false, failures: 0, notBefore: started + minIntervalMs };
     const now = this.now();

@@ -40,16 +40,36 @@ export interface PaceRelease {
  * is due next. Written for both databases (see dialect.ts).
  */
 export function pacingRepository(db: Db) {
-  const { pacedWork, rateLimitPauses } = tablesOf(db);
+  const { pacedMarks, pacedWork, rateLimitPauses } = tablesOf(db);
   const byKey = (kind: string, key: string) => and(eq(pacedWork.kind, kind), eq(pacedWork.key, key));
   const state = { dueAt: pacedWork.dueAt, notBefore: pacedWork.notBefore, heldUntil: pacedWork.heldUntil };
+  /** A key with marks left is due whatever its row says. */
+  const withMarks = async (kind: string, key: string, row: PaceRow | undefined): Promise<PaceRow | undefined> => {
+    if (row?.due) return row;
+    if (!(await marked(kind, key))) return row;
+    return { notBefore: 0, heldUntil: 0, ...row, due: true };
+  };
   const rowOf = ({ dueAt, ...row }: { dueAt: number | null; notBefore: number; heldUntil: number }): PaceRow => ({
     due: dueAt !== null,
     ...row,
   });
   // Nobody runs it now: free, or its holder's lease ran out (the holder died, the run counts as not done).
   const unheld = (now: number) => lte(pacedWork.heldUntil, now);
-  // Run in the transaction of every click that changes a request: prepared once.
+  // Run in the transaction of every click that changes a request: prepared once, and an insert only, so that clicks
+  // committing together never wait on one row.
+  const insertMark = prepareOnce(
+    db
+      .insert(pacedMarks)
+      .values({ kind: PACED_KINDS.messageUpdate, key: sql.placeholder('key'), at: sql.placeholder('now') }),
+    'mark_message_changed',
+  );
+  const marksOf = (kind: string, key: string) => and(eq(pacedMarks.kind, kind), eq(pacedMarks.key, key));
+  const marked = async (kind: string, key: string) =>
+    (await db.select({ id: pacedMarks.id }).from(pacedMarks).where(marksOf(kind, key)).limit(1)).length > 0;
+  // Spelled out: the row being updated is paced_work, whichever way drizzle names its columns in an update.
+  const hasMarks = sql`exists (select 1 from paced_marks m where m.kind = paced_work.kind and m.key = paced_work.key)`;
+  /** Marks the claimer can see are taken with the claim: what they stand for is committed, so its run shows it. */
+  const takeMarks = (kind: string, key: string) => db.delete(pacedMarks).where(marksOf(kind, key));
   const upsertDue = prepareOnce(
     db
       .insert(pacedWork)
@@ -80,7 +100,7 @@ export function pacingRepository(db: Db) {
   return {
     /** A change to a request that its message shows: its update is due, durably, in the transaction of the change. */
     async messageChanged(requestId: number, now: number): Promise<void> {
-      await upsertDue.execute({ kind: PACED_KINDS.messageUpdate, key: String(requestId), now });
+      await insertMark.execute({ key: String(requestId), now });
     },
 
     /** After a change has committed: a run of the key is due (once, however often this is called before it starts). */
@@ -127,18 +147,30 @@ export function pacingRepository(db: Db) {
         .where(
           and(
             byKey(kind, key),
-            or(isNotNull(pacedWork.dueAt), isNotNull(pacedWork.holder)),
+            or(isNotNull(pacedWork.dueAt), isNotNull(pacedWork.holder), hasMarks),
             lte(pacedWork.notBefore, now),
             unheld(now),
           ),
         )
         .returning({ failures: pacedWork.failures, memo: pacedWork.memo });
-      return claimed;
+      if (claimed) {
+        await takeMarks(kind, key);
+        return claimed;
+      }
+      // Changes marked on a key never run before: the first claim creates its row.
+      if (!(await marked(kind, key))) return undefined;
+      const [created] = await db
+        .insert(pacedWork)
+        .values({ kind, key, holder, heldUntil: until.heldUntil, notBefore: until.notBefore })
+        .onConflictDoNothing()
+        .returning({ failures: pacedWork.failures, memo: pacedWork.memo });
+      if (created) await takeMarks(kind, key);
+      return created;
     },
 
     async state(kind: string, key: string): Promise<PaceRow | undefined> {
       const [row] = await db.select(state).from(pacedWork).where(byKey(kind, key));
-      return row && rowOf(row);
+      return withMarks(kind, key, row && rowOf(row));
     },
 
     /** Keeps holding a run that takes long. */
@@ -169,11 +201,12 @@ export function pacingRepository(db: Db) {
         })
         .where(and(byKey(kind, key), eq(pacedWork.holder, holder)))
         .returning(state);
-      return row && rowOf(row);
+      return row && withMarks(kind, key, rowOf(row));
     },
 
     async forget(kind: string, key: string): Promise<void> {
       await db.delete(pacedWork).where(byKey(kind, key));
+      await takeMarks(kind, key);
     },
 
     /** Keys due for a while that nobody runs: their instance died, or it was asked for elsewhere and never run. */
@@ -191,7 +224,12 @@ export function pacingRepository(db: Db) {
         )
         .orderBy(asc(pacedWork.notBefore))
         .limit(limit);
-      return rows.map((row) => row.key);
+      const markedLongAgo = await db
+        .selectDistinct({ key: pacedMarks.key })
+        .from(pacedMarks)
+        .where(and(eq(pacedMarks.kind, kind), lte(pacedMarks.at, dueBefore)))
+        .limit(limit);
+      return [...new Set([...rows, ...markedLongAgo].map((row) => row.key))];
     },
 
     /** Drops keys with nothing due, nothing held and no pace left to keep since `before`. */
