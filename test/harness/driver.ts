@@ -272,6 +272,48 @@ export async function tableNames(h: AnyHarness): Promise<string[]> {
   return (await rows<{ name: string }>(h, query)).map(({ name }) => name);
 }
 
+/** The names of a table's columns, in their order, on either database. */
+export async function columnNames(h: AnyHarness, table: string): Promise<string[]> {
+  const query =
+    'sqlite' in h.boost.database
+      ? 'select name from pragma_table_info(?)'
+      : "select column_name as name from information_schema.columns where table_schema = 'public' and table_name = ? order by ordinal_position";
+  return (await rows<{ name: string }>(h, query, table)).map(({ name }) => name);
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * Every `table.column` of the whole database (the migrations' bookkeeping and any schema included) whose value holds
+ * `text`, whole or inside a longer text, in any case. It reads the tables from the database itself (sqlite_master, or
+ * PostgreSQL's information_schema), so a table added later is covered without changing the tests that use it.
+ */
+export async function columnsHolding(h: AnyHarness, text: string): Promise<string[]> {
+  type Place = { schema: string | null; table: string; column: string };
+  const onSqlite = 'sqlite' in h.boost.database;
+  const places = onSqlite
+    ? await rows<Place>(
+        h,
+        `select null as "schema", m.name as "table", c.name as "column"
+           from sqlite_master m, pragma_table_info(m.name) c where m.type = 'table'`,
+      )
+    : await rows<Place>(
+        h,
+        `select c.table_schema as "schema", c.table_name as "table", c.column_name as "column"
+           from information_schema.columns c
+           join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+          where t.table_type = 'BASE TABLE' and c.table_schema not in ('pg_catalog', 'information_schema')`,
+      );
+  const holding: string[] = [];
+  for (const { schema, table, column } of places) {
+    const from = schema ? `${quoted(schema)}.${quoted(table)}` : quoted(table);
+    const contains = onSqlite ? 'instr' : 'strpos';
+    const sql = `select count(*) as n from ${from} where ${contains}(upper(cast(${quoted(column)} as text)), upper(?)) > 0`;
+    if (((await rows<{ n: number }>(h, sql, text))[0]?.n ?? 0) > 0) holding.push(`${table}.${column}`);
+  }
+  return holding;
+}
+
 export async function requestRow(h: AnyHarness, id: number): Promise<Json | undefined> {
   return (await rows(h, 'select * from requests where id = ?', id))[0];
 }
