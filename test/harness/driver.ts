@@ -248,11 +248,17 @@ function asSqliteStores(value: unknown, typeId: number): unknown {
 /**
  * Rows of a table, straight from the database, as a person inspecting it would see them: SQL with `?` placeholders,
  * read from the SQLite file, or from PostgreSQL (placeholders numbered, values in SQLite's shapes) so that the same
- * assertions hold on both.
+ * assertions hold on both. A statement that returns no rows (a delete, a drop: a test breaking the database on purpose)
+ * is run, and gives none.
  */
 export async function rows<T = Json>(h: AnyHarness, sql: string, ...params: unknown[]): Promise<T[]> {
   const database = h.boost.database;
-  if ('sqlite' in database) return database.sqlite.prepare(sql).all(...params) as T[];
+  if ('sqlite' in database) {
+    const statement = database.sqlite.prepare(sql);
+    if (statement.reader) return statement.all(...params) as T[];
+    statement.run(...params);
+    return [];
+  }
   let placeholder = 0;
   const numbered = sql.replace(/\?/g, () => `$${++placeholder}`);
   const result = await database.pool.query(numbered, params);
