@@ -269,6 +269,12 @@ export async function rows<T = Json>(h: AnyHarness, sql: string, ...params: unkn
   });
 }
 
+/** Whether Boost still holds its database open: the SQLite file, or its pool of PostgreSQL connections. */
+export function databaseOpen(h: AnyHarness): boolean {
+  const database = h.boost.database;
+  return 'sqlite' in database ? database.sqlite.open : !database.pool.ending;
+}
+
 /** The names of Boost's own tables (not the migrations' bookkeeping), on either database. */
 export async function tableNames(h: AnyHarness): Promise<string[]> {
   const query =
