@@ -69,6 +69,8 @@ forEachDatabase((startBoost) => {
     it("deletes that workspace's tokens at once and none of its scheduled work calls Slack afterwards", async () => {
       h.slack.workspaces.revoke(ALPHA.teamId);
       expect((await h.sender.event(appUninstalled(ALPHA.teamId))).status).toBe(200);
+      // Events are acknowledged before they are handled: the handling is over once Boost has settled.
+      await h.settle();
       expect((await rawInstallations(h)).map((row) => row.team_id)).toEqual([BETA.teamId]);
 
       const since = h.slack.calls.length;
@@ -93,6 +95,7 @@ forEachDatabase((startBoost) => {
       const botUser = h.slack.workspaces.tokensOf(ALPHA.teamId)[0]?.botUserId;
       const revoked = tokensRevoked(ALPHA.teamId, { bot: [String(botUser)] });
       expect((await h.sender.event(revoked)).status).toBe(200);
+      await h.settle();
       expect((await rawInstallations(h)).map((row) => row.team_id)).toEqual([BETA.teamId]);
       const since = h.slack.calls.length;
       await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
@@ -102,6 +105,7 @@ forEachDatabase((startBoost) => {
     it('serves the workspace again when it reinstalls, with its new token and its requests where they were', async () => {
       h.slack.workspaces.revoke(ALPHA.teamId);
       await h.sender.event(appUninstalled(ALPHA.teamId));
+      await h.settle();
       const back = await installThroughSlack(h, { teamId: ALPHA.teamId, installer: ALPHA.installer });
       expect(back.html).toContain('Boost is installed');
       expect((await rawInstallations(h)).map((row) => row.team_id).sort()).toEqual([ALPHA.teamId, BETA.teamId]);

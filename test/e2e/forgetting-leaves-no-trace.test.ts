@@ -175,7 +175,8 @@ forEachDatabase((startBoost) => {
       await expectTracesOfEverything();
 
       expect((await h.sender.event(appUninstalled(TEAM))).status).toBe(200);
-      await settled(h);
+      // Events are acknowledged before they are handled: the uninstall is recorded once Boost has settled.
+      await h.settle();
       await h.boost.jobs.retention.runOnce(h.clock.now() + 31 * DAY);
 
       expect(await columnsHolding(h, PERSON)).toEqual([]);
@@ -192,7 +193,8 @@ forEachDatabase((startBoost) => {
       await settled(h);
 
       await click(h, PERSON, ACTIONS.optIn, theirs, { payload: retried.payload, send: { retryNum: 1 } });
-      await settled(h);
+      // Everything still in flight for the person (the first click's reply, looking up their profile) has ended.
+      await h.settle();
       expect(await rows(h, 'select * from participations where user_id = ?', PERSON)).toEqual([]);
       expect(await columnsHolding(h, PERSON)).toEqual([]);
     });
