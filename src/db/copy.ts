@@ -1,5 +1,5 @@
 import { asc, getTableName, gt, is, sql, type Table } from 'drizzle-orm';
-import { PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { BoostDatabase } from './connection.ts';
 import type { PostgresDatabase } from './postgres.ts';
@@ -8,8 +8,8 @@ import * as pgSchema from './schema-pg.ts';
 
 // Moving an installation from its SQLite file to PostgreSQL (npm run db:copy): every table, row for row, into an empty
 // database that Boost's PostgreSQL migrations have made. Rows are read through the SQLite schema and written through the
-// PostgreSQL one, so each value arrives as Boost reads it (flags as booleans, lists as JSON, times as numbers). The
-// schemas declare their tables parents first, so rows are copied in that order and every foreign key holds.
+// PostgreSQL one, so each value arrives as Boost reads it (flags as booleans, lists as JSON, times as numbers). Tables
+// are copied parents first, as their foreign keys say, so every foreign key holds.
 
 /** Rows read and written at a time: memory stays flat whatever the size of a table. */
 const CHUNK = 500;
@@ -35,11 +35,13 @@ export async function copyDatabase(
 ): Promise<CopiedTable[]> {
   const from = tablesOf(sqliteSchema, (value): value is SQLiteTable => is(value, SQLiteTable));
   const to = tablesOf(pgSchema, (value): value is PgTable => is(value, PgTable));
-  const pairs = [...from].map(([key, sqliteTable]) => {
-    const pgTable = to.get(key);
-    if (!pgTable) throw new Error(`The PostgreSQL schema has no table ${getTableName(sqliteTable)}`);
-    return { sqliteTable, pgTable };
-  });
+  const pairs = parentsFirst(
+    [...from].map(([key, sqliteTable]) => {
+      const pgTable = to.get(key);
+      if (!pgTable) throw new Error(`The PostgreSQL schema has no table ${getTableName(sqliteTable)}`);
+      return { sqliteTable, pgTable };
+    }),
+  );
   const nonEmpty: string[] = [];
   for (const { pgTable } of pairs) {
     const [row] = await target.db.select({ one: sql<number>`1` }).from(pgTable).limit(1);
@@ -89,4 +91,27 @@ function* chunksOf(source: BoostDatabase, table: SQLiteTable): Generator<Record<
     after = rows[rows.length - 1]?.rowid ?? after;
     if (rows.length < CHUNK) return;
   }
+}
+
+/**
+ * The tables in an order where each comes after those its foreign keys refer to (a module's exports are listed in
+ * alphabetical order, not as declared).
+ */
+function parentsFirst<P extends { pgTable: PgTable }>(pairs: P[]): P[] {
+  const byName = new Map(pairs.map((pair) => [getTableName(pair.pgTable), pair]));
+  const ordered: P[] = [];
+  const placed = new Set<string>();
+  const place = (pair: P, path: readonly string[]) => {
+    const name = getTableName(pair.pgTable);
+    if (placed.has(name)) return;
+    if (path.includes(name)) throw new Error(`The foreign keys of ${name} form a cycle`);
+    for (const key of getTableConfig(pair.pgTable).foreignKeys) {
+      const parent = byName.get(getTableName(key.reference().foreignTable));
+      if (parent && parent !== pair) place(parent, [...path, name]);
+    }
+    placed.add(name);
+    ordered.push(pair);
+  };
+  for (const pair of pairs) place(pair, []);
+  return ordered;
 }

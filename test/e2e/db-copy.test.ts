@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { getTableName, is, sql, type Table } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -14,6 +17,7 @@ import { freshDatabase } from '../harness/postgres-server.ts';
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 BoostTestBrowser/9.9';
 const TEAM = DEFAULT_IDS.teamId;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Every row of every table, each table's rows in one order whatever the database gave them in. */
 async function everything(read: (table: Table) => Promise<Record<string, unknown>[]>, tables: Table[]) {
@@ -96,6 +100,18 @@ describe('npm run db:copy', () => {
       source.close();
       await copied.close();
     }
+  });
+
+  it('copies as `npm run db:copy` runs it, in a process of its own, parents before the rows that refer to them', async () => {
+    const run = spawnSync(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      [join(ROOT, 'src/db/copy-cli.ts'), '--to', target, '--from', h.config.DATABASE_PATH],
+      { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, timeout: 60_000 },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/ {2}participations: [1-9]\d*\n/);
+    expect(run.stdout).toMatch(/Copied \d+ rows from /);
   });
 
   it('sets the id sequences past the copied ids, so new requests and participations never collide', async () => {
