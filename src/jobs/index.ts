@@ -42,8 +42,13 @@ export function createJobs(deps: JobsDeps): BoostJobs {
   const reminders = new ReminderJob({ repos, config, sender, logger });
   const digest = new DigestJob({ repos, config, sender, logger, clock, lookUpZone: deps.lookUpZone });
   // Expiry comes first in each tick's list so a request past its deadline is closed before anything mentions it.
-  const retention = new RetentionJob({ repos, retentionDays: config.DATA_RETENTION_DAYS, logger });
+  const retention = new RetentionJob({ repos, retentionDays: config.DATA_RETENTION_DAYS, logger, clock });
   const unposted = new UnpostedJob({ repos, logger, retry: deps.retryPost, tell: deps.tellRequester });
-  const scheduler = new Scheduler({ expiry, reminders, digest, retention, unposted }, clock, logger);
+  const scheduler = new Scheduler(
+    { expiry, reminders, digest, retention, unposted },
+    clock,
+    logger,
+    config.JOB_INTERVAL_SECONDS,
+  );
   return { expiry, reminders, digest, retention, unposted, scheduler };
 }
