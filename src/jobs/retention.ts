@@ -29,12 +29,21 @@ export class RetentionJob {
   private readonly lease: JobLease;
 
   constructor(private readonly deps: RetentionJobDeps) {
-    this.lease = new JobLease({ leases: deps.repos.leases, name: 'retention', clock: deps.clock, leaseMs: RUN_LEASE_MS });
+    this.lease = new JobLease({
+      leases: deps.repos.leases,
+      name: 'retention',
+      clock: deps.clock,
+      leaseMs: RUN_LEASE_MS,
+    });
   }
 
   /** The counts deleted, or undefined when retention already ran (or is running) within the day. */
   async runOnce(now: number): Promise<Purged | undefined> {
-    const run = await this.lease.run(now, () => this.purge(now), () => now + DAY_MS);
+    const run = await this.lease.run(
+      now,
+      () => this.purge(now),
+      () => now + DAY_MS,
+    );
     return run?.value;
   }
 

@@ -118,6 +118,16 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     expect(await leases.claim('socket-mode', 'B', 1, 31)).toBe(true);
   });
 
+  it('list the leases of a kind that ran out, oldest first', async () => {
+    const leases = await open();
+    await leases.claim('thanks:1:a', 'A', 0, 30);
+    await leases.claim('thanks:2:b', 'B', 0, 20);
+    await leases.claim('thanks:3:c', 'C', 0, 90);
+    await leases.claim('retention', 'D', 0, 10);
+    expect((await leases.expired('thanks:', 30, 10)).map((lease) => lease.name)).toEqual(['thanks:2:b', 'thanks:1:a']);
+    expect((await leases.expired('thanks:', 30, 1)).map((lease) => lease.name)).toEqual(['thanks:2:b']);
+  });
+
   it('keep profiles and bot identities, and forget them', async () => {
     const db = await openDb();
     const profiles = profilesRepository(db);
@@ -134,14 +144,21 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     expect(await identities.find('hash')).toBeUndefined();
   });
 
-  it('claim thanks once per helper who shared, and give back a claim', async () => {
+  it('find the helpers to thank, claim each once, and give back a claim', async () => {
     const db = await openDb();
     const request = await requestWithHelpers(db, 100);
     const thanks = thanksRepository(db);
-    expect((await thanks.claim(request.id, 10)).map((helper) => helper.userId)).toEqual(['USHARED']);
-    expect(await thanks.claim(request.id, 11)).toEqual([]);
-    await thanks.release(request.id, ['USHARED'], 10);
-    expect((await thanks.claim(request.id, 12)).map((helper) => helper.userId)).toEqual(['USHARED']);
+    expect(await thanks.pending(request.id, 1)).toEqual([]);
+    const [helper, ...others] = await thanks.pending(request.id, 2);
+    expect(others).toEqual([]);
+    expect(helper?.userId).toBe('USHARED');
+    const id = helper?.id ?? 0;
+    expect((await Promise.all([thanks.claim(id, 10), thanks.claim(id, 10)])).sort()).toEqual([false, true]);
+    expect(await thanks.pending(request.id, 20)).toEqual([]);
+    await thanks.release(id, 11);
+    expect(await thanks.claim(id, 12)).toBe(false);
+    await thanks.release(id, 10);
+    expect((await thanks.pending(request.id, 20)).map((row) => row.userId)).toEqual(['USHARED']);
   });
 
   it('find a reminder once it is due, and claim it once', async () => {

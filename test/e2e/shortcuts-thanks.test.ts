@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blockAction, globalShortcut, messageShortcut } from '../../src/playground/payloads.ts';
+import { THANKS_LEASE_MS } from '../../src/services/thanks.ts';
 import { ACTIONS, REQUEST_FIELDS, SHORTCUTS, VIEWS } from '../../src/slack/ids.ts';
 import { TEAM } from '../harness/boost.ts';
 import { type AnyBoostHarness, forEachDatabase } from '../harness/databases.ts';
@@ -7,13 +8,16 @@ import {
   click,
   clickOnHome,
   createRequest,
+  eventually,
+  helpers,
   homeText,
   messagesToPeople,
   openHome,
   optInAndShare,
+  participationRows,
   waitForHome,
 } from '../harness/driver.ts';
-import type { Args } from '../harness/fake-slack.ts';
+import type { Args, RecordedCall } from '../harness/fake-slack.ts';
 
 type View = Args & { callback_id: string; blocks: (Args & { block_id: string; element: Args })[] };
 
@@ -216,6 +220,36 @@ forEachDatabase((start) => {
       expect(reply?.args.response_type).toBe('ephemeral');
       expect(String(reply?.args.text)).toContain('Thanked 2 people');
       expect(h.slack.dmsTo('U1')).toEqual([]);
+    });
+
+    it('lets the thanks job finish a press whose thanks did not all go out in time, thanking nobody twice', async () => {
+      const request = await createRequest(h, { title: 'Big launch' }, 'U1');
+      const sharers = helpers(7, 'USHARE');
+      for (const helper of sharers) await optInAndShare(h, helper, request);
+      // Slack answers nothing for now: the press's first messages stay in flight, the others wait their turn.
+      h.slack.hold('chat.postMessage');
+      await h.sender.interact(
+        blockAction({
+          container: 'ephemeral',
+          userId: 'U1',
+          actionId: ACTIONS.sendThanks,
+          value: String(request.id),
+          responseUrl: h.slack.responseUrl('press'),
+        }),
+      );
+      const thanksDm = (call: RecordedCall) =>
+        call.method === 'chat.postMessage' && sharers.includes(String(call.args.channel));
+      const inFlight = (await h.slack.waitFor(thanksDm, 5000, 4)).length;
+
+      const finishing = h.boost.jobs.thanks.runOnce(h.clock.now() + THANKS_LEASE_MS);
+      // The job claims the helpers the press had not reached (their messages wait for a free slot), then Slack answers.
+      await eventually(async () => (await participationRows(h, request.id)).every((row) => row.thanked_at !== null));
+      h.slack.release('chat.postMessage');
+      expect(await finishing).toEqual({ batches: 1, thanked: sharers.length - inFlight });
+
+      const [confirmation] = await h.slack.waitFor((call) => call.responseUrlId === 'press');
+      expect(String(confirmation?.args.text)).toContain(`Thanked ${inFlight} people`);
+      for (const helper of sharers) expect(h.slack.dmsTo(helper)).toHaveLength(1);
     });
 
     it("shows the helper on their Home that they were thanked, and the requester's Home that everyone was", async () => {
