@@ -46,7 +46,7 @@ const OPEN_PER_TEAM = 25;
 /** People whose digests are composed together: bounds what a big run holds in memory at once. */
 const SLICE_SIZE = 1000;
 /** How long a scheduled run may go unrenewed before another instance takes it over (its instance died). */
-const RUN_LEASE_MS = 2 * 60_000;
+export const DIGEST_RUN_LEASE_MS = 2 * 60_000;
 
 export interface ZoneProfile {
   tz: string | null;
@@ -147,7 +147,7 @@ export class DigestJob {
       leases: this.deps.repos.leases,
       name: 'digest',
       clock: this.deps.clock,
-      leaseMs: RUN_LEASE_MS,
+      leaseMs: DIGEST_RUN_LEASE_MS,
     });
     const run = await this.lease.run(now, () =>
       this.run(now, 'scheduled', { dryRun: false, maxLookups: MAX_LOOKUPS_PER_RUN }),

@@ -7,7 +7,7 @@ import { JobLease } from './job-lease.ts';
 
 const DAY_MS = 86_400_000;
 /** How long a run may go unrenewed before another instance takes it over (the purge is one transaction). */
-const RUN_LEASE_MS = 10 * 60_000;
+export const RETENTION_RUN_LEASE_MS = 10 * 60_000;
 
 export interface RetentionJobDeps {
   repos: Repositories;
@@ -23,7 +23,7 @@ export interface RetentionJobDeps {
  * caches and digest records; Slack delivery receipts after a day. The scheduler calls runOnce at every tick of every
  * instance; a lease in the database makes it run once a day across them: held while a run lasts, then kept for a day
  * from the run's start. An instance that dies mid-run (the purge is one transaction, so nothing is half done) leaves
- * the lease to run out after RUN_LEASE_MS, and another instance runs it then.
+ * the lease to run out after RETENTION_RUN_LEASE_MS, and another instance runs it then.
  */
 export class RetentionJob {
   private readonly lease: JobLease;
@@ -33,7 +33,7 @@ export class RetentionJob {
       leases: deps.repos.leases,
       name: 'retention',
       clock: deps.clock,
-      leaseMs: RUN_LEASE_MS,
+      leaseMs: RETENTION_RUN_LEASE_MS,
     });
   }
 
