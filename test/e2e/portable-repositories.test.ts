@@ -175,6 +175,29 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     expect(await reminders.claim(due?.participationId ?? 0, 62)).toBe(true);
   });
 
+  it('give each due item to exactly one of many claims made at once', async () => {
+    const db = await openDb();
+    const request = await requestWithHelpers(db, 100);
+    // A claim answers true, or the row it took; false or undefined when another claim had it.
+    const tenAtOnce = async (claim: () => Promise<unknown>) =>
+      (await Promise.all(Array.from({ length: 10 }, claim))).filter((won) => won !== false && won !== undefined).length;
+    const reminders = remindersRepository(db);
+    const [reminder] = await reminders.due(60, 50, 10);
+    expect(await tenAtOnce(() => reminders.claim(reminder?.participationId ?? 0, 60))).toBe(1);
+    const digests = digestsRepository(db);
+    expect(await tenAtOnce(() => digests.claim('T1', 'UASK', '2026-W01', 5))).toBe(1);
+    const [helper] = await thanksRepository(db).pending(request.id, 2);
+    expect(await tenAtOnce(() => thanksRepository(db).claim(helper?.id ?? 0, 10))).toBe(1);
+    const leases = leasesRepository(db);
+    expect(await tenAtOnce(() => leases.claim('retention', crypto.randomUUID(), 0, 10))).toBe(1);
+    const requests = requestsRepository(db);
+    await db.update(tablesOf(db).requests).set({ messageTs: null, noticeDueAt: 40 });
+    await requests.recordPostFailure(request.id, { failure: 'retry', error: 'ratelimited', retryAt: 40 });
+    expect(await tenAtOnce(() => requests.claimDueRetry(40, 70))).toBe(1);
+    expect(await tenAtOnce(() => requests.claimDueNotice(40, 70))).toBe(1);
+    expect(await tenAtOnce(() => requests.close(request.id, 'expired', null, 100))).toBe(1);
+  });
+
   it('know which workspaces still have Boost installed', async () => {
     const db = await openDb();
     const workspaces = workspacesRepository(db);
