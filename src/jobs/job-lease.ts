@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { LeasesRepository } from '../db/repositories/leases.ts';
 import type { Clock } from '../domain/types.ts';
+import { newInstanceName } from '../wiring/instance-name.ts';
 
 export interface JobLeaseDeps {
   leases: LeasesRepository;
@@ -20,7 +19,7 @@ export interface JobLeaseDeps {
 export class JobLease {
   private runs = 0;
   /** Every run its own holder, so a run never mistakes an earlier run's lease in this process for its own. */
-  private readonly instance = `${hostname()} (pid ${process.pid}, ${randomUUID().slice(0, 8)})`;
+  private readonly instance = newInstanceName();
 
   constructor(private readonly deps: JobLeaseDeps) {}
 
