@@ -268,7 +268,7 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     expect(await participations.counts(request.id)).toEqual({ optedIn: 3, shared: 2 });
     expect(await participations.publicNames(request.id, 5)).toEqual(['UNEW']);
     expect(await participations.setRemindMe(request.id, 'UNEW', true)).toBe(true);
-    expect((await participations.listSharedUnthanked(request.id)).map((row) => row.userId).sort()).toEqual([
+    expect((await thanksRepository(db).pending(request.id, 5)).map((row) => row.userId).sort()).toEqual([
       'UNEW',
       'USHARED',
     ]);

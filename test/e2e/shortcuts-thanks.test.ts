@@ -95,6 +95,18 @@ forEachDatabase((start) => {
       return request;
     };
 
+    /** Presses "Send thanks" in a private message; its answer comes to the response_url labelled `label`. */
+    const pressSendThanks = (userId: string, requestId: number, label: string) =>
+      h.sender.interact(
+        blockAction({
+          container: 'ephemeral',
+          userId,
+          actionId: ACTIONS.sendThanks,
+          value: String(requestId),
+          responseUrl: h.slack.responseUrl(label),
+        }),
+      );
+
     const thankedAt = async (requestId: number, userId: string) =>
       (await h.boost.context.repos.participations.get(requestId, userId))?.thankedAt ?? null;
 
@@ -132,15 +144,7 @@ forEachDatabase((start) => {
       await optInAndShare(h, 'U5', later);
       h.slack.fail('chat.postMessage', 'cannot_dm_bot', { when: (args) => args.channel === 'U2' });
 
-      const res = await h.sender.interact(
-        blockAction({
-          container: 'ephemeral',
-          userId: 'U1',
-          actionId: ACTIONS.sendThanks,
-          value: String(request.id),
-          responseUrl: h.slack.responseUrl('mine'),
-        }),
-      );
+      const res = await pressSendThanks('U1', request.id, 'mine');
       expect(res.status).toBe(200);
       const [confirmation] = await h.slack.waitFor((call) => call.responseUrlId === 'mine');
       expect(String(confirmation?.args.text)).toContain('Thanked 1 person');
@@ -150,15 +154,7 @@ forEachDatabase((start) => {
       // The other request's helper is not thanked for this one.
       expect(h.slack.dmsTo('U5')).toEqual([]);
 
-      await h.sender.interact(
-        blockAction({
-          container: 'ephemeral',
-          userId: 'U1',
-          actionId: ACTIONS.sendThanks,
-          value: String(request.id),
-          responseUrl: h.slack.responseUrl('again'),
-        }),
-      );
+      await pressSendThanks('U1', request.id, 'again');
       await h.slack.waitFor((call) => call.responseUrlId === 'again');
       expect(h.slack.dmsTo('U2')).toHaveLength(1);
     });
@@ -168,15 +164,7 @@ forEachDatabase((start) => {
       // service_unavailable: Slack did nothing; the sender tries three times, then gives the helper back for later.
       h.slack.fail('chat.postMessage', 'service_unavailable', { times: 3, when: (args) => args.channel === 'U3' });
       const press = async (label: string) => {
-        await h.sender.interact(
-          blockAction({
-            container: 'ephemeral',
-            userId: 'U1',
-            actionId: ACTIONS.sendThanks,
-            value: String(request.id),
-            responseUrl: h.slack.responseUrl(label),
-          }),
-        );
+        await pressSendThanks('U1', request.id, label);
         const [reply] = await h.slack.waitFor((call) => call.responseUrlId === label);
         return String(reply?.args.text);
       };
@@ -189,15 +177,7 @@ forEachDatabase((start) => {
 
     it('lets only the requester send thanks, and messages no helper when someone else tries', async () => {
       const request = await requestWithHelpers();
-      await h.sender.interact(
-        blockAction({
-          container: 'ephemeral',
-          userId: 'U9',
-          actionId: ACTIONS.sendThanks,
-          value: String(request.id),
-          responseUrl: h.slack.responseUrl('stranger'),
-        }),
-      );
+      await pressSendThanks('U9', request.id, 'stranger');
       const [reply] = await h.slack.waitFor((call) => call.responseUrlId === 'stranger');
       expect(String(reply?.args.text)).toContain('Only the person who asked');
       for (const helper of ['U2', 'U3', 'U4']) expect(h.slack.dmsTo(helper)).toEqual([]);
@@ -228,15 +208,7 @@ forEachDatabase((start) => {
       for (const helper of sharers) await optInAndShare(h, helper, request);
       // Slack answers nothing for now: the press's first messages stay in flight, the others wait their turn.
       h.slack.hold('chat.postMessage');
-      await h.sender.interact(
-        blockAction({
-          container: 'ephemeral',
-          userId: 'U1',
-          actionId: ACTIONS.sendThanks,
-          value: String(request.id),
-          responseUrl: h.slack.responseUrl('press'),
-        }),
-      );
+      await pressSendThanks('U1', request.id, 'press');
       const thanksDm = (call: RecordedCall) =>
         call.method === 'chat.postMessage' && sharers.includes(String(call.args.channel));
       const inFlight = (await h.slack.waitFor(thanksDm, 5000, 4)).length;
