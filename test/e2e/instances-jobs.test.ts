@@ -144,7 +144,7 @@ describe('two instances on one PostgreSQL, both running their jobs', () => {
         (await remindedCount(on, posted.id)) === reminded.length &&
         subscribed.every((userId) => perPerson(on, isDigest).has(userId)) &&
         (await rows(on, "select id from requests where status = 'expired'")).length === expiring.length,
-      60_000,
+      90_000,
       'every reminder and digest to be sent and every expired request closed',
     );
     for (const running of instances) await stopGracefully(running);
@@ -160,7 +160,7 @@ describe('two instances on one PostgreSQL, both running their jobs', () => {
     );
     expect(delivered.map((row) => row.user_id)).toEqual([...digests.keys()].sort());
     expect(loggedTotal(instances, /Expired (\d+) request/)).toBe(expiring.length);
-  }, 120_000);
+  }, 180_000);
 });
 
 describe('npm run digest on two machines at once (PostgreSQL)', () => {
