@@ -146,7 +146,8 @@ forEachDatabase((start) => {
 
     it('gives a reminder back while it waits out a rate limit, so an instance dying meanwhile leaves it due', async () => {
       await askForReminder(h, ASKER, posted);
-      h.slack.rateLimit('chat.postMessage', 1);
+      // Three seconds of pause: time enough to look at the claim while it lasts, even on a busy machine.
+      h.slack.rateLimit('chat.postMessage', 3);
       const run = h.boost.jobs.reminders.runOnce((await deadlineOf(h, posted)) - 12 * HOUR);
       await h.slack.waitFor((call) => call.method === 'chat.postMessage' && !call.ok);
       await eventually(async () => (await participationRows(h, posted.id))[0]?.reminded_at === null);
