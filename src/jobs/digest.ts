@@ -128,13 +128,20 @@ const SKIPPED: DigestReport = { decided: false, composed: 0, waitingForZone: 0, 
  */
 export class DigestJob {
   private stopped = false;
-  private lease: JobLease | undefined;
+  private readonly lease: JobLease;
   /** When each person's time zone was last asked for in this process, so a failing lookup is retried only daily. */
   private readonly lookedUpAt = new Map<string, number>();
   /** When the last scheduled decision was made, and when the next one is needed; undefined: decide at once. */
   private schedule: { decidedAt: number; nextAt: number } | undefined;
 
-  constructor(private readonly deps: DigestJobDeps) {}
+  constructor(private readonly deps: DigestJobDeps) {
+    this.lease = new JobLease({
+      leases: deps.repos.leases,
+      name: 'digest',
+      clock: deps.clock,
+      leaseMs: DIGEST_RUN_LEASE_MS,
+    });
+  }
 
   /**
    * Sends the digests whose slot has come and that were not sent this week. Deciding that costs a pass over recent
@@ -143,12 +150,6 @@ export class DigestJob {
   async runOnce(now: number = this.deps.clock()): Promise<DigestReport> {
     const last = this.schedule;
     if (last && now >= last.decidedAt && now < last.nextAt) return SKIPPED;
-    this.lease ??= new JobLease({
-      leases: this.deps.repos.leases,
-      name: 'digest',
-      clock: this.deps.clock,
-      leaseMs: DIGEST_RUN_LEASE_MS,
-    });
     const run = await this.lease.run(now, () =>
       this.run(now, 'scheduled', { dryRun: false, maxLookups: MAX_LOOKUPS_PER_RUN }),
     );
