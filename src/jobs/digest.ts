@@ -135,12 +135,7 @@ export class DigestJob {
   private schedule: { decidedAt: number; nextAt: number } | undefined;
 
   constructor(private readonly deps: DigestJobDeps) {
-    this.lease = new JobLease({
-      leases: deps.repos.leases,
-      name: 'digest',
-      clock: deps.clock,
-      leaseMs: DIGEST_RUN_LEASE_MS,
-    });
+    this.lease = new JobLease(deps, 'digest', DIGEST_RUN_LEASE_MS);
   }
 
   /**

@@ -1,14 +1,10 @@
-import type { LeasesRepository } from '../db/repositories/leases.ts';
+import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import { newInstanceName } from '../wiring/instance-name.ts';
 
 export interface JobLeaseDeps {
-  leases: LeasesRepository;
-  /** The lease's name in the leases table, one per job. */
-  name: string;
+  repos: Pick<Repositories, 'leases'>;
   clock: Clock;
-  /** How long a run holds the lease without renewing it: an instance that died mid-run frees the work after this. */
-  leaseMs: number;
 }
 
 /**
@@ -18,10 +14,18 @@ export interface JobLeaseDeps {
  */
 export class JobLease {
   private runs = 0;
-  /** Every run its own holder, so a run never mistakes an earlier run's lease in this process for its own. */
+  /** Each run holds the lease as `<instance> run <n>`, so it never takes an earlier run's lease here for its own. */
   private readonly instance = newInstanceName();
 
-  constructor(private readonly deps: JobLeaseDeps) {}
+  /**
+   * `name`: the lease's name in the leases table, one per job. `leaseMs`: how long a run holds the lease without
+   * renewing it; an instance that died mid-run frees the work after this.
+   */
+  constructor(
+    private readonly deps: JobLeaseDeps,
+    private readonly name: string,
+    private readonly leaseMs: number,
+  ) {}
 
   /**
    * Runs `work` under the lease, or resolves with undefined without running it while another run holds the lease.
@@ -33,7 +37,9 @@ export class JobLease {
     work: () => Promise<T>,
     keepUntil?: (result: T) => number,
   ): Promise<{ value: T } | undefined> {
-    const { leases, name, clock, leaseMs } = this.deps;
+    const { repos, clock } = this.deps;
+    const { leases } = repos;
+    const { name, leaseMs } = this;
     this.runs += 1;
     const holder = `${this.instance} run ${this.runs}`;
     if (!(await leases.claim(name, holder, now, now + leaseMs))) return undefined;

@@ -29,12 +29,7 @@ export class RetentionJob {
   private readonly lease: JobLease;
 
   constructor(private readonly deps: RetentionJobDeps) {
-    this.lease = new JobLease({
-      leases: deps.repos.leases,
-      name: 'retention',
-      clock: deps.clock,
-      leaseMs: RETENTION_RUN_LEASE_MS,
-    });
+    this.lease = new JobLease(deps, 'retention', RETENTION_RUN_LEASE_MS);
   }
 
   /** The counts deleted, or undefined when retention already ran (or is running) within the day. */

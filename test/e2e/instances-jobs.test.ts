@@ -273,9 +273,11 @@ describe('retention with two instances on one PostgreSQL', () => {
     const clock = new TestClock();
     const first = await startBoostOnPostgres({ DATA_RETENTION_DAYS: '30' }, clock, { runJobs: false });
     h = first;
-    second = await startBoostOnPostgres({ DATABASE_URL: String(first.config.DATABASE_URL) }, clock, {
-      runJobs: false,
-    });
+    second = await startBoostOnPostgres(
+      { DATABASE_URL: String(first.config.DATABASE_URL), DATA_RETENTION_DAYS: '30' },
+      clock,
+      { runJobs: false },
+    );
     const old = await createRequest(first, { title: 'Old' }, REQUESTER);
     await click(first, REQUESTER, ACTIONS.close, old);
     clock.advance(31 * DAY);
