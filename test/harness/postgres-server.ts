@@ -3,6 +3,7 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } fr
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { openPostgres } from '../../src/db/postgres.ts';
 import { freePort } from './boost-process.ts';
 
 // A real PostgreSQL for the tests: a throwaway cluster in a temp folder, listening on 127.0.0.1 only, started by the
@@ -68,16 +69,51 @@ export async function startPostgresServer(): Promise<PostgresServer> {
 
 let databases = 0;
 
+/** The database every Boost of the tests starts from: Boost's migrations applied once, cloned per test. */
+const MIGRATED_TEMPLATE = 'boost_migrated_template';
+
 /** A new empty database on the server, for one test or one Boost: its postgres:// URL. */
-export async function freshDatabase(serverUrl: string): Promise<string> {
+export function freshDatabase(serverUrl: string): Promise<string> {
+  return createDatabase(serverUrl);
+}
+
+/**
+ * A new database with Boost's migrations already applied, as Boost would leave an empty one: a copy of the template
+ * `prepareMigratedTemplate` made, about half the cost of migrating each time. Boost's own migration at start then finds
+ * nothing to do, and each test still has a database of its own.
+ */
+export function migratedDatabase(serverUrl: string): Promise<string> {
+  return createDatabase(serverUrl, MIGRATED_TEMPLATE);
+}
+
+/** Makes the template `migratedDatabase` copies: run once per server, before any test asks for a database. */
+export async function prepareMigratedTemplate(serverUrl: string): Promise<void> {
+  await withClient(serverUrl, (client) => client.query(`create database "${MIGRATED_TEMPLATE}"`));
+  const database = await openPostgres(databaseUrl(serverUrl, MIGRATED_TEMPLATE), {
+    poolSize: 1,
+    statementTimeoutMs: 60_000,
+  });
+  await database.close();
+}
+
+async function createDatabase(serverUrl: string, template?: string): Promise<string> {
   const name = `boost_${process.pid}_${++databases}_${Date.now().toString(36)}`;
-  const client = new pg.Client({ connectionString: serverUrl });
+  const from = template ? ` template "${template}"` : '';
+  await withClient(serverUrl, (client) => client.query(`create database "${name}"${from}`));
+  return databaseUrl(serverUrl, name);
+}
+
+async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`create database "${name}"`);
+    return await use(client);
   } finally {
     await client.end();
   }
+}
+
+function databaseUrl(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
