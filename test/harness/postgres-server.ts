@@ -38,11 +38,24 @@ function run(program: string, args: string[]): void {
 export interface PostgresServer {
   /** postgres://… of the server's `postgres` database, as the superuser `boost`. */
   url: string;
+  /** The cluster's data folder (its postmaster.pid names the server's process). */
+  dataDirectory: string;
   stop(): void;
 }
 
-/** Creates a cluster in a temp folder and starts it on a free port of 127.0.0.1. */
-export async function startPostgresServer(): Promise<PostgresServer> {
+/** What the tests run with: a test server's data is thrown away, and the suite must not wait on the disk. */
+const THROWAWAY: Record<string, string> = {
+  fsync: 'off',
+  synchronous_commit: 'off',
+  full_page_writes: 'off',
+  max_connections: '300',
+};
+
+/**
+ * Creates a cluster in a temp folder and starts it on a free port of 127.0.0.1, with the tests' settings unless
+ * `settings` replaces some (the benchmarks keep the disk in the picture).
+ */
+export async function startPostgresServer(settings: Record<string, string> = {}): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'boost-postgres-'));
   const data = join(dir, 'data');
   if (asRoot) {
@@ -52,11 +65,12 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   chmodSync(dir, 0o700);
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'boost', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
-  // fsync off: a test server's data is thrown away, and the suite must not wait on the disk.
-  const options = `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+  const serverSettings = Object.entries({ ...THROWAWAY, ...settings }).map(([name, value]) => `-c ${name}=${value}`);
+  const options = `-h 127.0.0.1 -p ${port} -k ${dir} ${serverSettings.join(' ')}`;
   run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   return {
     url: `postgres://boost@127.0.0.1:${port}/postgres`,
+    dataDirectory: data,
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
