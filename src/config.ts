@@ -88,6 +88,8 @@ const settingsObject = z.object({
     .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, `must be a host name such as ${DEFAULT_MASTODON_INSTANCE}`)
     .default(DEFAULT_MASTODON_INSTANCE),
   DATA_RETENTION_DAYS: wholeNumber(1, 36500).default(365),
+  /** Seconds between the background jobs' ticks (expiry, reminders, digests, thanks, retention, unposted requests). */
+  JOB_INTERVAL_SECONDS: wholeNumber(1, 3600).default(60),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })
     .default('info'),

@@ -28,6 +28,7 @@ import type { Clock } from '../domain/types.ts';
 import type { DmSender, DmTally } from '../slack/dm-sender.ts';
 import { storedLanguageOf } from '../slack/language.ts';
 import { digestMessage } from '../slack/views/digest.ts';
+import { JobLease } from './job-lease.ts';
 
 const DAY_MS = 86_400_000;
 /**
@@ -44,6 +45,8 @@ const LOOKUP_RETRY_MS = DAY_MS;
 const OPEN_PER_TEAM = 25;
 /** People whose digests are composed together: bounds what a big run holds in memory at once. */
 const SLICE_SIZE = 1000;
+/** How long a scheduled run may go unrenewed before another instance takes it over (its instance died). */
+export const DIGEST_RUN_LEASE_MS = 2 * 60_000;
 
 export interface ZoneProfile {
   tz: string | null;
@@ -119,15 +122,21 @@ const SKIPPED: DigestReport = { decided: false, composed: 0, waitingForZone: 0, 
  * may have posted) is never sent again. A message Slack certainly did not post for a passing reason gives its claim back.
  *
  * Digests are composed and sent in slices of one workspace's people, so a run holds one slice's digests at a time.
+ *
+ * With several instances, one scheduled run at a time decides and sends (a lease in the database); the others look
+ * again at their next tick, so whoever comes after a run that died (its lease ran out) sends what it left unclaimed.
  */
 export class DigestJob {
   private stopped = false;
+  private readonly lease: JobLease;
   /** When each person's time zone was last asked for in this process, so a failing lookup is retried only daily. */
   private readonly lookedUpAt = new Map<string, number>();
   /** When the last scheduled decision was made, and when the next one is needed; undefined: decide at once. */
   private schedule: { decidedAt: number; nextAt: number } | undefined;
 
-  constructor(private readonly deps: DigestJobDeps) {}
+  constructor(private readonly deps: DigestJobDeps) {
+    this.lease = new JobLease(deps, 'digest', DIGEST_RUN_LEASE_MS);
+  }
 
   /**
    * Sends the digests whose slot has come and that were not sent this week. Deciding that costs a pass over recent
@@ -136,7 +145,12 @@ export class DigestJob {
   async runOnce(now: number = this.deps.clock()): Promise<DigestReport> {
     const last = this.schedule;
     if (last && now >= last.decidedAt && now < last.nextAt) return SKIPPED;
-    const report = await this.run(now, 'scheduled', { dryRun: false, maxLookups: MAX_LOOKUPS_PER_RUN });
+    const run = await this.lease.run(now, () =>
+      this.run(now, 'scheduled', { dryRun: false, maxLookups: MAX_LOOKUPS_PER_RUN }),
+    );
+    // Another instance is deciding and sending: this one looks again at its next tick, once that run is over.
+    if (!run) return SKIPPED;
+    const report = run.value;
     // Left-over work (zones to look up, claims given back, a stopped run) is decided again at the next tick.
     const leftOver = report.waitingForZone > 0 || report.tally.halted || report.released > 0;
     const { DIGEST_CRON, DIGEST_TIMEZONE } = this.deps.config;
@@ -182,6 +196,7 @@ export class DigestJob {
       claim: ({ digest }) => repos.digests.claim(digest.teamId, digest.userId, digest.week, this.timeAfter(now)),
       message: async ({ digest }) =>
         digestMessage(await storedLanguageOf(this.deps, digest.teamId, digest.userId), digest),
+      unclaim: ({ digest }) => repos.digests.release(digest.teamId, digest.userId, digest.week),
       settle: async ({ digest }, outcome) => {
         if (outcome.status === 'sent') {
           await repos.digests.markSent(digest.teamId, digest.userId, digest.week, this.timeAfter(now));

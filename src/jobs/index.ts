@@ -8,6 +8,7 @@ import { ExpiryJob } from './expiry.ts';
 import { ReminderJob } from './reminders.ts';
 import { RetentionJob } from './retention.ts';
 import { Scheduler } from './scheduler.ts';
+import { ThanksJob, type ThanksJobDeps } from './thanks.ts';
 import { UnpostedJob } from './unposted.ts';
 
 export interface JobsDeps {
@@ -24,6 +25,8 @@ export interface JobsDeps {
   retryPost: (request: BoostRequest) => Promise<unknown>;
   /** Tells a requester why their request is not in its channel yet. */
   tellRequester: (request: BoostRequest) => Promise<unknown>;
+  /** Takes over and sends presses of "Send thanks" whose instance died half-way. */
+  thanks: Omit<ThanksJobDeps, 'logger'>;
 }
 
 /** The background work; each job's runOnce(now) is what the minute tick calls, and what tests call directly. */
@@ -33,6 +36,7 @@ export interface BoostJobs {
   digest: DigestJob;
   retention: RetentionJob;
   unposted: UnpostedJob;
+  thanks: ThanksJob;
   scheduler: Scheduler;
 }
 
@@ -42,8 +46,14 @@ export function createJobs(deps: JobsDeps): BoostJobs {
   const reminders = new ReminderJob({ repos, config, sender, logger });
   const digest = new DigestJob({ repos, config, sender, logger, clock, lookUpZone: deps.lookUpZone });
   // Expiry comes first in each tick's list so a request past its deadline is closed before anything mentions it.
-  const retention = new RetentionJob({ repos, retentionDays: config.DATA_RETENTION_DAYS, logger });
+  const retention = new RetentionJob({ repos, retentionDays: config.DATA_RETENTION_DAYS, logger, clock });
   const unposted = new UnpostedJob({ repos, logger, retry: deps.retryPost, tell: deps.tellRequester });
-  const scheduler = new Scheduler({ expiry, reminders, digest, retention, unposted }, clock, logger);
-  return { expiry, reminders, digest, retention, unposted, scheduler };
+  const thanks = new ThanksJob({ ...deps.thanks, logger });
+  const scheduler = new Scheduler(
+    { expiry, reminders, digest, retention, unposted, thanks },
+    clock,
+    logger,
+    config.JOB_INTERVAL_SECONDS,
+  );
+  return { expiry, reminders, digest, retention, unposted, thanks, scheduler };
 }

@@ -23,7 +23,9 @@ export interface ReminderJobDeps {
 /**
  * "Remind me before the deadline": one DM about a day before it, to those who asked and only them (rule 5). Each
  * reminder is claimed in the database (reminded_at) right before it is sent, so overlapping runs, two processes or a
- * restart never send it twice. A reminder Slack certainly did not post for a passing reason gives its claim back.
+ * restart never send it twice. A reminder Slack certainly did not post for a passing reason gives its claim back, and
+ * so does one waiting out a rate limit: an instance that dies leaves only the reminders in flight at that moment
+ * claimed (they may have reached Slack, so they are not sent again); every other instance's next tick sends the rest.
  */
 export class ReminderJob {
   private stopped = false;
@@ -37,6 +39,7 @@ export class ReminderJob {
       items: due,
       to: (reminder) => ({ teamId: reminder.request.teamId, userId: reminder.userId }),
       claim: (reminder) => repos.reminders.claim(reminder.participationId, now),
+      unclaim: (reminder) => repos.reminders.release(reminder.participationId, now),
       message: (reminder) => this.message(reminder),
       settle: async (reminder, outcome) => {
         if (outcome.status === 'failed' && outcome.retryLater) {

@@ -7,11 +7,12 @@ export interface ScheduledJob {
   stop?(): void;
 }
 
-/** Every minute: each job's run decides itself what is due, from the injected clock. */
+/** Every minute by default: each job's run decides itself what is due, from the injected clock. */
 const EVERY_MINUTE = '* * * * *';
+const EVERY_SECOND = '* * * * * *';
 
 /**
- * Runs each job once a minute. A job still busy from the previous minute is skipped (a long digest run never piles
+ * Runs each job once a minute (JOB_INTERVAL_SECONDS). A job still busy from the previous minute is skipped (a long digest run never piles
  * up); jobs do not wait for each other. Tests do not wait for ticks: they call a job's runOnce(now) directly.
  */
 export class Scheduler {
@@ -22,14 +23,19 @@ export class Scheduler {
     private readonly jobs: Readonly<Record<string, ScheduledJob>>,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly intervalSeconds = 60,
   ) {}
 
   start(): void {
     if (this.cron) return;
     // Not awaited: a long digest run must not hold back the next minute's expiry and reminders.
-    this.cron = new Cron(EVERY_MINUTE, () => {
+    const tick = () => {
       void this.tick();
-    });
+    };
+    this.cron =
+      this.intervalSeconds === 60
+        ? new Cron(EVERY_MINUTE, tick)
+        : new Cron(EVERY_SECOND, { interval: this.intervalSeconds }, tick);
   }
 
   /** Starts every job that is not already running; resolves when those started have finished. */

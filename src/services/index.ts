@@ -16,7 +16,7 @@ import { loadReport, type ReportRequest, reportChoices } from './report-read-mod
 import { type Actor, requestService } from './requests.ts';
 import { saveSettings, settingsOf } from './settings.ts';
 import { helperKit } from './share-kit.ts';
-import { claimThanks, type ThanksClaim, type ThanksDelivery, thankHelpers } from './thanks.ts';
+import { claimThanks, type ThanksBatch, type ThanksSending, takeUnfinishedThanks, thankHelpers } from './thanks.ts';
 import { workspaceStats } from './workspace-stats.ts';
 import {
   type ProfileChange,
@@ -58,7 +58,9 @@ export function createServices(repos: Repositories, config: ServicesConfig) {
     },
     thanks: {
       claim: (requestId: number, actor: Actor) => claimThanks(repos, requestId, actor),
-      send: (claim: ThanksClaim, send: (userId: string) => Promise<ThanksDelivery>) => thankHelpers(repos, claim, send),
+      send: (batch: ThanksBatch, now: number, deliver: (sending: ThanksSending) => Promise<unknown>) =>
+        thankHelpers(repos, batch, now, deliver),
+      takeUnfinished: (now: number) => takeUnfinishedThanks(repos, now),
     },
     settings: {
       of: (teamId: string, userId: string) => settingsOf(repos, teamId, userId),

@@ -1,13 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { BoostRequest, Participation } from '../domain/types.ts';
 import type { Actor, Outcome } from './requests.ts';
 
-export interface ThanksClaim {
+/**
+ * How long a press's thanks may take to go out before the thanks job finishes them: the instance sending them may have
+ * died. A batch still sending after that is harmless: every helper is claimed on their own, so nobody is thanked twice.
+ */
+export const THANKS_LEASE_MS = 2 * 60_000;
+const LEASE_PREFIX = 'thanks:';
+
+/** One press of "Send thanks": whom it is for, and the lease that makes sure it is finished. */
+export interface ThanksBatch {
   request: BoostRequest;
-  /** Helpers who shared and were not thanked yet, now marked thanked; each gets one message. */
+  /** Helpers who had shared and were not thanked yet; each is claimed right before their message. */
   helpers: Participation[];
-  /** The time written in their thanked_at, to give a claim back if the message fails for a passing reason. */
-  claimedAt: number;
+  /** Held while this batch is sent, given back once it is; if it runs out first, the thanks job finishes the batch. */
+  lease: { name: string; holder: string };
   /** Whether anyone has shared the request at all (to word the answer when there is no one to thank). */
   anyoneShared: boolean;
 }
@@ -17,6 +26,16 @@ export interface ThanksClaim {
  * again, to avoid a duplicate); or certainly not delivered for a reason that may pass (pressing again retries it).
  */
 export type ThanksDelivery = 'sent' | 'unreachable' | 'uncertain' | 'retry_later';
+
+/** The claims a sender makes for a batch, helper by helper, as their messages go out. */
+export interface ThanksSending {
+  helpers: readonly Participation[];
+  /** Right before a helper's message: false when someone else has it (another press, or the job). */
+  claim(helper: Participation): Promise<boolean>;
+  /** While the message waits out a rate limit (certainly not sent): its helper is due again if this instance dies. */
+  unclaim(helper: Participation): Promise<void>;
+  settle(helper: Participation, delivery: ThanksDelivery): Promise<void>;
+}
 
 export interface ThanksOutcome {
   request: BoostRequest;
@@ -31,11 +50,21 @@ export interface ThanksOutcome {
   anyoneShared: boolean;
 }
 
+const leaseName = (requestId: number, pressedAt: number) => `${LEASE_PREFIX}${requestId}:${pressedAt}:${randomUUID()}`;
+
+/** The request and moment of a batch, from its lease's name. */
+function batchOf(leaseName: string): { requestId: number; pressedAt: number } {
+  const [requestId, pressedAt] = leaseName.slice(LEASE_PREFIX.length).split(':').map(Number);
+  return { requestId: requestId ?? Number.NaN, pressedAt: pressedAt ?? Number.NaN };
+}
+
 /**
- * "Send thanks", by the requester only: claims the helpers to thank in one transaction, so pressing again (or Slack
- * delivering the click twice) sends nothing new. The caller acknowledges the click, then calls thankHelpers.
+ * "Send thanks", by the requester only: finds the helpers to thank and takes the batch's lease in one transaction, so
+ * that Slack delivering the click twice sends nothing new. The caller acknowledges the click, then calls thankHelpers,
+ * which claims each helper right before their message: an instance that dies half-way leaves the lease to run out, and
+ * the thanks job then thanks the helpers not claimed yet.
  */
-export function claimThanks(repos: Repositories, requestId: number, actor: Actor): Promise<Outcome<ThanksClaim>> {
+export function claimThanks(repos: Repositories, requestId: number, actor: Actor): Promise<Outcome<ThanksBatch>> {
   return repos.transaction(async (tx) => {
     const request = await tx.requests.get(requestId);
     if (!request || request.teamId !== actor.teamId) return { ok: false, refusal: 'not_found' };
@@ -43,32 +72,63 @@ export function claimThanks(repos: Repositories, requestId: number, actor: Actor
     if (actor.deliveryKey && !(await tx.receipts.claim(actor.deliveryKey, actor.now))) {
       return { ok: false, refusal: 'duplicate' };
     }
-    const helpers = await tx.thanks.claim(requestId, actor.now);
+    const helpers = await tx.thanks.pending(requestId, actor.now);
+    const lease = { name: leaseName(requestId, actor.now), holder: randomUUID() };
+    if (helpers.length > 0) await tx.leases.claim(lease.name, lease.holder, actor.now, actor.now + THANKS_LEASE_MS);
     const anyoneShared = helpers.length > 0 || (await tx.participations.counts(requestId)).shared > 0;
-    return { ok: true, value: { request, helpers, claimedAt: actor.now, anyoneShared } };
+    return { ok: true, value: { request, helpers, lease, anyoneShared } };
   });
 }
 
 /**
- * Sends each claimed helper one message through `send` (after the claim committed); one that fails never stops the
- * others. The claims of messages that certainly did not arrive, for a reason that may pass, are given back, so the next
- * press tries those helpers again.
+ * Takes over the oldest batch whose lease ran out (its instance died, or it is taking very long): the helpers of that
+ * press not thanked yet. Undefined when there is none. One instance takes each: the lease is taken in one statement.
+ */
+export async function takeUnfinishedThanks(repos: Repositories, now: number): Promise<ThanksBatch | undefined> {
+  for (const { name } of await repos.leases.expired(LEASE_PREFIX, now, 20)) {
+    const holder = randomUUID();
+    if (!(await repos.leases.claim(name, holder, now, now + THANKS_LEASE_MS))) continue;
+    const lease = { name, holder };
+    const { requestId, pressedAt } = batchOf(name);
+    const request = Number.isFinite(requestId) ? await repos.requests.get(requestId) : undefined;
+    const helpers = request ? await repos.thanks.pending(requestId, pressedAt) : [];
+    if (request && helpers.length > 0) return { request, helpers, lease, anyoneShared: true };
+    // Finished after all, or the request is gone (forgotten, deleted by retention).
+    await repos.leases.release(name, holder);
+  }
+  return undefined;
+}
+
+/**
+ * Sends a batch through `deliver` (after the claim committed), which claims each helper right before their message;
+ * one that fails never stops the others. A claim whose message certainly did not arrive, for a reason that may pass, is
+ * given back, so the next press tries that helper again. The batch's lease is given back once every helper is done.
  */
 export async function thankHelpers(
   repos: Repositories,
-  claim: ThanksClaim,
-  send: (userId: string) => Promise<ThanksDelivery>,
+  batch: ThanksBatch,
+  now: number,
+  deliver: (sending: ThanksSending) => Promise<unknown>,
 ): Promise<ThanksOutcome> {
-  const sent = await Promise.all(claim.helpers.map(async ({ userId }) => ({ userId, delivery: await send(userId) })));
-  const retryable = sent.filter(({ delivery }) => delivery === 'retry_later').map(({ userId }) => userId);
-  await repos.thanks.release(claim.request.id, retryable, claim.claimedAt);
-  const count = (wanted: ThanksDelivery) => sent.filter(({ delivery }) => delivery === wanted).length;
+  const counts: Record<ThanksDelivery, number> = { sent: 0, unreachable: 0, uncertain: 0, retry_later: 0 };
+  if (batch.helpers.length > 0) {
+    await deliver({
+      helpers: batch.helpers,
+      claim: (helper) => repos.thanks.claim(helper.id, now),
+      unclaim: (helper) => repos.thanks.release(helper.id, now),
+      settle: async (helper, delivery) => {
+        counts[delivery] += 1;
+        if (delivery === 'retry_later') await repos.thanks.release(helper.id, now);
+      },
+    });
+    await repos.leases.release(batch.lease.name, batch.lease.holder);
+  }
   return {
-    request: claim.request,
-    thanked: count('sent'),
-    unreachable: count('unreachable'),
-    uncertain: count('uncertain'),
-    retryable: retryable.length,
-    anyoneShared: claim.anyoneShared,
+    request: batch.request,
+    thanked: counts.sent,
+    unreachable: counts.unreachable,
+    uncertain: counts.uncertain,
+    retryable: counts.retry_later,
+    anyoneShared: batch.anyoneShared,
   };
 }

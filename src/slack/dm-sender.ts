@@ -46,6 +46,11 @@ export interface DmBatch<T> {
   message(item: T): SlackMessage | Promise<SlackMessage>;
   /** Records what happened, right after Slack answered. */
   settle(item: T, outcome: DmOutcome): Promise<void>;
+  /**
+   * Gives a claim back while its message waits out a rate limit (Slack certainly did not post it), so that an instance
+   * dying meanwhile leaves it due for another; it is claimed again before its next attempt.
+   */
+  unclaim?(item: T): Promise<void>;
   /** Asked before each claim; true stops the batch (items not yet claimed stay for a later run). */
   stopped?(): boolean;
 }
@@ -177,8 +182,13 @@ export class DmSender {
           this.options.logger.error(`Could not prepare a direct message: ${slackErrorCode(error)}`);
           outcome = { status: 'failed', error: 'render_failed', retryLater: false };
         }
-        if (outcome === 'rate_limited') hold(to.teamId, entry);
-        else await settle(entry, outcome);
+        if (outcome === 'rate_limited') {
+          if (batch.unclaim) {
+            await batch.unclaim(entry.item);
+            entry.claimed = false;
+          }
+          hold(to.teamId, entry);
+        } else await settle(entry, outcome);
       }
     };
     await Promise.all(Array.from({ length: this.concurrency }, worker));

@@ -149,6 +149,17 @@ forEachDatabase((start) => {
       expect(h.slack.dmsTo(JOINER)).toHaveLength(1);
     });
 
+    it('holds no claim on a digest while it waits out a rate limit, so an instance dying meanwhile leaves it due', async () => {
+      // Three seconds of pause: time enough to look at the claims while it lasts, even on a busy machine.
+      h.slack.rateLimit('chat.postMessage', 3, 1, (args) => args.channel === JOINER);
+      const run = h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
+      await h.slack.waitFor((call) => call.args.channel === JOINER && call.status === 429);
+      await eventually(async () => !(await deliveries(h)).some((row) => row.user_id === JOINER));
+      await run;
+      expect(recipients(h).sort()).toEqual(ELIGIBLE);
+      expect((await deliveries(h)).find((row) => row.user_id === JOINER)?.sent_at).not.toBeNull();
+    });
+
     it('is not sent in a workspace that uninstalled Boost', async () => {
       const uninstalled = await h.sender.event(appUninstalled());
       expect(uninstalled.status).toBe(200);

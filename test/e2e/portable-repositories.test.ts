@@ -119,6 +119,16 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     expect(await leases.claim('socket-mode', 'B', 1, 31)).toBe(true);
   });
 
+  it('list the leases of a kind that ran out, oldest first', async () => {
+    const leases = await open();
+    await leases.claim('thanks:1:a', 'A', 0, 30);
+    await leases.claim('thanks:2:b', 'B', 0, 20);
+    await leases.claim('thanks:3:c', 'C', 0, 90);
+    await leases.claim('retention', 'D', 0, 10);
+    expect((await leases.expired('thanks:', 30, 10)).map((lease) => lease.name)).toEqual(['thanks:2:b', 'thanks:1:a']);
+    expect((await leases.expired('thanks:', 30, 1)).map((lease) => lease.name)).toEqual(['thanks:2:b']);
+  });
+
   it('give a due run to one of several instances claiming it at once, and make it due again after a later change', async () => {
     const pacing = pacingRepository(await openDb());
     await pacing.messageChanged(7, 0);
@@ -177,14 +187,21 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     expect(await identities.find('hash')).toBeUndefined();
   });
 
-  it('claim thanks once per helper who shared, and give back a claim', async () => {
+  it('find the helpers to thank, claim each once, and give back a claim', async () => {
     const db = await openDb();
     const request = await requestWithHelpers(db, 100);
     const thanks = thanksRepository(db);
-    expect((await thanks.claim(request.id, 10)).map((helper) => helper.userId)).toEqual(['USHARED']);
-    expect(await thanks.claim(request.id, 11)).toEqual([]);
-    await thanks.release(request.id, ['USHARED'], 10);
-    expect((await thanks.claim(request.id, 12)).map((helper) => helper.userId)).toEqual(['USHARED']);
+    expect(await thanks.pending(request.id, 1)).toEqual([]);
+    const [helper, ...others] = await thanks.pending(request.id, 2);
+    expect(others).toEqual([]);
+    expect(helper?.userId).toBe('USHARED');
+    const id = helper?.id ?? 0;
+    expect((await Promise.all([thanks.claim(id, 10), thanks.claim(id, 10)])).sort()).toEqual([false, true]);
+    expect(await thanks.pending(request.id, 20)).toEqual([]);
+    await thanks.release(id, 11);
+    expect(await thanks.claim(id, 12)).toBe(false);
+    await thanks.release(id, 10);
+    expect((await thanks.pending(request.id, 20)).map((row) => row.userId)).toEqual(['USHARED']);
   });
 
   it('find a reminder once it is due, and claim it once', async () => {
@@ -199,6 +216,29 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     expect(await reminders.claim(due?.participationId ?? 0, 61)).toBe(false);
     await reminders.release(due?.participationId ?? 0, 60);
     expect(await reminders.claim(due?.participationId ?? 0, 62)).toBe(true);
+  });
+
+  it('give each due item to exactly one of many claims made at once', async () => {
+    const db = await openDb();
+    const request = await requestWithHelpers(db, 100);
+    // A claim answers true, or the row it took; false or undefined when another claim had it.
+    const tenAtOnce = async (claim: () => Promise<unknown>) =>
+      (await Promise.all(Array.from({ length: 10 }, claim))).filter((won) => won !== false && won !== undefined).length;
+    const reminders = remindersRepository(db);
+    const [reminder] = await reminders.due(60, 50, 10);
+    expect(await tenAtOnce(() => reminders.claim(reminder?.participationId ?? 0, 60))).toBe(1);
+    const digests = digestsRepository(db);
+    expect(await tenAtOnce(() => digests.claim('T1', 'UASK', '2026-W01', 5))).toBe(1);
+    const [helper] = await thanksRepository(db).pending(request.id, 2);
+    expect(await tenAtOnce(() => thanksRepository(db).claim(helper?.id ?? 0, 10))).toBe(1);
+    const leases = leasesRepository(db);
+    expect(await tenAtOnce(() => leases.claim('retention', crypto.randomUUID(), 0, 10))).toBe(1);
+    const requests = requestsRepository(db);
+    await db.update(tablesOf(db).requests).set({ messageTs: null, noticeDueAt: 40 });
+    await requests.recordPostFailure(request.id, { failure: 'retry', error: 'ratelimited', retryAt: 40 });
+    expect(await tenAtOnce(() => requests.claimDueRetry(40, 70))).toBe(1);
+    expect(await tenAtOnce(() => requests.claimDueNotice(40, 70))).toBe(1);
+    expect(await tenAtOnce(() => requests.close(request.id, 'expired', null, 100))).toBe(1);
   });
 
   it('know which workspaces still have Boost installed', async () => {
@@ -271,7 +311,7 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     expect(await participations.counts(request.id)).toEqual({ optedIn: 3, shared: 2 });
     expect(await participations.publicNames(request.id, 5)).toEqual(['UNEW']);
     expect(await participations.setRemindMe(request.id, 'UNEW', true)).toBe(true);
-    expect((await participations.listSharedUnthanked(request.id)).map((row) => row.userId).sort()).toEqual([
+    expect((await thanksRepository(db).pending(request.id, 5)).map((row) => row.userId).sort()).toEqual([
       'UNEW',
       'USHARED',
     ]);

@@ -10,6 +10,7 @@ import {
   DAY,
   dayFromNow,
   dmsTo,
+  eventually,
   HOUR,
   isReplyTo,
   optIn,
@@ -141,6 +142,18 @@ forEachDatabase((start) => {
       await Promise.all([h.boost.jobs.reminders.runOnce(now), h.boost.jobs.reminders.runOnce(now)]);
       expect(dmsTo(h, ASKER)).toHaveLength(1);
       expect(dmsTo(h, OTHER)).toHaveLength(1);
+    });
+
+    it('gives a reminder back while it waits out a rate limit, so an instance dying meanwhile leaves it due', async () => {
+      await askForReminder(h, ASKER, posted);
+      // Three seconds of pause: time enough to look at the claim while it lasts, even on a busy machine.
+      h.slack.rateLimit('chat.postMessage', 3);
+      const run = h.boost.jobs.reminders.runOnce((await deadlineOf(h, posted)) - 12 * HOUR);
+      await h.slack.waitFor((call) => call.method === 'chat.postMessage' && !call.ok);
+      await eventually(async () => (await participationRows(h, posted.id))[0]?.reminded_at === null);
+      expect((await run).sent).toBe(1);
+      expect(dmsTo(h, ASKER)).toHaveLength(1);
+      expect((await participationRows(h, posted.id))[0]?.reminded_at).not.toBeNull();
     });
 
     it('waits as long as Slack asks when rate limited, then sends the reminder once', async () => {

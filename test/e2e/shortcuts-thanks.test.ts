@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blockAction, globalShortcut, messageShortcut } from '../../src/playground/payloads.ts';
+import { THANKS_LEASE_MS } from '../../src/services/thanks.ts';
 import { ACTIONS, REQUEST_FIELDS, SHORTCUTS, VIEWS } from '../../src/slack/ids.ts';
 import { TEAM } from '../harness/boost.ts';
 import { type AnyBoostHarness, forEachDatabase } from '../harness/databases.ts';
@@ -7,13 +8,16 @@ import {
   click,
   clickOnHome,
   createRequest,
+  eventually,
+  helpers,
   homeText,
   messagesToPeople,
   openHome,
   optInAndShare,
+  participationRows,
   waitForHome,
 } from '../harness/driver.ts';
-import type { Args } from '../harness/fake-slack.ts';
+import type { Args, RecordedCall } from '../harness/fake-slack.ts';
 
 type View = Args & { callback_id: string; blocks: (Args & { block_id: string; element: Args })[] };
 
@@ -91,6 +95,18 @@ forEachDatabase((start) => {
       return request;
     };
 
+    /** Presses "Send thanks" in a private message; its answer comes to the response_url labelled `label`. */
+    const pressSendThanks = (userId: string, requestId: number, label: string) =>
+      h.sender.interact(
+        blockAction({
+          container: 'ephemeral',
+          userId,
+          actionId: ACTIONS.sendThanks,
+          value: String(requestId),
+          responseUrl: h.slack.responseUrl(label),
+        }),
+      );
+
     const thankedAt = async (requestId: number, userId: string) =>
       (await h.boost.context.repos.participations.get(requestId, userId))?.thankedAt ?? null;
 
@@ -128,15 +144,7 @@ forEachDatabase((start) => {
       await optInAndShare(h, 'U5', later);
       h.slack.fail('chat.postMessage', 'cannot_dm_bot', { when: (args) => args.channel === 'U2' });
 
-      const res = await h.sender.interact(
-        blockAction({
-          container: 'ephemeral',
-          userId: 'U1',
-          actionId: ACTIONS.sendThanks,
-          value: String(request.id),
-          responseUrl: h.slack.responseUrl('mine'),
-        }),
-      );
+      const res = await pressSendThanks('U1', request.id, 'mine');
       expect(res.status).toBe(200);
       const [confirmation] = await h.slack.waitFor((call) => call.responseUrlId === 'mine');
       expect(String(confirmation?.args.text)).toContain('Thanked 1 person');
@@ -146,15 +154,7 @@ forEachDatabase((start) => {
       // The other request's helper is not thanked for this one.
       expect(h.slack.dmsTo('U5')).toEqual([]);
 
-      await h.sender.interact(
-        blockAction({
-          container: 'ephemeral',
-          userId: 'U1',
-          actionId: ACTIONS.sendThanks,
-          value: String(request.id),
-          responseUrl: h.slack.responseUrl('again'),
-        }),
-      );
+      await pressSendThanks('U1', request.id, 'again');
       await h.slack.waitFor((call) => call.responseUrlId === 'again');
       expect(h.slack.dmsTo('U2')).toHaveLength(1);
     });
@@ -164,15 +164,7 @@ forEachDatabase((start) => {
       // service_unavailable: Slack did nothing; the sender tries three times, then gives the helper back for later.
       h.slack.fail('chat.postMessage', 'service_unavailable', { times: 3, when: (args) => args.channel === 'U3' });
       const press = async (label: string) => {
-        await h.sender.interact(
-          blockAction({
-            container: 'ephemeral',
-            userId: 'U1',
-            actionId: ACTIONS.sendThanks,
-            value: String(request.id),
-            responseUrl: h.slack.responseUrl(label),
-          }),
-        );
+        await pressSendThanks('U1', request.id, label);
         const [reply] = await h.slack.waitFor((call) => call.responseUrlId === label);
         return String(reply?.args.text);
       };
@@ -185,15 +177,7 @@ forEachDatabase((start) => {
 
     it('lets only the requester send thanks, and messages no helper when someone else tries', async () => {
       const request = await requestWithHelpers();
-      await h.sender.interact(
-        blockAction({
-          container: 'ephemeral',
-          userId: 'U9',
-          actionId: ACTIONS.sendThanks,
-          value: String(request.id),
-          responseUrl: h.slack.responseUrl('stranger'),
-        }),
-      );
+      await pressSendThanks('U9', request.id, 'stranger');
       const [reply] = await h.slack.waitFor((call) => call.responseUrlId === 'stranger');
       expect(String(reply?.args.text)).toContain('Only the person who asked');
       for (const helper of ['U2', 'U3', 'U4']) expect(h.slack.dmsTo(helper)).toEqual([]);
@@ -216,6 +200,28 @@ forEachDatabase((start) => {
       expect(reply?.args.response_type).toBe('ephemeral');
       expect(String(reply?.args.text)).toContain('Thanked 2 people');
       expect(h.slack.dmsTo('U1')).toEqual([]);
+    });
+
+    it('lets the thanks job finish a press whose thanks did not all go out in time, thanking nobody twice', async () => {
+      const request = await createRequest(h, { title: 'Big launch' }, 'U1');
+      const sharers = helpers(7, 'USHARE');
+      for (const helper of sharers) await optInAndShare(h, helper, request);
+      // Slack answers nothing for now: the press's first messages stay in flight, the others wait their turn.
+      h.slack.hold('chat.postMessage');
+      await pressSendThanks('U1', request.id, 'press');
+      const thanksDm = (call: RecordedCall) =>
+        call.method === 'chat.postMessage' && sharers.includes(String(call.args.channel));
+      const inFlight = (await h.slack.waitFor(thanksDm, 5000, 4)).length;
+
+      const finishing = h.boost.jobs.thanks.runOnce(h.clock.now() + THANKS_LEASE_MS);
+      // The job claims the helpers the press had not reached (their messages wait for a free slot), then Slack answers.
+      await eventually(async () => (await participationRows(h, request.id)).every((row) => row.thanked_at !== null));
+      h.slack.release('chat.postMessage');
+      expect(await finishing).toEqual({ batches: 1, thanked: sharers.length - inFlight });
+
+      const [confirmation] = await h.slack.waitFor((call) => call.responseUrlId === 'press');
+      expect(String(confirmation?.args.text)).toContain(`Thanked ${inFlight} people`);
+      for (const helper of sharers) expect(h.slack.dmsTo(helper)).toHaveLength(1);
     });
 
     it("shows the helper on their Home that they were thanked, and the requester's Home that everyone was", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, gt, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gt, like, lte, or } from 'drizzle-orm';
 import type { Db } from '../connection.ts';
 import { tablesOf } from '../dialect.ts';
 
@@ -33,6 +33,16 @@ export function leasesRepository(db: Db) {
         .from(leases)
         .where(and(eq(leases.name, name), gt(leases.expiresAt, now)));
       return held;
+    },
+
+    /** Leases named `prefix…` that ran out without being given back (their holder died): the oldest first. */
+    async expired(prefix: string, now: number, limit: number): Promise<Array<{ name: string; expiresAt: number }>> {
+      return await db
+        .select({ name: leases.name, expiresAt: leases.expiresAt })
+        .from(leases)
+        .where(and(like(leases.name, `${prefix}%`), lte(leases.expiresAt, now)))
+        .orderBy(asc(leases.expiresAt), asc(leases.name))
+        .limit(limit);
     },
 
     /** Gives a lease back, if `holder` still has it. */

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Counts, Participation } from '../../domain/types.ts';
 import type { Db } from '../connection.ts';
 import { affected, prepareOnce, tablesOf } from '../dialect.ts';
@@ -115,19 +115,6 @@ export function participationsRepository(db: Db) {
         .orderBy(asc(participations.optedInAt), asc(participations.id))
         .limit(limit);
       return rows.map((row) => row.userId);
-    },
-
-    async listSharedUnthanked(requestId: number): Promise<Participation[]> {
-      return await db
-        .select()
-        .from(participations)
-        .where(
-          and(
-            eq(participations.requestId, requestId),
-            isNotNull(participations.sharedAt),
-            sql`${participations.thankedAt} is null`,
-          ),
-        );
     },
   };
 }

@@ -1,8 +1,8 @@
 import { type Language, t } from '../../../i18n/index.ts';
-import type { ThanksDelivery } from '../../../services/thanks.ts';
 import type { BoostContext } from '../../context.ts';
 import { languageOf } from '../../language.ts';
-import { thanksConfirmation, thanksMessage } from '../../views/thanks.ts';
+import { sendThanks as sendThanksDms } from '../../thanks-sender.ts';
+import { thanksConfirmation } from '../../views/thanks.ts';
 import { actorOfClick, answerClick, explainRefusal, requestIdOf } from '../actor.ts';
 import type { ButtonArgs } from '../args.ts';
 
@@ -20,16 +20,7 @@ export const sendThanks = (ctx: BoostContext) => async (args: ButtonArgs) => {
       claim.refusal === 'not_allowed' ? (language: Language) => t(language, 'note.onlyRequesterThanks') : undefined;
     return explainRefusal(ctx, args, claim.refusal, wording);
   }
-  // Through the app's one rate-aware DM sender, to each helper's user id (Boost's Messages tab, no im:write needed), each
-  // in their own language.
-  const send = async (userId: string): Promise<ThanksDelivery> => {
-    const message = thanksMessage(await languageOf(ctx, actor.teamId, userId), claim.value.request);
-    const outcome = await ctx.dm.send({ teamId: actor.teamId, userId }, message);
-    if (outcome.status === 'sent') return 'sent';
-    if (outcome.status === 'unreachable') return 'unreachable';
-    return outcome.retryLater ? 'retry_later' : 'uncertain';
-  };
-  const outcome = await ctx.services.thanks.send(claim.value, send);
+  const outcome = await sendThanksDms(ctx, claim.value, actor.now, (userId) => languageOf(ctx, actor.teamId, userId));
   await answerClick(ctx, args, (language) => thanksConfirmation(language, outcome));
   ctx.homes.refresh(actor.teamId, actor.userId);
   for (const helper of claim.value.helpers) ctx.homes.refresh(actor.teamId, helper.userId);
