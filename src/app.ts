@@ -90,7 +90,14 @@ export function createBoost(options: BoostOptions): Boost {
   const clientOptions = webApiOptions(config, tuning, logger);
   const slack = watchSlack(config, {
     clientOptions,
-    saved: storage.repos.botIdentities,
+    // The identity saved at an earlier start is read once the database is migrated (PostgreSQL migrates in start()).
+    saved: {
+      ...storage.repos.botIdentities,
+      find: async (key) => {
+        await storage.migrated;
+        return storage.repos.botIdentities.find(key);
+      },
+    },
     clock,
     logger: routeLogger,
     tuning,

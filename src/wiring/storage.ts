@@ -16,6 +16,8 @@ export interface Storage {
   checkpoints: Checkpointer | undefined;
   /** Resolves once the database is migrated and Boost may serve: at once on SQLite, which migrates as it opens. */
   ready(): Promise<void>;
+  /** Settles when `ready` has: reads made before start wait for it, rather than find tables not made yet. */
+  migrated: Promise<void>;
 }
 
 /**
@@ -36,7 +38,20 @@ export function openStorage(
       onIdleError: (error) => logger.warn(`A pooled PostgreSQL connection failed while idle: ${error.message}`),
     });
     const db = asRepositoryDb(database.db);
-    return { database, db, repos: createRepositories(db, secrets), checkpoints: undefined, ready: database.migrate };
+    let migrated: () => void = () => undefined;
+    return {
+      database,
+      db,
+      repos: createRepositories(db, secrets),
+      checkpoints: undefined,
+      ready: async () => {
+        await database.migrate();
+        migrated();
+      },
+      migrated: new Promise((resolve) => {
+        migrated = resolve;
+      }),
+    };
   }
   const database = openDatabase(config.DATABASE_PATH);
   const checkpoints =
@@ -44,5 +59,5 @@ export function openStorage(
       ? undefined
       : checkpointInBackground(database, (message) => logger.warn(`A background WAL checkpoint failed: ${message}`));
   const repos = createRepositories(database.db, secrets);
-  return { database, db: database.db, repos, checkpoints, ready: async () => {} };
+  return { database, db: database.db, repos, checkpoints, ready: async () => {}, migrated: Promise.resolve() };
 }
