@@ -5,6 +5,9 @@ import { type PauseStore, pauseScope } from '../pacing/store.ts';
 import { classifySlackError, slackErrorCode } from './slack-errors.ts';
 import type { SlackMessage } from './views/request-message.ts';
 
+/** How often a workspace's rate-limit pause, as every instance recorded it, is read again. */
+const SHARED_PAUSE_READ_EVERY_MS = 1000;
+
 // Every direct message Boost sends on its own (digests, reminders, thanks) goes through one DmSender, so that together
 // they stay within Slack's rate limits: a bounded number of messages in flight, and a pause of chat.postMessage in the
 // workspace whenever Slack answers 429 with Retry-After (src/pacing). chat.postMessage with `channel` set to a user id
@@ -96,6 +99,8 @@ export class DmSender {
   private readonly gate: Gate;
   /** Workspaces whose token stopped working, with Slack's code: nothing more is sent there in this run. */
   private readonly halted = new Map<string, string>();
+  /** When each workspace's shared pause was last read (see learnSharedPause). */
+  private readonly sharedPauseReadAt = new Map<string, number>();
 
   constructor(private readonly options: DmSenderOptions) {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
@@ -218,6 +223,17 @@ export class DmSender {
   }
 
   /**
+   * A pause another instance recorded (its own 429) holds here too: read from the database at most once a second per
+   * workspace, rather than once per message.
+   */
+  private async learnSharedPause(scope: string): Promise<void> {
+    const now = Date.now();
+    if (now - (this.sharedPauseReadAt.get(scope) ?? Number.NEGATIVE_INFINITY) < SHARED_PAUSE_READ_EVERY_MS) return;
+    this.sharedPauseReadAt.set(scope, now);
+    await this.options.pauses.sharedPause(scope);
+  }
+
+  /**
    * Sends one message, retrying what is safe to retry. On a 429 the workspace's pause is set; then `yieldOnRateLimit`
    * hands the message back ('rate_limited') to be sent after the pause, instead of waiting for it here.
    */
@@ -233,6 +249,7 @@ export class DmSender {
     for (;;) {
       const halted = this.halted.get(teamId);
       if (halted) return { status: 'failed', error: halted, retryLater: true };
+      await this.learnSharedPause(scope);
       await sleep(pauses.pausedUntil(scope) - Date.now());
       try {
         const answer = await this.post(teamId, userId, message);
