@@ -81,6 +81,32 @@ export async function ackLanguageOf(ctx: LanguageContext, teamId: string, userId
   return languageOfLocale(profile?.locale) ?? workspaceLanguage(ctx.config);
 }
 
+/**
+ * A person's language as Slack has it (users.info), for an answer given while the database cannot be read: nothing is
+ * kept, and past `waitMs` (Slack slow or down too) the answer goes in the workspace's language.
+ */
+export async function languageFromSlack(
+  ctx: Pick<BoostContext, 'slack' | 'config'>,
+  teamId: string,
+  userId: string,
+  waitMs: number,
+): Promise<Language> {
+  const asked = ctx.slack
+    .forTeam(teamId)
+    .then(({ bot }) => bot.users.info({ user: userId, include_locale: true }))
+    .then(
+      ({ user }) => languageOfLocale(user?.locale),
+      () => undefined,
+    );
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), waitMs);
+  });
+  const language = await Promise.race([asked, waited]);
+  clearTimeout(timer);
+  return language ?? workspaceLanguage(ctx.config);
+}
+
 async function holdsAnythingAbout(ctx: Pick<BoostContext, 'repos'>, teamId: string, userId: string) {
   return ctx.repos.privacy.holdsAnything(teamId, userId);
 }

@@ -37,11 +37,19 @@ function run(program: string, args: string[]): void {
 export interface PostgresServer {
   /** postgres://… of the server's `postgres` database, as the superuser `boost`. */
   url: string;
+  /** Stops the server at once, as a crash or a lost network would: every connection is cut; its data stays. */
+  halt(): void;
+  /** Starts a halted server again, on the same port with the same data. */
+  resume(): void;
+  /** Stops the server and removes its folder. */
   stop(): void;
 }
 
-/** Creates a cluster in a temp folder and starts it on a free port of 127.0.0.1. */
-export async function startPostgresServer(): Promise<PostgresServer> {
+/**
+ * Creates a cluster in a temp folder and starts it on a free port of 127.0.0.1. `durable` keeps every commit across
+ * `halt()` (a commit waits for its WAL to be written), for tests that stop the server under a running Boost.
+ */
+export async function startPostgresServer({ durable = false } = {}): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'boost-postgres-'));
   const data = join(dir, 'data');
   if (asRoot) {
@@ -51,14 +59,28 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   chmodSync(dir, 0o700);
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'boost', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
-  // fsync off: a test server's data is thrown away, and the suite must not wait on the disk.
-  const options = `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
-  run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  // fsync off: a test server's data is thrown away, and the suite must not wait on the disk. Without synchronous
+  // commits, the last commits before an immediate stop would be lost.
+  const commits = durable ? '' : ' -c synchronous_commit=off';
+  const options = `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off${commits} -c full_page_writes=off -c max_connections=300`;
+  const start = () =>
+    run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const halt = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  start();
+  let running = true;
   return {
     url: `postgres://boost@127.0.0.1:${port}/postgres`,
+    halt() {
+      halt();
+      running = false;
+    },
+    resume() {
+      start();
+      running = true;
+    },
     stop() {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        if (running) halt();
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

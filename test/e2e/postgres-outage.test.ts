@@ -1,0 +1,188 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Boost } from '../../src/app.ts';
+import { appHomeOpened, globalShortcut, viewSubmission } from '../../src/playground/payloads.ts';
+import { ACTIONS, REQUEST_FIELDS, SHORTCUTS } from '../../src/slack/ids.ts';
+import { type BoostHarness, startBoostOnPostgres, TEAM } from '../harness/boost.ts';
+import {
+  ackMessage,
+  click,
+  command,
+  createRequest,
+  eventually,
+  expectedCounts,
+  fieldErrors,
+  isReplyTo,
+  openForm,
+  openHome,
+  type Posted,
+  participationRows,
+  repliesTo,
+  requestValues,
+  stillServes,
+  visibleText,
+} from '../harness/driver.ts';
+import { freshDatabase, type PostgresServer, startPostgresServer } from '../harness/postgres-server.ts';
+
+// PostgreSQL stopped under a running Boost (pg_ctl stop -m immediate: every connection cut, as a crash or a lost
+// network would) and started again: readiness follows it, whatever Slack delivers meanwhile is answered in time and
+// saves nothing, and Boost serves as before once the database is back, without a restart. The server is this file's
+// own, so stopping it disturbs no other test.
+
+const LOST = /PostgreSQL cannot be reached/;
+const BACK = /PostgreSQL answers again/;
+
+describe('Boost while PostgreSQL is out of reach', () => {
+  let server: PostgresServer;
+  let h: BoostHarness<Boost>;
+
+  beforeAll(async () => {
+    server = await startPostgresServer({ durable: true });
+  });
+  afterAll(() => {
+    server.stop();
+  });
+
+  beforeEach(async () => {
+    h = await startBoostOnPostgres({ DATABASE_URL: await freshDatabase(server.url) });
+  });
+  afterEach(async () => {
+    // A test that failed half-way leaves the server stopped: the next one needs it.
+    if (!(await h.boost.database.answers())) server.resume();
+    await h.stop();
+  });
+
+  const readiness = async () => {
+    const response = await fetch(`${h.sender.baseUrl}/readyz`);
+    return { status: response.status, body: (await response.json()) as { database: string } };
+  };
+
+  /** Stops the server and waits until Boost knows (its readiness says so), as a load balancer would see it. */
+  async function stopDatabase(): Promise<void> {
+    server.halt();
+    await eventually(async () => (await readiness()).status === 503, 10_000, '/readyz to answer 503');
+  }
+
+  /** Starts the server again and waits until Boost is ready for Slack once more. */
+  async function startDatabase(): Promise<void> {
+    server.resume();
+    await eventually(async () => (await readiness()).status === 200, 10_000, '/readyz to answer 200 again');
+  }
+
+  const logged = (pattern: RegExp) => h.logs.filter((line) => pattern.test(line));
+
+  it('answers /readyz 503 while the database is stopped and 200 once it is back, logging each change once', async () => {
+    expect(await readiness()).toEqual({ status: 200, body: { ready: true, database: 'ok', slack: 'reached' } });
+
+    await stopDatabase();
+    expect(await readiness()).toEqual({
+      status: 503,
+      body: { ready: false, database: 'unavailable', slack: 'reached' },
+    });
+    const posted: Posted = { id: 1, teamId: TEAM, requesterId: 'UREQ0001', channel: 'CBOOST001', ts: '1.000' };
+    for (const helper of ['UOUT0001', 'UOUT0002', 'UOUT0003']) await click(h, helper, ACTIONS.optIn, posted);
+    await eventually(() => repliesTo(h, 'UOUT0003').length > 0, 10_000, 'the answer to the last click');
+
+    await startDatabase();
+    await eventually(() => logged(BACK).length > 0, 10_000, 'the log line saying the database is back');
+    expect(logged(LOST)).toHaveLength(1);
+    expect(logged(BACK)).toHaveLength(1);
+    expect(logged(LOST)[0]).toContain('ECONNREFUSED');
+    // Nothing else is logged for the clicks answered meanwhile (a minute's jobs may have failed: they say so).
+    const warnings = h.logs.filter((line) => /^(warn|error)/.test(line) && !line.startsWith('error Job '));
+    expect(warnings).toEqual(logged(LOST));
+  });
+
+  it('tells a person whose click arrives meanwhile that it was not counted, and counts the same click after', async () => {
+    const posted = await createRequest(h, { title: 'Our launch' });
+    await click(h, 'UHELPER01', ACTIONS.optIn, posted);
+    await eventually(() => repliesTo(h, 'UHELPER01').length > 0, 10_000, 'the first helper to be answered');
+
+    await stopDatabase();
+    await click(h, 'UHELPER02', ACTIONS.optIn, posted);
+    const [answer] = await h.slack.waitFor(isReplyTo('UHELPER02'));
+    expect(answer?.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(visibleText(answer?.args)).toContain('your click was *not* counted. Please click again in a moment.');
+
+    await startDatabase();
+    expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER01']);
+    await click(h, 'UHELPER02', ACTIONS.optIn, posted);
+    await eventually(() => repliesTo(h, 'UHELPER02').length === 2, 10_000, 'the reply to the click that counted');
+    expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER01', 'UHELPER02']);
+    await eventually(
+      () => visibleText(h.slack.message(posted.channel, posted.ts)).includes('2 in, 0 shared'),
+      10_000,
+      'the message to show both helpers',
+    );
+  });
+
+  it("answers in the person's own language, which Slack gives while the database cannot", async () => {
+    const posted = await createRequest(h);
+    h.slack.setUser('UHELPERIT', { locale: 'it-IT' });
+    await stopDatabase();
+
+    await click(h, 'UHELPERIT', ACTIONS.optIn, posted);
+    const [answer] = await h.slack.waitFor(isReplyTo('UHELPERIT'));
+    expect(visibleText(answer?.args)).toContain('il tuo clic *non* è stato contato');
+  });
+
+  it('answers a /boost typed meanwhile at once, saying that nothing was done', async () => {
+    await stopDatabase();
+    for (const words of ['', 'list', 'mine']) {
+      const answer = ackMessage(await command(h, 'UREQ0001', words));
+      expect(answer.response_type).toBe('ephemeral');
+      expect(answer.text).toBe(
+        "Boost can't reach its database right now, so nothing was done. Please try again in a moment.",
+      );
+    }
+    expect(h.slack.callsTo('views.open')).toEqual([]);
+  });
+
+  it('keeps a form submitted meanwhile open with everything typed, and saves it when submitted again after', async () => {
+    const { view } = await openForm(h, 'UREQ0001');
+    await stopDatabase();
+    const submission = viewSubmission({ userId: 'UREQ0001', view, values: requestValues(h, { title: 'Our launch' }) });
+    const errors = fieldErrors(await h.sender.interact(submission));
+    expect(errors).toEqual({
+      [REQUEST_FIELDS.url]:
+        "Boost can't reach its database right now, so nothing was saved. Your form is as you left it: please submit it again in a moment.",
+    });
+
+    await startDatabase();
+    expect(await h.boost.context.repos.requests.listByRequester(TEAM, 'UREQ0001', 5)).toEqual([]);
+    const posted = await createRequest(h, { title: 'Our launch' });
+    expect(visibleText(h.slack.message(posted.channel, posted.ts))).toContain('Our launch');
+  });
+
+  it('tells a person who used a shortcut meanwhile that nothing was done, in a small modal', async () => {
+    await stopDatabase();
+    const response = await h.sender.interact(globalShortcut({ userId: 'UREQ0001', callbackId: SHORTCUTS.newRequest }));
+    expect(response.status).toBe(200);
+    const [opened] = await h.slack.waitFor((call) => call.method === 'views.open');
+    expect(visibleText(opened?.args.view)).toContain("Boost can't reach its database right now, so nothing was done.");
+  });
+
+  it('serves as before once the database is back: requests, clicks, message updates, Homes and the jobs', async () => {
+    const posted = await createRequest(h, { title: 'Before the outage' });
+    await click(h, 'UHELPER01', ACTIONS.optIn, posted);
+    await openHome(h, 'UHELPER01');
+
+    await stopDatabase();
+    await h.sender.event(appHomeOpened('UHELPER01', TEAM, { view: h.slack.homeView('UHELPER01') }));
+    await h.boost.jobs.scheduler.tick();
+    await startDatabase();
+
+    const errorsDuringOutage = h.logs.filter((line) => line.startsWith('error')).length;
+    await stillServes(h);
+    await click(h, 'UHELPER02', ACTIONS.optIn, posted);
+    const counts = await expectedCounts(h, posted.id);
+    expect(counts).toBe('2 in, 0 shared');
+    await eventually(
+      () => visibleText(h.slack.message(posted.channel, posted.ts)).includes(counts),
+      10_000,
+      'the message to show the counts after the outage',
+    );
+    expect(await openHome(h, 'UHELPER01')).toContain('Before the outage');
+    await h.boost.jobs.scheduler.tick();
+    expect(h.logs.filter((line) => line.startsWith('error')).slice(errorsDuringOutage)).toEqual([]);
+  });
+});
