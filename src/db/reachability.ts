@@ -10,33 +10,37 @@ export class DatabaseUnavailable extends Error {
   }
 }
 
-/** Node's codes for a connection that could not be opened or was cut. */
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-]);
-/** PostgreSQL's: connection exceptions (class 08), and the server shutting down or not yet accepting (57P01-57P03). */
-const SERVER_CODES = /^(08...|57P0[123])$/;
-/** What pg says, without a code, of a connection it lost or could not get in time. */
+/** Node's codes, and PostgreSQL's "not accepting connections yet", for a new connection that could not be opened. */
+const NOT_OPENED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', '57P03']);
+/** What pg says of a new connection that did not open in time. */
+const NOT_OPENED = /Connection terminated due to connection timeout/i;
+/** Node's codes for a connection that was cut. */
+const CUT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+/** PostgreSQL's: connection exceptions (class 08), and the server shutting down (57P01, 57P02). */
+const SERVER_CODES = /^(08...|57P0[12])$/;
+/** What pg says, without a code, of a connection it lost, or of a pool with no connection free in time. */
 const CUT = /Connection terminated|timeout exceeded when trying to connect|encountered a connection error/i;
 
-/** Whether an error (or one it was caused by: drizzle wraps the driver's) means the database could not be reached. */
-export function isDatabaseUnreachable(error: unknown): boolean {
+type Finding = 'not_opened' | 'cut' | undefined;
+
+/** What an error (or one it was caused by: drizzle wraps the driver's) says of the connection to the database. */
+function findingOf(error: unknown): Finding {
   let current = error;
   for (let depth = 0; current && depth < 5; depth++) {
-    if (current instanceof DatabaseUnavailable) return true;
+    if (current instanceof DatabaseUnavailable) return 'cut';
     const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof code === 'string' && (NETWORK_CODES.has(code) || SERVER_CODES.test(code))) return true;
-    if (typeof message === 'string' && CUT.test(message)) return true;
+    const text = typeof message === 'string' ? message : '';
+    if ((typeof code === 'string' && NOT_OPENED_CODES.has(code)) || NOT_OPENED.test(text)) return 'not_opened';
+    if (typeof code === 'string' && (CUT_CODES.has(code) || SERVER_CODES.test(code))) return 'cut';
+    if (CUT.test(text)) return 'cut';
     current = cause;
   }
-  return false;
+  return undefined;
+}
+
+/** Whether an error means the database could not be reached (rather than a statement that failed). */
+export function isDatabaseUnreachable(error: unknown): boolean {
+  return findingOf(error) !== undefined;
 }
 
 export interface ReachabilityEvents {
@@ -47,10 +51,11 @@ export interface ReachabilityEvents {
 }
 
 /**
- * What the last attempts found about the database. After a failure for want of a connection, a fresh connection is
- * tried at once (one broken pooled connection is no outage: the pool replaces it). If that fails too, the database is
- * down: `lost` is told, `check` throws at once, and a fresh connection is tried every `retryMs` until one answers (or
- * any other call does), which `back` is told.
+ * What the last attempts found about the database. A new connection that could not be opened means it is down. A
+ * connection cut, or a pool with none free, says less (one broken pooled connection is no outage: the pool replaces
+ * it), so a fresh connection is tried at once, and the database is down if that fails too. While it is down, `lost`
+ * has been told, `check` throws at once, and a fresh connection is tried every `retryMs` until one answers (or any
+ * other call does), which `back` is told.
  */
 export class Reachability {
   private downSince: number | undefined;
@@ -75,17 +80,18 @@ export class Reachability {
 
   /** An attempt failed: when for want of a connection, finds out whether the database can still be reached. */
   failed(error: unknown): void {
-    if (this.stopped || this.checking || this.downSince !== undefined || !isDatabaseUnreachable(error)) return;
+    if (this.stopped || this.downSince !== undefined) return;
+    const finding = findingOf(error);
+    if (finding === 'not_opened') {
+      this.down(error);
+      return;
+    }
+    if (finding === undefined || this.checking) return;
     this.checking = true;
     this.probe()
       .then(
         () => undefined,
-        (lost: unknown) => {
-          if (this.stopped || this.downSince !== undefined) return;
-          this.downSince = Date.now();
-          this.events.lost(lost);
-          this.tryAgainLater();
-        },
+        (lost: unknown) => this.down(lost),
       )
       .finally(() => {
         this.checking = false;
@@ -104,6 +110,13 @@ export class Reachability {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.retry);
+  }
+
+  private down(error: unknown): void {
+    if (this.stopped || this.downSince !== undefined) return;
+    this.downSince = Date.now();
+    this.events.lost(error);
+    this.tryAgainLater();
   }
 
   private tryAgainLater(): void {
