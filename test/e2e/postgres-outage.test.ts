@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Boost } from '../../src/app.ts';
 import { appHomeOpened, globalShortcut, viewSubmission } from '../../src/playground/payloads.ts';
@@ -159,6 +160,36 @@ describe('Boost while PostgreSQL is out of reach', () => {
     expect(response.status).toBe(200);
     const [opened] = await h.slack.waitFor((call) => call.method === 'views.open');
     expect(visibleText(opened?.args.view)).toContain("Boost can't reach its database right now, so nothing was done.");
+  });
+
+  it('opens new connections when its pooled ones are cut while PostgreSQL stays up, and logs no outage', async () => {
+    const posted = await createRequest(h);
+    await click(h, 'UHELPER01', ACTIONS.optIn, posted);
+    await eventually(() => repliesTo(h, 'UHELPER01').length > 0, 10_000, 'the first helper to be answered');
+
+    // What a failover or an administrator does: every connection of Boost's is ended by the server.
+    const database = new URL(h.config.DATABASE_URL ?? '').pathname.slice(1);
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    try {
+      await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [database],
+      );
+      await eventually(
+        async () => (await admin.query('select 1 from pg_stat_activity where datname = $1', [database])).rowCount === 0,
+        10_000,
+        "Boost's connections to be gone",
+      );
+    } finally {
+      await admin.end();
+    }
+
+    await click(h, 'UHELPER02', ACTIONS.optIn, posted);
+    await eventually(() => repliesTo(h, 'UHELPER02').length > 0, 10_000, 'the second helper to be answered');
+    expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER01', 'UHELPER02']);
+    expect(visibleText(repliesTo(h, 'UHELPER02')[0]?.args)).not.toContain("can't reach its database");
+    expect(logged(LOST)).toEqual([]);
   });
 
   it('serves as before once the database is back: requests, clicks, message updates, Homes and the jobs', async () => {
