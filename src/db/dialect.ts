@@ -1,4 +1,4 @@
-import { is, type SQL } from 'drizzle-orm';
+import { is, type SQL, sql } from 'drizzle-orm';
 import { PgDatabase } from 'drizzle-orm/pg-core';
 import type { Db } from './connection.ts';
 import type { PgDb } from './postgres.ts';
@@ -22,6 +22,15 @@ export function tablesOf(db: Db): Tables {
 
 /** A PostgreSQL connection, as the repositories written for both databases take it. */
 export const asRepositoryDb = (db: PgDb): Db => db as unknown as Db;
+
+/**
+ * Makes transactions that name the same `key` take turns until each commits, for a check and the write it allows (a
+ * limit per person). PostgreSQL runs them side by side, so it takes a transaction-scoped advisory lock; SQLite writes
+ * one transaction at a time already.
+ */
+export async function takeTurns(db: Db, key: string): Promise<void> {
+  if (is(db, PgDatabase)) await (db as unknown as PgDb).execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+}
 
 /** How many rows an insert, update or delete without `returning` changed, as either driver reports it. */
 export function affected(result: unknown): number {

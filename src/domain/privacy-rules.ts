@@ -17,6 +17,8 @@ export interface Inventory {
   settings: boolean;
   profile: boolean;
   digestDeliveries: number;
+  /** Installations of Boost (here or org-wide) that name this person as who installed it. */
+  installations: number;
 }
 
 /** What a deletion actually removed, counted; the private note after forget-me says this. */
@@ -44,6 +46,7 @@ export const NOTHING_HELD: Inventory = {
   settings: false,
   profile: false,
   digestDeliveries: 0,
+  installations: 0,
 };
 
 export const NOTHING_REMOVED: Removed = {
@@ -60,7 +63,12 @@ export const NOTHING_REMOVED: Removed = {
 
 export function holdsAnything(inventory: Inventory): boolean {
   return (
-    inventory.requests + inventory.participations + inventory.trackedLinks + inventory.digestDeliveries > 0 ||
+    inventory.requests +
+      inventory.participations +
+      inventory.trackedLinks +
+      inventory.digestDeliveries +
+      inventory.installations >
+      0 ||
     inventory.settings ||
     inventory.profile
   );
@@ -98,6 +106,7 @@ export function forgetPlan(inventory: Inventory): Message[] {
   if (inventory.digestDeliveries > 0) {
     lines.push({ key: 'privacy.plan.digests', params: { count: inventory.digestDeliveries } });
   }
+  if (inventory.installations > 0) lines.push({ key: 'privacy.plan.installer' });
   return lines;
 }
 
@@ -179,6 +188,8 @@ export interface PersonalData {
   digestDeliveries: ReadonlyArray<{ isoWeek: string; claimedAt: number; sentAt: number | null }>;
   /** Requests of others that this person closed (as an admin). */
   closedForOthers: ReadonlyArray<{ requestId: number; closedAt: number | null }>;
+  /** Installations of Boost this person made: the workspace, or the organisation for an org-wide install. */
+  installations: ReadonlyArray<{ teamId: string; enterpriseId: string; orgWide: boolean; installedAt: number }>;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -247,6 +258,11 @@ export function buildExport(data: PersonalData, now: number) {
       requestId: closed.requestId,
       closedAt: iso(closed.closedAt),
     })),
+    boostInstalledByYou: data.installations.map((installation) =>
+      installation.orgWide
+        ? { organisation: installation.enterpriseId, installedAt: iso(installation.installedAt) }
+        : { workspace: installation.teamId, installedAt: iso(installation.installedAt) },
+    ),
   };
 }
 

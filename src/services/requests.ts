@@ -68,6 +68,7 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
     create(input: ValidRequest, actor: Actor): Promise<Outcome<BoostRequest>> {
       return repos.transaction(async (tx) => {
         if (!(await firstDelivery(tx, actor))) return refuse('duplicate');
+        await tx.requests.takeTurnsOf(actor.teamId, actor.userId);
         if (!canOpenAnother(await tx.requests.countOpenBy(actor.teamId, actor.userId), options.maxOpenPerUser)) {
           return refuse('too_many_open');
         }

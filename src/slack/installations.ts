@@ -14,7 +14,9 @@ import { slackErrorCode } from './slack-errors.ts';
 // Boost's InstallationStore for @slack/oauth (Bolt asks it for the token of every delivery), and the one place that
 // gives a workspace's bot token to anything else (background work). Lookups are cached in memory: the ack path costs
 // one Map lookup, as in single-workspace mode. The cache is dropped whenever an installation changes (install,
-// reinstall, token refresh, uninstall), so nothing uses a token after Boost learnt it is gone.
+// reinstall, token refresh, uninstall), so nothing uses a token after Boost learnt it is gone. Another instance on the
+// same database may learn it instead: the cache is also dropped every CACHE_FOR_MS, so such a change reaches this
+// instance within that time.
 //
 // Token rotation is done here rather than by @slack/oauth: a token due to expire is refreshed before it is handed out,
 // once per installation however many deliveries ask at that moment, and the new pair is stored in one statement. Bolt
@@ -22,6 +24,9 @@ import { slackErrorCode } from './slack-errors.ts';
 
 /** Refresh a rotating token this long before it expires (Slack's tokens last 12 hours). */
 export const REFRESH_AHEAD_MS = 2 * 60 * 60 * 1000;
+
+/** How long what was read about installations is trusted before it is read again (see above). */
+export const CACHE_FOR_MS = 30_000;
 
 /** What a workspace's work needs: the token and the bot's ids there. */
 export interface WorkspaceBot {
@@ -53,6 +58,8 @@ export class Installations implements InstallationStore {
   private readonly bots = new Map<string, { from: StoredInstallation; bot: WorkspaceBot }>();
   /** Counts the times the caches were dropped, so a lookup that straddles a change does not cache what it read. */
   private generation = 0;
+  /** When the caches were last dropped. */
+  private cachedSince: number;
   /** Workspaces already linked to their organisation's install in this process. */
   private readonly linked = new Set<string>();
   private readonly listeners: InstallationListener[] = [];
@@ -69,6 +76,7 @@ export class Installations implements InstallationStore {
     },
   ) {
     this.lock = deps.lock ?? new InProcessRefreshLock();
+    this.cachedSince = deps.clock();
   }
 
   onChange(listener: InstallationListener): void {
@@ -109,6 +117,7 @@ export class Installations implements InstallationStore {
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation> {
     // The ack path: what was answered for this query before, while its token is not due for a refresh.
     const key = `${query.enterpriseId ?? ''}/${query.teamId ?? ''}/${query.isEnterpriseInstall}`;
+    this.expireCache();
     const known = this.answered.get(key);
     if (known && !this.due(known.from)) return known.installation;
     const generation = this.generation;
@@ -130,6 +139,7 @@ export class Installations implements InstallationStore {
 
   /** The bot token and ids serving a workspace now (refreshed first when due); undefined when Boost is not installed. */
   async botFor(teamId: string): Promise<WorkspaceBot | undefined> {
+    this.expireCache();
     const known = this.bots.get(teamId);
     if (known && !this.due(known.from)) return known.bot;
     const generation = this.generation;
@@ -274,6 +284,11 @@ export class Installations implements InstallationStore {
     this.answered.clear();
     this.bots.clear();
     this.generation += 1;
+    this.cachedSince = this.deps.clock();
+  }
+
+  private expireCache(): void {
+    if (this.deps.clock() - this.cachedSince >= CACHE_FOR_MS) this.forgetCache();
   }
 
   private async tell(change: Parameters<InstallationListener>[0]): Promise<void> {

@@ -3,12 +3,15 @@ import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { type Config, isDistribution, tokenKeyBytes } from '../config.ts';
 import type { Db } from '../db/connection.ts';
 import { installationsRepository, oauthStatesRepository } from '../db/repositories/installations.ts';
+import { leasesRepository } from '../db/repositories/leases.ts';
 import { TokenCipher } from '../db/token-cipher.ts';
 import type { Clock } from '../domain/types.ts';
 import type { BoostContext } from '../slack/context.ts';
 import { Installations } from '../slack/installations.ts';
 import { OAuthStates } from '../slack/oauth-states.ts';
+import { LeasedRefreshLock } from '../slack/refresh-lock.ts';
 import { InstalledWorkspaces, oneWorkspace, type WorkspaceClients } from '../slack/workspace-clients.ts';
+import { newInstanceName } from './instance-name.ts';
 import { slackClients } from './slack-clients.ts';
 
 /** Distribution mode's parts: the installations (Bolt's InstallationStore) and the OAuth states. */
@@ -56,6 +59,8 @@ export function openDistribution(
     repo: installationsRepository(deps.db, new TokenCipher(key)),
     clock: deps.clock,
     logger: deps.logger,
+    // Instances on one database refresh a token once between them, not once each.
+    lock: new LeasedRefreshLock({ leases: leasesRepository(deps.db), holder: newInstanceName(), clock: deps.clock }),
     refresh: async (refreshToken) => {
       const answer = await oauth.oauth.v2.access({
         client_id: clientId,

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Logger } from '@slack/bolt';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
+import { newInstanceName } from './instance-name.ts';
 
 // Socket Mode is one WebSocket per app: Slack would spread deliveries over every instance that opened one, and the
 // instances would not share what Socket Mode keeps in memory. A lease in the database makes a second instance on the
@@ -26,7 +25,7 @@ export async function takeSocketModeLease(
   clock: Clock,
   logger: Pick<Logger, 'warn' | 'error'>,
 ): Promise<SocketModeLease> {
-  const holder = `${hostname()} (pid ${process.pid}, ${randomUUID().slice(0, 8)})`;
+  const holder = newInstanceName();
   const claim = () => {
     const now = clock();
     return repos.leases.claim(LEASE, holder, now, now + SOCKET_MODE_LEASE_MS);

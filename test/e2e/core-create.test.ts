@@ -334,5 +334,17 @@ forEachDatabase((start) => {
         { title: 'Three' },
       ]);
     });
+
+    it('keeps to three open requests when six forms are submitted at the same moment', async () => {
+      const titles = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'];
+      const answers = await Promise.all(titles.map((title) => submitForm(h, REQUESTER, { title })));
+
+      const refused = answers.filter((answer) => answer.text !== '');
+      expect(refused).toHaveLength(3);
+      for (const answer of refused) {
+        expect(fieldErrors(answer)[REQUEST_FIELDS.url]).toContain('You already have 3 open requests');
+      }
+      expect(await rows(h, 'select count(*) as n from requests')).toEqual([{ n: 3 }]);
+    });
   });
 });

@@ -6,7 +6,7 @@ import { blockAction } from '../../src/playground/payloads.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { STATE_LIFETIME_MS } from '../../src/slack/oauth-states.ts';
 import { type BoostHarness, captureLogger, startBoost } from '../harness/boost.ts';
-import { command, isReplyTo, responseUrlFor, visibleText } from '../harness/driver.ts';
+import { ackMessage, command, isReplyTo, responseUrlFor, visibleText } from '../harness/driver.ts';
 import { FAKE_APP } from '../harness/fake-workspaces.ts';
 import {
   decideInSlack,
@@ -88,7 +88,10 @@ describe('installing Boost with "Add to Slack"', () => {
   it("forgets the installer's id when they ask Boost to forget them, and keeps serving the workspace", async () => {
     await installedWorkspace(h, ALPHA);
     const admin = { userId: ALPHA.installer, teamId: ALPHA.teamId };
-    await command(h, admin, 'forget-me');
+    const exported = visibleText(ackMessage(await command(h, admin, 'export')));
+    expect(exported).toMatch(/"boostInstalledByYou": \[\s*\{\s*"workspace": "TALPHA001",\s*"installedAt": "20/);
+    const question = visibleText(ackMessage(await command(h, admin, 'forget-me')));
+    expect(question).toContain('Your name as the person who installed Boost here (Boost stays installed).');
     const confirm = blockAction({
       container: 'ephemeral',
       teamId: ALPHA.teamId,

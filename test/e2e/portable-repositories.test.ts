@@ -372,6 +372,7 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
       settings: true,
       profile: false,
       digestDeliveries: 0,
+      installations: 0,
     });
     const exported = await privacy.personalData('T1', 'USHARED');
     expect(exported.participations).toMatchObject([{ sharedAt: 2, request: { id: request.id } }]);

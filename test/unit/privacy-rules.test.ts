@@ -33,6 +33,7 @@ function personalData(overrides: Partial<PersonalData> = {}): PersonalData {
     profile: null,
     digestDeliveries: [],
     closedForOthers: [],
+    installations: [],
     ...overrides,
   };
 }
@@ -56,6 +57,12 @@ describe('what forget-me says it will remove', () => {
     expect(plan[0]).toContain('2 requests you made (1 still open)');
     expect(plan[0]).toContain('3 records of colleagues who joined them');
     expect(plan[1]).toContain('Your settings');
+  });
+
+  it('says that the installer keeps Boost installed and only loses their name on the installation', () => {
+    const plan = english(forgetPlan({ ...EMPTY, installations: 1 }));
+    expect(plan).toEqual(['Your name as the person who installed Boost here (Boost stays installed).']);
+    expect(holdsAnything({ ...EMPTY, installations: 1 })).toBe(true);
   });
 
   it('knows when Boost holds nothing about a person', () => {

@@ -332,6 +332,7 @@ function everyView(language: Language): Record<string, Rendered> {
         settings: true,
         profile: true,
         digestDeliveries: 5,
+        installations: 1,
       }),
     ),
     'forget-me question, one of each': message(
@@ -345,6 +346,7 @@ function everyView(language: Language): Record<string, Rendered> {
         settings: true,
         profile: true,
         digestDeliveries: 1,
+        installations: 1,
       }),
     ),
     'forget-me question, nothing held': message(forgetConfirmation(language, forgetPlanEmpty())),

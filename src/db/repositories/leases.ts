@@ -41,3 +41,5 @@ export function leasesRepository(db: Db) {
     },
   };
 }
+
+export type LeasesRepository = ReturnType<typeof leasesRepository>;

@@ -38,6 +38,12 @@ export function privacyRepository(db: Db) {
     and(eq(participations.userId, userId), inArray(participations.requestId, ofTeam(teamId)));
   const theirLinks = (teamId: string, userId: string) =>
     and(eq(trackedLinks.userId, userId), inArray(trackedLinks.requestId, ofTeam(teamId)));
+  /** Installations serving this workspace (its own, or an org-wide one) that name the person as who installed Boost. */
+  const theirInstallations = (teamId: string, userId: string) =>
+    and(
+      eq(installations.installerUserId, userId),
+      or(eq(installations.teamId, teamId), eq(installations.isEnterpriseInstall, true)),
+    );
   const count = countOf();
 
   async function helpersOnRequestsOf(teamId: string, userId: string) {
@@ -103,6 +109,7 @@ export function privacyRepository(db: Db) {
         .select({ n: count })
         .from(digestDeliveries)
         .where(and(eq(digestDeliveries.teamId, teamId), eq(digestDeliveries.userId, userId)));
+      const [installed] = await db.select({ n: count }).from(installations).where(theirInstallations(teamId, userId));
       return {
         requests: own?.n ?? 0,
         openRequests: own?.open ?? 0,
@@ -113,6 +120,7 @@ export function privacyRepository(db: Db) {
         settings: (hasSettings?.n ?? 0) > 0,
         profile: (hasProfile?.n ?? 0) > 0,
         digestDeliveries: deliveries?.n ?? 0,
+        installations: installed?.n ?? 0,
       };
     },
 
@@ -181,6 +189,16 @@ export function privacyRepository(db: Db) {
         .from(requests)
         .where(and(eq(requests.teamId, teamId), eq(requests.closedBy, userId), ne(requests.requesterId, userId)))
         .orderBy(asc(requests.id));
+      const installed = await db
+        .select({
+          teamId: installations.teamId,
+          enterpriseId: installations.enterpriseId,
+          orgWide: installations.isEnterpriseInstall,
+          installedAt: installations.installedAt,
+        })
+        .from(installations)
+        .where(theirInstallations(teamId, userId))
+        .orderBy(asc(installations.installedAt));
       return {
         teamId,
         userId,
@@ -200,6 +218,7 @@ export function privacyRepository(db: Db) {
         profile: profile ?? null,
         digestDeliveries: deliveries,
         closedForOthers,
+        installations: installed,
       };
     },
 
@@ -258,15 +277,7 @@ export function privacyRepository(db: Db) {
       );
       // The installation stays (the workspace keeps Boost); only the installer's id goes.
       const installer = affected(
-        await db
-          .update(installations)
-          .set({ installerUserId: null })
-          .where(
-            and(
-              eq(installations.installerUserId, userId),
-              or(eq(installations.teamId, teamId), eq(installations.isEnterpriseInstall, true)),
-            ),
-          ),
+        await db.update(installations).set({ installerUserId: null }).where(theirInstallations(teamId, userId)),
       );
 
       return {

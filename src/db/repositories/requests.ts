@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or
 import type { PostFailure } from '../../domain/posting.ts';
 import type { BoostRequest, RequestStatus } from '../../domain/types.ts';
 import type { Db } from '../connection.ts';
-import { affected, prepareOnce, type Tables, tablesOf } from '../dialect.ts';
+import { affected, prepareOnce, type Tables, tablesOf, takeTurns } from '../dialect.ts';
 import type { NewRequestRow } from '../schema.ts';
 import { stillInstalled } from './workspaces.ts';
 
@@ -150,6 +150,14 @@ export function requestsRepository(db: Db) {
         .where(and(inArray(requests.id, due), lte(requests.noticeDueAt, now)))
         .returning();
       return row;
+    },
+
+    /**
+     * Inside a transaction: another transaction that also calls this for the same person waits until this one commits,
+     * so counting their open requests and adding one is never interleaved (the limit per person holds across instances).
+     */
+    async takeTurnsOf(teamId: string, requesterId: string): Promise<void> {
+      await takeTurns(db, `requester:${teamId}:${requesterId}`);
     },
 
     async countOpenBy(teamId: string, requesterId: string): Promise<number> {

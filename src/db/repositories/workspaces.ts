@@ -16,13 +16,19 @@ const gone = sql`(${workspaces.uninstalledAt} is not null)`;
 export const stillInstalled = (teamId: Column | SQL): SQL =>
   sql`${teamId} not in (select ${workspaces.teamId} from ${workspaces} where ${gone})`;
 
+/**
+ * How long a workspace, once recorded, is taken as recorded without looking again. Another instance may mark it
+ * uninstalled meanwhile; after this long, a person acting there reinstates it here too.
+ */
+export const RECORDED_FOR_MS = 30_000;
+
 /** Workspaces Boost has heard from, and whether Boost is still installed there. Written for both databases. */
 export function workspacesRepository(db: Db) {
   const { workspaces } = tablesOf(db);
   const gone = sql`(${workspaces.uninstalledAt} is not null)`;
-  // Teams known to be recorded (and active, for people's own actions), so the hot path costs no write per click.
-  // Only this process marks workspaces uninstalled, so the memo cannot go stale behind its back.
-  const recorded = new Set<string>();
+  // Teams known to be recorded (and active, for people's own actions), with when that was last checked, so the hot
+  // path costs no write per click.
+  const recorded = new Map<string, number>();
 
   /** False only for a workspace known to have uninstalled Boost; an unknown one is assumed installed. */
   const isActive = async (teamId: string): Promise<boolean> => {
@@ -40,7 +46,8 @@ export function workspacesRepository(db: Db) {
      * since a late redelivery may follow an uninstall.
      */
     async seen(teamId: string, name: string | null, now: number, byPerson: boolean): Promise<void> {
-      if (recorded.has(teamId)) return;
+      const checkedAt = recorded.get(teamId);
+      if (checkedAt !== undefined && now - checkedAt < RECORDED_FOR_MS && now >= checkedAt) return;
       await db.insert(workspaces).values({ teamId, name, installedAt: now }).onConflictDoNothing();
       if (name) {
         await db
@@ -54,7 +61,8 @@ export function workspacesRepository(db: Db) {
           .set({ installedAt: now, uninstalledAt: null })
           .where(and(eq(workspaces.teamId, teamId), gone));
       }
-      if (byPerson || (await isActive(teamId))) recorded.add(teamId);
+      if (byPerson || (await isActive(teamId))) recorded.set(teamId, now);
+      else recorded.delete(teamId);
     },
 
     /** app_uninstalled, tokens_revoked: no more work for this workspace until someone uses Boost there again. */

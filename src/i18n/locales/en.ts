@@ -306,6 +306,7 @@ export const en = {
   'privacy.plan.profile': 'What Boost cached from your Slack profile (time zone, language, admin flag).',
   'privacy.plan.digests_one': 'The record of {{count, number}} weekly digest sent to you.',
   'privacy.plan.digests_other': 'The record of {{count, number}} weekly digests sent to you.',
+  'privacy.plan.installer': 'Your name as the person who installed Boost here (Boost stays installed).',
   'privacy.removed.requests_one': '{{count, number}} request{{helpers}}; their messages now say they were removed',
   'privacy.removed.requests_other': '{{count, number}} requests{{helpers}}; their messages now say they were removed',
   'privacy.removed.withHelpers_one': ' and {{count, number}} participation of colleagues in them',

@@ -312,6 +312,7 @@ export const it: Catalog = {
   'privacy.plan.profile': 'Quello che Boost ha salvato dal tuo profilo Slack (fuso orario, lingua, ruolo di admin).',
   'privacy.plan.digests_one': 'La traccia di {{count, number}} riepilogo settimanale che ti è stato inviato.',
   'privacy.plan.digests_other': 'La traccia di {{count, number}} riepiloghi settimanali che ti sono stati inviati.',
+  'privacy.plan.installer': 'Il tuo nome come persona che ha installato Boost qui (Boost resta installato).',
   'privacy.removed.requests_one':
     '{{count, number}} richiesta{{helpers}}; il suo messaggio ora dice che è stata rimossa',
   'privacy.removed.requests_other':
