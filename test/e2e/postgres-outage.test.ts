@@ -136,6 +136,12 @@ describe('Boost while PostgreSQL is out of reach', () => {
       );
     }
     expect(h.slack.callsTo('views.open')).toEqual([]);
+
+    // `/boost settings` answers at once, to open its form within the trigger's 3 seconds: the note follows.
+    expect(ackMessage(await command(h, 'UREQ0002', 'settings'))).toEqual({});
+    const [note] = await h.slack.waitFor(isReplyTo('UREQ0002'));
+    expect(note?.args).toMatchObject({ response_type: 'ephemeral' });
+    expect(visibleText(note?.args)).toContain("Boost can't reach its database right now, so nothing was done.");
   });
 
   it('keeps a form submitted meanwhile open with everything typed, and saves it when submitted again after', async () => {

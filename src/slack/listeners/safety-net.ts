@@ -40,7 +40,10 @@ function personOf(body: Delivery): { userId?: string; teamId?: string } {
   };
 }
 
-/** The person's language as far as Boost knows it without asking Slack (this answer is the ack), else the workspace's. */
+/**
+ * The person's language as far as Boost knows it without asking Slack (this answer is the ack), else the workspace's;
+ * with the database down, Slack's word for it, briefly waited for.
+ */
 async function languageOfDelivery(ctx: BoostContext, body: Delivery, databaseDown: boolean): Promise<Language> {
   const { userId, teamId } = personOf(body);
   try {
@@ -56,6 +59,8 @@ async function languageOfDelivery(ctx: BoostContext, body: Delivery, databaseDow
 
 /** Set on Bolt's context of a delivery (shared by every middleware and listener) once a listener acknowledged it. */
 const ANSWERED = 'boostAnswered';
+/** Set beside it when that ack carried nothing for the person to read. */
+const ANSWERED_EMPTY = 'boostAnsweredEmpty';
 
 /**
  * The listener's args with an ack that notes on the context that it was called, so the safety net knows without
@@ -68,6 +73,7 @@ export function noteAnswers<Args>(args: Args): Args {
     ...args,
     ack: (response?: unknown) => {
       context[ANSWERED] = true;
+      context[ANSWERED_EMPTY] = response === undefined;
       return ack(response);
     },
   };
@@ -142,7 +148,7 @@ export function answerEveryInteraction(ctx: BoostContext): Middleware<AnyMiddlew
         }
         await tellAfterClick(ctx, args.client, language, body, respond, text);
       }
-    } else if (ack && databaseDown) {
+    } else if (ack && databaseDown && args.context[ANSWERED_EMPTY] === true) {
       await tellAfterEmptyAck(ctx, args.client, (args.body ?? {}) as Delivery, respond);
     }
     // An outage is logged once, where it is found (src/db/reachability.ts), not once per delivery it fails.
@@ -151,8 +157,9 @@ export function answerEveryInteraction(ctx: BoostContext): Middleware<AnyMiddlew
 }
 
 /**
- * A command or a shortcut that opens a form is acknowledged first (a form must open within 3 seconds of the trigger),
- * so its work fails after an empty ack when the database is down: the person is told after it that nothing was done.
+ * A command or a shortcut that opens a form is acknowledged first, with nothing (a form must open within 3 seconds of
+ * the trigger), so its work fails after the ack when the database is down: the person is told after it that nothing
+ * was done.
  * A click is not: the buttons that count something record it before their ack, and a failure after it is no news
  * that it was not counted.
  */
