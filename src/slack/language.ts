@@ -72,13 +72,24 @@ export async function ackLanguageOf(ctx: LanguageContext, teamId: string, userId
   if (known) return known;
   const asked = lookUpProfile(ctx, teamId, userId);
   ctx.deliveries.later("look up a person's language", () => asked);
+  const profile = await within(
+    asked.catch(() => undefined),
+    ACK_LANGUAGE_WAIT_MS,
+  );
+  return languageOfLocale(profile?.locale) ?? workspaceLanguage(ctx.config);
+}
+
+/** What `promise` resolves to if it does within `ms`, else undefined. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const waited = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ACK_LANGUAGE_WAIT_MS);
+    timer = setTimeout(() => resolve(undefined), ms);
   });
-  const profile = await Promise.race([asked.catch(() => undefined), waited]);
-  clearTimeout(timer);
-  return languageOfLocale(profile?.locale) ?? workspaceLanguage(ctx.config);
+  try {
+    return await Promise.race([promise, waited]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -98,13 +109,7 @@ export async function languageFromSlack(
       ({ user }) => languageOfLocale(user?.locale),
       () => undefined,
     );
-  let timer: NodeJS.Timeout | undefined;
-  const waited = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), waitMs);
-  });
-  const language = await Promise.race([asked, waited]);
-  clearTimeout(timer);
-  return language ?? workspaceLanguage(ctx.config);
+  return (await within(asked, waitMs)) ?? workspaceLanguage(ctx.config);
 }
 
 async function holdsAnythingAbout(ctx: Pick<BoostContext, 'repos'>, teamId: string, userId: string) {
