@@ -7,6 +7,7 @@ import { type BoostHarness, startBoostOnPostgres, TEAM } from '../harness/boost.
 import {
   ackMessage,
   click,
+  clickOnHome,
   command,
   createRequest,
   eventually,
@@ -114,6 +115,18 @@ describe('Boost while PostgreSQL is out of reach', () => {
       10_000,
       'the message to show both helpers',
     );
+  });
+
+  it('answers a click on the Home tab meanwhile in a small modal, a Home having no response_url', async () => {
+    const posted = await createRequest(h, { title: 'Our launch' });
+    expect(await openHome(h, 'UHELPER03')).toContain(ACTIONS.homeOptIn);
+    await stopDatabase();
+
+    await clickOnHome(h, 'UHELPER03', ACTIONS.homeOptIn, String(posted.id));
+    const [opened] = await h.slack.waitFor((call) => call.method === 'views.open');
+    expect(visibleText(opened?.args.view)).toContain('your click was *not* counted. Please click again in a moment.');
+    await startDatabase();
+    expect(await participationRows(h, posted.id)).toEqual([]);
   });
 
   it("answers in the person's own language, which Slack gives while the database cannot", async () => {
