@@ -70,9 +70,12 @@ export function connectPostgres(
     max: options.poolSize,
     statement_timeout: options.statementTimeoutMs,
     connectionTimeoutMillis: connectTimeoutMs,
-    // A connection whose peer vanished without a word (a lost network) is found out rather than waited on forever.
+    // A connection whose peer vanished without a word (a lost network) is found out rather than waited on forever:
+    // the server answers every statement by its timeout (cancelling it), so no answer a moment after that means the
+    // connection is gone, and it is dropped.
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
+    query_timeout: options.statementTimeoutMs > 0 ? options.statementTimeoutMs + connectTimeoutMs : undefined,
   });
   const reachability = new Reachability(
     () => probe(url, connectTimeoutMs),
@@ -99,7 +102,7 @@ export function connectPostgres(
     pool,
     answers,
     reachability,
-    migrate: () => migrateUnderLock(pool),
+    migrate: () => migrateUnderLock(url, connectTimeoutMs),
     close: () => {
       reachability.stop();
       ended ??= pool.end();
@@ -124,19 +127,19 @@ async function probe(url: string, connectTimeoutMs: number): Promise<void> {
   }
 }
 
-async function migrateUnderLock(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
+/** Migrations run on a connection of their own: waiting for another instance's, or a long one, is no hung statement. */
+async function migrateUnderLock(url: string, connectTimeoutMs: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
+  client.on('error', () => undefined);
+  await client.connect();
   try {
-    // Waiting for another instance's migration is no slow statement: no timeout while the lock is awaited.
-    await client.query('set statement_timeout = 0');
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await migrate(drizzle(client, { schema }), { migrationsFolder });
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
-      await client.query('reset statement_timeout');
     }
   } finally {
-    client.release();
+    await client.end();
   }
 }

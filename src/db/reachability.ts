@@ -18,8 +18,9 @@ const NOT_OPENED = /Connection terminated due to connection timeout/i;
 const CUT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 /** PostgreSQL's: connection exceptions (class 08), and the server shutting down (57P01, 57P02). */
 const SERVER_CODES = /^(08...|57P0[12])$/;
-/** What pg says, without a code, of a connection it lost, or of a pool with no connection free in time. */
-const CUT = /Connection terminated|timeout exceeded when trying to connect|encountered a connection error/i;
+/** What pg says, without a code, of a connection it lost or that stopped answering, or of a pool with none free. */
+const CUT =
+  /Connection terminated|Query read timeout|timeout exceeded when trying to connect|encountered a connection error/i;
 
 type Finding = 'not_opened' | 'cut' | undefined;
 

@@ -43,6 +43,7 @@ describe('the reachability of the database', () => {
     expect(isDatabaseUnreachable(cut)).toBe(true);
     expect(isDatabaseUnreachable(Object.assign(new Error('terminating connection'), { code: '57P01' }))).toBe(true);
     expect(isDatabaseUnreachable(new Error('timeout exceeded when trying to connect'))).toBe(true);
+    expect(isDatabaseUnreachable(new Error('Query read timeout'))).toBe(true);
     expect(isDatabaseUnreachable(new DatabaseUnavailable())).toBe(true);
     expect(isDatabaseUnreachable(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
     expect(isDatabaseUnreachable(Object.assign(new Error('canceling statement'), { code: '57014' }))).toBe(false);

@@ -161,9 +161,13 @@ function postgresRepositories(pool: pg.Pool, secrets: RepositorySecrets, reachab
       await client.query('commit');
       return value;
     } catch (error) {
-      await client.query('rollback').catch((lost: Error) => {
-        broken = lost;
-      });
+      // A connection lost or no longer answering is dropped without a word more: the server rolls back what it held.
+      if (isDatabaseUnreachable(error)) broken ??= error as Error;
+      else {
+        await client.query('rollback').catch((lost: Error) => {
+          broken = lost;
+        });
+      }
       throw error;
     } finally {
       // A connection that could not even roll back is not handed to anyone else.
