@@ -60,7 +60,8 @@ export interface ReachabilityEvents {
  */
 export class Reachability {
   private downSince: number | undefined;
-  private checking = false;
+  /** The check in progress, after a cut connection: calls wait for its verdict rather than for a connection. */
+  private checking: Promise<void> | undefined;
   private retry: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -79,6 +80,24 @@ export class Reachability {
     if (this.downSince !== undefined) throw new DatabaseUnavailable();
   }
 
+  /**
+   * Runs `call` unless the database is known to be down (then rejects with DatabaseUnavailable at once). While a
+   * check is in progress, waits for its verdict first: a fresh connection answers quickly, whereas the pooled ones may
+   * be as dead as the one just found cut, each to be waited on in turn.
+   */
+  whenReachable<T>(call: () => Promise<T>): Promise<T> {
+    const go = () => {
+      this.check();
+      return call();
+    };
+    if (this.checking) return this.checking.then(go);
+    try {
+      return go();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
   /** An attempt failed: when for want of a connection, finds out whether the database can still be reached. */
   failed(error: unknown): void {
     if (this.stopped || this.downSince !== undefined) return;
@@ -88,14 +107,13 @@ export class Reachability {
       return;
     }
     if (finding === undefined || this.checking) return;
-    this.checking = true;
-    this.probe()
+    this.checking = this.probe()
       .then(
         () => undefined,
         (lost: unknown) => this.down(lost),
       )
       .finally(() => {
-        this.checking = false;
+        this.checking = undefined;
       });
   }
 

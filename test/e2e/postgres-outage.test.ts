@@ -1,3 +1,4 @@
+import net, { type AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Boost } from '../../src/app.ts';
@@ -234,5 +235,85 @@ describe('Boost while PostgreSQL is out of reach', () => {
     expect(await openHome(h, 'UHELPER01')).toContain('Before the outage');
     await h.boost.jobs.scheduler.tick();
     expect(h.logs.filter((line) => line.startsWith('error')).slice(errorsDuringOutage)).toEqual([]);
+  });
+});
+
+/**
+ * A TCP relay in front of the server that can fall silent, as a lost network does: nothing passes either way, nothing
+ * is closed, and new connections are accepted but never answered. `restore` ends every connection it held.
+ */
+async function relayTo(port: number) {
+  let silent = false;
+  const sockets = new Set<net.Socket>();
+  const relay = net.createServer((client) => {
+    sockets.add(client);
+    client.on('error', () => client.destroy());
+    if (silent) return;
+    const server = net.connect(port, '127.0.0.1');
+    sockets.add(server);
+    server.on('error', () => client.destroy());
+    client.on('data', (chunk) => silent || server.write(chunk));
+    server.on('data', (chunk) => silent || client.write(chunk));
+    client.on('close', () => server.destroy());
+    server.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (relay.address() as AddressInfo).port,
+    silence() {
+      silent = true;
+    },
+    restore() {
+      silent = false;
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+    },
+    close: () => new Promise((resolve) => relay.close(resolve)),
+  };
+}
+
+describe('Boost while the network to PostgreSQL falls silent', () => {
+  let server: PostgresServer;
+  let relay: Awaited<ReturnType<typeof relayTo>>;
+  let h: BoostHarness<Boost>;
+
+  beforeAll(async () => {
+    server = await startPostgresServer({ durable: true });
+    relay = await relayTo(Number(new URL(server.url).port));
+  });
+  afterAll(async () => {
+    await h?.stop();
+    await relay.close();
+    server.stop();
+  });
+
+  it('answers a click that finds no answer in time, with the timeouts set short enough for it, and counts it after', async () => {
+    const url = new URL(await freshDatabase(server.url));
+    url.port = String(relay.port);
+    // A silent connection is given up after the statement timeout and a connection's wait: together under a second.
+    h = await startBoostOnPostgres({
+      DATABASE_URL: url.toString(),
+      DATABASE_STATEMENT_TIMEOUT_MS: '600',
+      DATABASE_CONNECT_TIMEOUT_MS: '400',
+    });
+    const posted = await createRequest(h);
+    await click(h, 'UHELPER01', ACTIONS.optIn, posted);
+    await eventually(() => repliesTo(h, 'UHELPER01').length > 0, 10_000, 'the first helper to be answered');
+
+    relay.silence();
+    // Acknowledged (Bolt would answer 404 past Slack's 3 seconds), then told privately.
+    await click(h, 'UHELPER02', ACTIONS.optIn, posted);
+    const [answer] = await h.slack.waitFor(isReplyTo('UHELPER02'));
+    expect(visibleText(answer?.args)).toContain('your click was *not* counted');
+
+    relay.restore();
+    await eventually(
+      async () => (await fetch(`${h.sender.baseUrl}/readyz`)).status === 200,
+      10_000,
+      '/readyz to answer 200 again',
+    );
+    await click(h, 'UHELPER02', ACTIONS.optIn, posted);
+    await eventually(() => repliesTo(h, 'UHELPER02').length === 2, 10_000, 'the reply to the click that counted');
+    expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER01', 'UHELPER02']);
   });
 });

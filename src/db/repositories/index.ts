@@ -177,8 +177,7 @@ function postgresRepositories(pool: pg.Pool, secrets: RepositorySecrets, reachab
   }
 
   const outside = over(pool, reachability ? watchedBy(reachability) : settle) as Repositories;
-  outside.transaction = async (fn) => {
-    if (reachability && !reachability.reachable) throw new DatabaseUnavailable();
+  const inTransaction = async <T>(fn: (tx: Repositories) => T | Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       try {
         const value = await once(fn);
@@ -190,6 +189,8 @@ function postgresRepositories(pool: pg.Pool, secrets: RepositorySecrets, reachab
       }
     }
   };
+  outside.transaction = (fn) =>
+    reachability ? reachability.whenReachable(() => inTransaction(fn)) : inTransaction(fn);
   return outside;
 }
 
@@ -198,18 +199,18 @@ function postgresRepositories(pool: pg.Pool, secrets: RepositorySecrets, reachab
  * (Slack's deliveries must be answered within 3 seconds), and each outcome tells what was found.
  */
 function watchedBy(reachability: Reachability): typeof settle {
-  return (run) => {
-    if (!reachability.reachable) return Promise.reject(new DatabaseUnavailable());
-    return settle(run).then(
-      (value) => {
-        reachability.answered();
-        return value;
-      },
-      (error: unknown) => {
-        throw isDatabaseUnreachable(error) ? unavailable(reachability, error) : error;
-      },
-    );
-  };
+  return (run) =>
+    reachability
+      .whenReachable(() => settle(run))
+      .then(
+        (value) => {
+          reachability.answered();
+          return value;
+        },
+        (error: unknown) => {
+          throw isDatabaseUnreachable(error) ? unavailable(reachability, error) : error;
+        },
+      );
 }
 
 /** A failure for want of a connection, told to `reachability` and named for what it means to callers. */
