@@ -265,6 +265,54 @@ export const leases = sqliteTable('leases', {
   expiresAt: integer('expires_at').notNull(),
 });
 
+/**
+ * Work paced per key across instances (a request's message to update, a person's Home to republish): what is due,
+ * when the next run may start, and which instance holds the run. The row is written with the change that makes it due,
+ * so a pending update outlives the instance that was to send it: another one claims it once the holder's lease ends.
+ */
+export const pacedWork = sqliteTable(
+  'paced_work',
+  {
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    /** When a run was asked for that has not started yet (null: nothing due). */
+    dueAt: integer('due_at'),
+    /** No run starts before this (the pace of the key). */
+    notBefore: integer('not_before').notNull().default(0),
+    /** Failed runs in a row. */
+    failures: integer('failures').notNull().default(0),
+    /** The instance running it now, until `held_until`; once that has passed, the run counts as not done. */
+    holder: text('holder'),
+    heldUntil: integer('held_until').notNull().default(0),
+    /** What the runner keeps between runs (a hash of the Home last published). */
+    memo: text('memo'),
+  },
+  (table) => [primaryKey({ columns: [table.kind, table.key] }), index('paced_work_due').on(table.kind, table.dueAt)],
+);
+
+/**
+ * Changes that a request's message must show, one row per change, written in the transaction of the change (a click).
+ * Rows are only ever inserted there, so clicks arriving together never wait for each other; the instance that claims
+ * the message's update (paced_work) deletes the rows it can see, and a change committed after that leaves its row for
+ * one more update.
+ */
+export const pacedMarks = sqliteTable(
+  'paced_marks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    at: integer('at').notNull(),
+  },
+  (table) => [index('paced_marks_key').on(table.kind, table.key, table.at)],
+);
+
+/** Slack's Retry-After, per workspace and method (`T123:chat.update`): no instance calls that scope before `until`. */
+export const rateLimitPauses = sqliteTable('rate_limit_pauses', {
+  scope: text('scope').primaryKey(),
+  until: integer('until').notNull(),
+});
+
 export type RequestRow = typeof requests.$inferSelect;
 export type NewRequestRow = typeof requests.$inferInsert;
 export type ParticipationRow = typeof participations.$inferSelect;

@@ -8,9 +8,10 @@ export interface MessageUpdaterOptions {
   publish: (requestId: number) => Promise<void>;
   /** The workspace of a request, for the pause a rate limit puts on its chat.update calls. */
   workspaceOf: (requestId: number) => Promise<string | undefined>;
-  /** Rate-limit pauses, shared with every paced sender. */
+  /** Rate-limit pauses, shared with every paced sender and every instance. */
   pauses: PauseStore;
-  store?: PaceStore;
+  /** Which messages need an update and who sends it, shared by every instance (pacedWorkOf). */
+  store: PaceStore;
   /** Failed attempts in a row, rate limits included, before giving up until the next change (default 6). */
   maxAttempts?: number;
   logger: Logger;
@@ -23,7 +24,9 @@ export interface MessageUpdaterOptions {
 
 /**
  * Coalesces bursts of clicks into few chat.update calls: at most one call in flight per message, at most one
- * per interval, and one more after the last change, so the final message always shows the exact final state.
+ * per interval, and one more after the last change, so the final message always shows the exact final state. This
+ * holds across instances: what is due is a row in the database (written with the click itself), the instance that
+ * sends it holds a lease on it, and an instance that dies leaves its pending updates to the others.
  */
 export class MessageUpdater {
   private readonly pacer: KeyedPacer;
@@ -43,13 +46,27 @@ export class MessageUpdater {
       minIntervalMs: this.minIntervalMs,
       store: options.store,
       pauses: options.pauses,
+      logger: options.logger,
       now: options.now,
     });
+  }
+
+  /** Starts taking over the pending updates of instances that died (and of this one before a crash). */
+  start(): void {
+    this.pacer.start();
   }
 
   /** Marks a request's message as changed; the update follows within the interval. */
   request(requestId: number): void {
     if (!this.gone.has(requestId)) this.pacer.request(String(requestId));
+  }
+
+  /**
+   * The change was committed with its update marked due (a person's click, in the use case's transaction): the update
+   * follows within the interval, from this instance unless another one sends it first.
+   */
+  changed(requestId: number): void {
+    if (!this.gone.has(requestId)) this.pacer.wake(String(requestId));
   }
 
   /** Sends every pending update now and waits for all of them (used at shutdown). */
@@ -64,6 +81,7 @@ export class MessageUpdater {
   }
 
   private async send(requestId: number, failures: number): Promise<RunResult> {
+    if (this.gone.has(requestId)) return 'dropped';
     try {
       await this.options.publish(requestId);
       return 'sent';

@@ -55,6 +55,22 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
     return { ok: true, value: request };
   };
 
+  /**
+   * The request's message must show the change: recorded with the change itself, so the update is pending from the
+   * moment the person's click is acknowledged, whichever instance sends it (the message updater).
+   */
+  const messageChanged = (tx: Repositories, requestId: number, actor: Actor) =>
+    tx.pacing.messageChanged(requestId, actor.now);
+  /** The last write of the transaction: on PostgreSQL, clicks arriving together wait for each other only on it. */
+  const withMessageChanged = async (
+    tx: Repositories,
+    result: { ok: true; value: ParticipationResult },
+    actor: Actor,
+  ): Promise<Outcome<ParticipationResult>> => {
+    if (result.value.changed) await messageChanged(tx, result.value.request.id, actor);
+    return result;
+  };
+
   const participationResult = async (tx: Repositories, request: BoostRequest, userId: string, changed: boolean) => ({
     ok: true as const,
     value: { request, participation: await tx.participations.get(request.id, userId), changed },
@@ -99,7 +115,7 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
         if (!(await firstDelivery(tx, actor))) return refuse('duplicate');
         const showName = (await tx.settings.get(actor.teamId, actor.userId)).showName;
         const changed = await tx.participations.optIn(requestId, actor.userId, actor.now, showName);
-        return participationResult(tx, found.value, actor.userId, changed);
+        return withMessageChanged(tx, await participationResult(tx, found.value, actor.userId, changed), actor);
       });
     },
 
@@ -111,7 +127,8 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
         const before = await tx.participations.get(requestId, actor.userId);
         const showName = before?.showName ?? (await tx.settings.get(actor.teamId, actor.userId)).showName;
         await tx.participations.markShared(requestId, actor.userId, actor.now, showName, details);
-        return participationResult(tx, found.value, actor.userId, before?.sharedAt == null);
+        const changed = before?.sharedAt == null;
+        return withMessageChanged(tx, await participationResult(tx, found.value, actor.userId, changed), actor);
       });
     },
 
@@ -121,7 +138,7 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
         if (!request || request.teamId !== actor.teamId) return refuse('not_found');
         if (!(await firstDelivery(tx, actor))) return refuse('duplicate');
         const changed = await tx.participations.withdraw(requestId, actor.userId);
-        return participationResult(tx, request, actor.userId, changed);
+        return withMessageChanged(tx, await participationResult(tx, request, actor.userId, changed), actor);
       });
     },
 
@@ -148,6 +165,7 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
         if (!canClose(actor.userId, request, admin)) return refuse('not_allowed');
         if (!(await firstDelivery(tx, actor))) return refuse('duplicate');
         if (!(await tx.requests.close(requestId, 'closed', actor.userId, actor.now))) return refuse('not_open');
+        await messageChanged(tx, requestId, actor);
         return { ok: true, value: (await tx.requests.get(requestId)) ?? request };
       });
     },

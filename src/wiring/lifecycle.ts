@@ -54,6 +54,9 @@ export function lifecycle(
         port = (server.address() as AddressInfo).port;
       }
       slack.identity.start();
+      // Updates and Home refreshes left due by an instance that died (or by this one before a crash) are taken up.
+      context.updater.start();
+      context.homes.start();
       if (deps.runJobs) jobs.scheduler.start();
       return { port };
     },

@@ -4,7 +4,7 @@ import { type Config, refusedTokenHint } from '../config.ts';
 import type { Repositories } from '../db/repositories/index.ts';
 import type { Clock } from '../domain/types.ts';
 import { MessageUpdater } from '../jobs/message-updater.ts';
-import { MemoryPauses } from '../pacing/store.ts';
+import { PACED_KINDS, pacedWorkOf, SharedPauses } from '../pacing/store.ts';
 import { createServices } from '../services/index.ts';
 import type { BoostContext } from '../slack/context.ts';
 import { DmSender } from '../slack/dm-sender.ts';
@@ -28,7 +28,8 @@ export function createContext(deps: {
   tuning: BoostTuning;
 }): BoostContext {
   const { config, repos, slack, logger, tuning } = deps;
-  const pauses = new MemoryPauses();
+  // Shared through the database: a Retry-After that one instance gets holds back every instance.
+  const pauses = new SharedPauses(repos, logger);
   const context: BoostContext = {
     dm: new DmSender({
       clientFor: async (teamId) => (await slack.forTeam(teamId)).directMessages,
@@ -49,6 +50,7 @@ export function createContext(deps: {
       publish: (requestId) => updateRequestMessage(context, requestId),
       workspaceOf: async (requestId) => (await repos.requests.get(requestId))?.teamId,
       pauses,
+      store: pacedWorkOf(repos, PACED_KINDS.messageUpdate),
       logger,
       refusedTokenHint: refusedTokenHint(config),
       // Paced in real time, like the Home refresher: the pace is Slack's rate limit, not product time.
@@ -61,6 +63,7 @@ export function createContext(deps: {
         await paced.views.publish({ user_id: userId, view });
       },
       pauses,
+      store: pacedWorkOf(repos, PACED_KINDS.homePublish),
       logger,
       minIntervalMs: tuning.homeRefreshIntervalMs,
     }),

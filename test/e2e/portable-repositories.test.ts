@@ -13,6 +13,7 @@ import { installationsRepository, oauthStatesRepository } from '../../src/db/rep
 import { leasesRepository } from '../../src/db/repositories/leases.ts';
 import { linksRepository } from '../../src/db/repositories/links.ts';
 import { overviewRepository } from '../../src/db/repositories/overview.ts';
+import { pacingRepository } from '../../src/db/repositories/pacing.ts';
 import { participationsRepository } from '../../src/db/repositories/participations.ts';
 import { privacyRepository } from '../../src/db/repositories/personal-data.ts';
 import { profilesRepository } from '../../src/db/repositories/profiles.ts';
@@ -116,6 +117,48 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     await leases.release('socket-mode', 'A');
     expect(await leases.current('socket-mode', 1)).toBeUndefined();
     expect(await leases.claim('socket-mode', 'B', 1, 31)).toBe(true);
+  });
+
+  it('give a due run to one of several instances claiming it at once, and make it due again after a later change', async () => {
+    const pacing = pacingRepository(await openDb());
+    await pacing.messageChanged(7, 0);
+    const until = { notBefore: 1000, heldUntil: 5000 };
+    const claims = await Promise.all(
+      ['A', 'B', 'C'].map((holder) => pacing.claim('chat.update', '7', holder, 10, until)),
+    );
+    expect(claims.filter(Boolean)).toEqual([{ failures: 0, memo: null }]);
+    // A change while it runs: one more run once the holder gives it back and the pace allows.
+    await pacing.messageChanged(7, 20);
+    expect(await pacing.claim('chat.update', '7', 'B', 30, until)).toBeUndefined();
+    const holder = ['A', 'B', 'C'][claims.findIndex(Boolean)] as string;
+    const end = { due: false, notBefore: 1000, failures: 0, memo: 'sent' };
+    expect(await pacing.release('chat.update', '7', holder, 40, end)).toEqual({
+      due: true,
+      notBefore: 1000,
+      heldUntil: 0,
+    });
+    expect(await pacing.claim('chat.update', '7', 'B', 999, until)).toBeUndefined();
+    expect(await pacing.claim('chat.update', '7', 'B', 1000, until)).toEqual({ failures: 0, memo: 'sent' });
+  });
+
+  it('hand the run of an instance that died to another once its lease ran out, and share pauses', async () => {
+    const pacing = pacingRepository(await openDb());
+    await pacing.markDue('views.publish', 'T1:U1', 0);
+    expect(await pacing.markDueIfKnown('views.publish', 'T1:U2', 0)).toBe(false);
+    await pacing.claim('views.publish', 'T1:U1', 'A', 10, { notBefore: 3010, heldUntil: 5010 });
+    expect(await pacing.overdue('views.publish', 5000, 4000, 10)).toEqual([]);
+    expect(await pacing.overdue('views.publish', 5010, 4010, 10)).toEqual(['T1:U1']);
+    expect(
+      await pacing.claim('views.publish', 'T1:U1', 'B', 5010, { notBefore: 8010, heldUntil: 10_010 }),
+    ).toBeTruthy();
+    expect(await pacing.release('views.publish', 'T1:U1', 'A', 5020, { due: false, notBefore: 0, failures: 0 })).toBe(
+      undefined,
+    );
+
+    await pacing.pause('T1:chat.update', 2000);
+    await pacing.pause('T1:chat.update', 1500);
+    expect(await pacing.pausedUntil('T1:chat.update')).toBe(2000);
+    expect(await pacing.pausedUntil('T2:chat.update')).toBe(0);
   });
 
   it('keep profiles and bot identities, and forget them', async () => {

@@ -11,6 +11,7 @@ import { digestsRepository } from './digests.ts';
 import { leasesRepository } from './leases.ts';
 import { linksRepository } from './links.ts';
 import { overviewRepository } from './overview.ts';
+import { pacingRepository } from './pacing.ts';
 import { participationsRepository } from './participations.ts';
 import { privacyRepository } from './personal-data.ts';
 import { profilesRepository } from './profiles.ts';
@@ -46,6 +47,7 @@ function storesOf(db: Db, { receiptSecret }: RepositorySecrets) {
     workspaces: workspacesRepository(db),
     botIdentities: botIdentitiesRepository(db),
     leases: leasesRepository(db),
+    pacing: pacingRepository(db),
   };
 }
 

@@ -2,6 +2,7 @@ import { and, inArray, isNotNull, lt, ne } from 'drizzle-orm';
 import type { RetentionCutoffs } from '../../domain/privacy-rules.ts';
 import type { Db } from '../connection.ts';
 import { affected, tablesOf } from '../dialect.ts';
+import { homesOfWorkspaces } from './pacing.ts';
 
 export interface Purged {
   closedRequests: number;
@@ -17,7 +18,7 @@ export interface Purged {
  * both databases (see dialect.ts).
  */
 export function retentionRepository(db: Db) {
-  const { digestDeliveries, receipts, removedMessages, requests, userProfiles, userSettings, workspaces } =
+  const { digestDeliveries, pacedWork, receipts, removedMessages, requests, userProfiles, userSettings, workspaces } =
     tablesOf(db);
   return {
     async purge(cutoffs: RetentionCutoffs): Promise<Purged> {
@@ -43,6 +44,7 @@ export function retentionRepository(db: Db) {
         await db.delete(userProfiles).where(inArray(userProfiles.teamId, gone));
         await db.delete(digestDeliveries).where(inArray(digestDeliveries.teamId, gone));
         await db.delete(removedMessages).where(inArray(removedMessages.teamId, gone));
+        await db.delete(pacedWork).where(homesOfWorkspaces(pacedWork, gone));
       }
 
       return {

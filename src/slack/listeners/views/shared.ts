@@ -36,7 +36,8 @@ export const submitShared =
       return;
     }
     await ack();
-    if (result.value.changed) ctx.updater.request(requestId);
+    // markShared marked the message's update due with the change.
+    if (result.value.changed) ctx.updater.changed(requestId);
     // The link to their post shows on the requester's Home and their own, even when the share was already counted.
     ctx.homes.requestChanged(result.value.request, body.user.id);
   };
