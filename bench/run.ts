@@ -16,6 +16,9 @@ const BENCHMARKS = [
   { name: 'redirect', file: 'redirect.ts' },
   { name: 'cold-start', file: 'cold-start.ts' },
   { name: 'distribution', file: 'distribution.ts' },
+  { name: 'ack-pg', file: 'ack-postgres.ts' },
+  { name: 'burst-pg', file: 'burst-postgres.ts' },
+  { name: 'digest-pg', file: 'digest-postgres.ts' },
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,18 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { LogLevel } from '@slack/bolt';
-import { openDatabase } from '../../src/db/connection.ts';
-import { createRepositories } from '../../src/db/repositories/index.ts';
+import { loadConfig } from '../../src/config.ts';
 import { DigestJob } from '../../src/jobs/digest.ts';
 import type { DmSender } from '../../src/slack/dm-sender.ts';
 import { digestMessage } from '../../src/slack/views/digest.ts';
+import { openStorage } from '../../src/wiring/storage.ts';
 
 // Runs in a child process of its own, so that its peak memory is the digest's and not the generator's: decides who gets
 // a digest and composes every one (`npm run digest -- --dry-run` does exactly this), rendering each message as it comes.
 // Prints one JSON line with the figures.
 
-const [path, nowArg] = process.argv.slice(2);
-if (!path || !nowArg) throw new Error('usage: run-digest.ts <database> <now>');
+const [path, nowArg, runsArg = '2'] = process.argv.slice(2);
+if (!path || !nowArg) throw new Error('usage: run-digest.ts <SQLite file or postgres:// URL> <now> [runs, 2]');
 const now = Number(nowArg);
 
 /** Peak resident memory so far in bytes (VmHWM), and resident now (VmRSS). */
@@ -24,9 +24,18 @@ function memory(): { peak: number; current: number } {
 
 const quiet = { debug() {}, info() {}, warn: console.warn, error: console.error };
 const logger = { ...quiet, setLevel() {}, getLevel: () => LogLevel.WARN, setName() {} };
-const database = openDatabase(path);
-// A dry run claims no delivery receipt, so any secret serves.
-const repos = createRepositories(database.db, { receiptSecret: 'benchmark' });
+// The database as `npm run digest` opens it: a SQLite file, or PostgreSQL with the pool and statement timeout of
+// Boost's defaults. A dry run claims no delivery receipt, so any signing secret serves.
+const { database, repos, ready } = openStorage(
+  loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-benchmark',
+    SLACK_SIGNING_SECRET: 'benchmark',
+    ...(path.startsWith('postgres') ? { DATABASE_URL: path } : { DATABASE_PATH: path }),
+  }),
+  logger,
+  { checkpoints: false },
+);
+await ready();
 // A dry run never sends; a sender that throws proves it.
 const sender = {
   deliver: () => {
@@ -43,7 +52,7 @@ const job = new DigestJob({
 const before = memory();
 
 const runs = [];
-for (let run = 0; run < 2; run++) {
+for (let run = 0; run < Number(runsArg); run++) {
   // Each digest is rendered as the dry run hands it over (then dropped), as `npm run digest -- --dry-run` prints it.
   let blocks = 0;
   let renderMs = 0;
@@ -68,7 +77,7 @@ for (let run = 0; run < 2; run++) {
     heapUsed: process.memoryUsage().heapUsed,
   });
 }
-database.close();
+await database.close();
 process.stdout.write(
   `${JSON.stringify({ runs, rssBefore: before.current, peakBefore: before.peak, maxRssKb: process.resourceUsage().maxRSS })}\n`,
 );

@@ -74,6 +74,34 @@ export async function timeRequests(
   return latencies;
 }
 
+/**
+ * timeRequests that counts every answer's status instead of throwing on the first unexpected one: for a server that
+ * may fail some requests under load, whose failures are a figure to report.
+ */
+export async function timeRequestsAnyStatus(
+  requests: readonly PreparedRequest[],
+  concurrency: number,
+): Promise<{ latencies: number[]; statuses: Map<number, number> }> {
+  const agent = keepAliveAgent(concurrency);
+  const latencies = new Array<number>(requests.length);
+  const statuses = new Map<number, number>();
+  try {
+    await runPool(requests.length, concurrency, async (index) => {
+      const started = performance.now();
+      // A request never answered (the server died, the connection was reset) counts as status 0, timed until then.
+      const { status, latencyMs } = await send(agent, requests[index] as PreparedRequest).catch(() => ({
+        status: 0,
+        latencyMs: performance.now() - started,
+      }));
+      latencies[index] = latencyMs;
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
+  } finally {
+    agent.destroy();
+  }
+  return { latencies, statuses };
+}
+
 export interface OpenLoopResult {
   /** When each request was due (ms since the epoch, sub-millisecond). */
   dueAt: number[];
@@ -116,19 +144,28 @@ export async function runOpenLoop(
   return { dueAt, latencies, statuses };
 }
 
-/** runOpenLoop over at most `sockets` keep-alive node:http connections. */
+/**
+ * runOpenLoop over at most `sockets` keep-alive node:http connections. With `unanswered` set, a request the server
+ * never answers (its process died, the connection was reset) counts as status 0 instead of stopping the loop.
+ */
 export async function timeOpenLoop(
   requests: readonly PreparedRequest[],
   intervalMs: number,
   sockets: number,
+  { unanswered = false }: { unanswered?: boolean } = {},
 ): Promise<OpenLoopResult> {
   const agent = keepAliveAgent(sockets);
   try {
     return await runOpenLoop(requests.length, intervalMs, async (i) => {
-      const { status } = await send(agent, requests[i] as PreparedRequest);
+      const answer = send(agent, requests[i] as PreparedRequest);
+      const { status } = unanswered ? await answer.catch(() => ({ status: 0 })) : await answer;
       return status;
     });
   } finally {
     agent.destroy();
   }
 }
+
+/** "998 x 200, 2 x 404": how many answers of each status. */
+export const answers = (statuses: Map<number, number>): string =>
+  [...statuses].map(([status, n]) => `${n} x ${status}`).join(', ');

@@ -51,6 +51,8 @@ export async function startChild<Info = Record<string, unknown>>(
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let counter = 0;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A message to a child that has just died fails with EPIPE; its exit is what the parent hears about.
+  child.on('error', () => undefined);
   child.on('exit', (code, signal) => {
     for (const { reject } of pending.values()) reject(new Error(`${relative} exited (${code ?? signal})`));
     pending.clear();

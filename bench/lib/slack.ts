@@ -168,10 +168,11 @@ export function optInClicks(baseUrl: string, fakeUrl: string, request: PostedReq
   });
 }
 
-/** The "N in, M shared" figures a request message shows, read from its fallback text. */
+/** The "N in, M shared" figures a request message shows, read from its fallback text (in English: "1,000 in"). */
 export function countsShown(text: string | undefined): { optedIn: number; shared: number } | undefined {
-  const match = /(\d+) in, (\d+) shared/.exec(text ?? '');
-  return match ? { optedIn: Number(match[1]), shared: Number(match[2]) } : undefined;
+  const match = /(\d[\d,]*) in, (\d[\d,]*) shared/.exec(text ?? '');
+  const number = (digits: string | undefined) => Number(digits?.replaceAll(',', ''));
+  return match ? { optedIn: number(match[1]), shared: number(match[2]) } : undefined;
 }
 
 /** Waits until Boost has no message update pending and the fake has seen `responses` response_url posts since `from`. */

@@ -1,4 +1,4 @@
-import { bigint, boolean, integer, jsonb, serial, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, integer, jsonb, serial, text } from 'drizzle-orm/pg-core';
 
 // How each kind of value Boost keeps is stored in PostgreSQL, so that schema-pg.ts reads like schema.ts line for line
 // and both hand the repositories the same values: times as epoch milliseconds (bigint, read as a JS number), flags as
@@ -21,5 +21,15 @@ export const id = () => serial('id').primaryKey();
 
 /** A reference to another table's id. */
 export const idRef = (name: string) => integer(name);
+
+/**
+ * Words a person typed (a request's title, ask and suggested text). PostgreSQL's text cannot hold NUL (U+0000), which
+ * Slack passes on and Boost never shows (it removes control characters from what it displays), so it is left out
+ * rather than failing the write; SQLite keeps it, and both show the same.
+ */
+export const words = customType<{ data: string; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (value) => value.replaceAll('\u0000', ''),
+});
 
 export { text };

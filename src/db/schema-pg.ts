@@ -1,5 +1,5 @@
 import { foreignKey, index, pgTable, primaryKey, unique, uniqueIndex } from 'drizzle-orm/pg-core';
-import { flag, id, idRef, stringList, text, time, whole } from './columns-pg.ts';
+import { flag, id, idRef, stringList, text, time, whole, words } from './columns-pg.ts';
 
 // The same tables as schema.ts, for PostgreSQL: test/unit/schema-parity.test.ts checks that both keep the same tables,
 // columns, keys and indexes. Change both together, and generate a migration for each (docs/architecture.md).
@@ -18,9 +18,9 @@ export const requests = pgTable(
     teamId: text('team_id').notNull(),
     requesterId: text('requester_id').notNull(),
     url: text('url').notNull(),
-    title: text('title'),
-    ask: text('ask').notNull(),
-    suggestedText: text('suggested_text'),
+    title: words('title'),
+    ask: words('ask').notNull(),
+    suggestedText: words('suggested_text'),
     /** JSON array of network keys, e.g. ["linkedin","x"]. */
     networks: stringList('networks').notNull(),
     channelId: text('channel_id').notNull(),

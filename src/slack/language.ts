@@ -30,7 +30,9 @@ export async function languageOf(
   if (chosen) return chosen;
   const cached = await ctx.repos.profiles.get(teamId, userId);
   if (cached && isFresh(ctx, cached)) return languageOfLocale(cached.locale) ?? workspaceLanguage(ctx.config);
-  const keep = opening ? () => true : () => holdsAnythingAbout(ctx, teamId, userId);
+  const keep = opening
+    ? () => true
+    : (repos: LanguageContext['repos']) => holdsAnythingAbout({ repos }, teamId, userId);
   const profile = await lookUpProfile(ctx, teamId, userId, keep);
   return languageOfLocale(profile?.locale) ?? workspaceLanguage(ctx.config);
 }

@@ -1,3 +1,4 @@
+import type { Repositories } from '../db/repositories/index.ts';
 import type { UserProfile } from '../db/repositories/profiles.ts';
 import type { BoostContext } from './context.ts';
 import { slackErrorCode } from './slack-errors.ts';
@@ -10,8 +11,11 @@ export async function lookUpProfile(
   ctx: Pick<BoostContext, 'repos' | 'slack' | 'clock' | 'logger'>,
   teamId: string,
   userId: string,
-  /** Asked once Slack answered: false leaves the cache as it is (the person was forgotten meanwhile, say). */
-  shouldCache: () => boolean | Promise<boolean> = () => true,
+  /**
+   * Asked once Slack answered, in the transaction that would save it: false leaves the cache as it is (the person was
+   * forgotten meanwhile, say). Forgetting takes turns with it, so a forget that lands meanwhile is seen.
+   */
+  shouldCache: (repos: Repositories) => boolean | Promise<boolean> = () => true,
 ): Promise<UserProfile | undefined> {
   const cached = await ctx.repos.profiles.get(teamId, userId);
   if (cached && isFresh(ctx, cached)) return cached;
@@ -25,7 +29,10 @@ export async function lookUpProfile(
       locale: user?.locale ?? null,
       fetchedAt: ctx.clock(),
     };
-    if (await shouldCache()) await ctx.repos.profiles.save(teamId, userId, profile);
+    await ctx.repos.transaction(async (tx) => {
+      await tx.privacy.takeTurnsOf(teamId, userId);
+      if (await shouldCache(tx)) await tx.profiles.save(teamId, userId, profile);
+    });
     return profile;
   } catch (error) {
     ctx.logger.warn(`users.info failed for ${userId}: ${slackErrorCode(error)}`);

@@ -6,12 +6,14 @@ import { createBoost } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { blockAction, viewSubmission } from '../../src/playground/payloads.ts';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
-import { type BoostHarness, captureLogger, startBoost, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
+import { captureLogger, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import { type BoostProcess, spawnBoost } from '../harness/boost-process.ts';
+import { type AnyBoostHarness, forEachDatabase } from '../harness/databases.ts';
 import {
   answerOf,
   click,
   createRequest,
+  databaseOpen,
   isPostOf,
   messageOf,
   optIn,
@@ -27,128 +29,130 @@ import {
 } from '../harness/driver.ts';
 import { type FakeSlack, type RecordedCall, startFakeSlack } from '../harness/fake-slack.ts';
 
-describe('a restart on the same database', () => {
-  let h: BoostHarness;
-  let posted: Posted;
-  beforeEach(async () => {
-    h = await startBoost();
-    posted = await createRequest(h, { title: 'Before the deploy' });
-  });
-  afterEach(async () => {
-    await h.stop();
-  });
-
-  it('keeps every request and participation, and later clicks update the same message', async () => {
-    await optIn(h, 'UHELPER01', posted);
-    await optIn(h, 'UHELPER02', posted);
-    await click(h, 'UHELPER03', ACTIONS.markShared, posted);
-    h.slack.setChannel('CNOBOT001', { member: false });
-    await createRequestThatFails(h);
-    await settled(h);
-    const requestsBefore = await rows(h, 'select * from requests order by id');
-    const participationsBefore = await rows(h, 'select * from participations order by id');
-
-    await h.restart();
-
-    expect(await rows(h, 'select * from requests order by id')).toEqual(requestsBefore);
-    expect(await rows(h, 'select * from participations order by id')).toEqual(participationsBefore);
-    expect(await rows(h, 'select * from requests where channel_id = ?', 'CNOBOT001')).toMatchObject([
-      { message_ts: null, status: 'open' },
-    ]);
-
-    await optIn(h, 'UHELPER04', posted);
-    const reply = await optIn(h, 'UHELPER05', posted);
-    await click(h, 'UHELPER01', ACTIONS.withdraw, posted, { container: 'ephemeral', blocks: reply.args.blocks });
-    await settled(h);
-
-    expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual([
-      'UHELPER02',
-      'UHELPER03',
-      'UHELPER04',
-      'UHELPER05',
-    ]);
-    expect(h.slack.calls.filter(isPostOf(posted.id))).toHaveLength(1);
-    const last = updatesOf(h, posted).at(-1) as RecordedCall;
-    expect(last.args).toMatchObject({ channel: posted.channel, ts: posted.ts });
-    expect(visibleText(messageOf(h, posted))).toContain('4 in, 1 shared');
-  });
-
-  it('still counts a click once when Slack delivers it again after the restart', async () => {
-    const first = await click(h, 'UHELPER01', ACTIONS.optIn, posted);
-    await settled(h);
-
-    await h.restart();
-    await click(h, 'UHELPER01', ACTIONS.optIn, posted, { payload: first.payload, send: { retryNum: 1 } });
-    await expect(h.slack.waitFor('response_url', 500, 2)).rejects.toThrow(/1 matched/);
-    await settled(h);
-
-    expect(await participationRows(h, posted.id)).toHaveLength(1);
-    expect(h.slack.callsTo('response_url')).toHaveLength(1);
-  });
-});
-
-describe('a restart while a message update waits for its pace', () => {
-  let h: BoostHarness;
-  let posted: Posted;
-  beforeEach(async () => {
-    // Production's one update per second per message keeps the second update waiting when the restart comes.
-    h = await startBoost({}, undefined, { productionPacing: true });
-    posted = await createRequest(h, { title: 'Before the deploy' });
-  });
-  afterEach(async () => {
-    await h.stop();
-  });
-
-  it('sends the update of a click made just before the restart', async () => {
-    await optIn(h, 'UHELPER01', posted);
-    await h.slack.waitFor('chat.update');
-    // The next update waits for the one-per-second pace; the restart must not drop it.
-    await optIn(h, 'UHELPER02', posted);
-
-    await h.restart();
-
-    expect(visibleText(messageOf(h, posted))).toContain('2 in, 0 shared');
-    expect(await requestRow(h, posted.id)).toMatchObject({ message_ts: posted.ts });
-  });
-});
-
-describe('stopping while a click is still being answered', () => {
-  let h: BoostHarness;
-  afterEach(async () => {
-    await h.stop();
-  });
-
-  it("waits for the click's private reply before closing the database", async () => {
-    h = await startBoost();
-    const posted = await createRequest(h, { title: 'Before the deploy' });
-    h.slack.hold('response_url');
-    await click(h, 'UHELPER01', ACTIONS.optIn, posted);
-    await h.slack.waitFor('response_url');
-
-    let stopped = false;
-    const stopping = h.boost.stop().then(() => {
-      stopped = true;
+forEachDatabase((startBoost) => {
+  describe('a restart on the same database', () => {
+    let h: AnyBoostHarness;
+    let posted: Posted;
+    beforeEach(async () => {
+      h = await startBoost();
+      posted = await createRequest(h, { title: 'Before the deploy' });
     });
-    // The server stops taking requests at once; the database stays open while the reply is on its way.
-    while (await serves(h)) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(stopped).toBe(false);
-    expect(h.boost.database.sqlite.open).toBe(true);
+    afterEach(async () => {
+      await h.stop();
+    });
 
-    h.slack.release('response_url');
-    await stopping;
-    expect(h.boost.database.sqlite.open).toBe(false);
-    expect(h.logs.filter((line) => line.startsWith('error'))).toEqual([]);
+    it('keeps every request and participation, and later clicks update the same message', async () => {
+      await optIn(h, 'UHELPER01', posted);
+      await optIn(h, 'UHELPER02', posted);
+      await click(h, 'UHELPER03', ACTIONS.markShared, posted);
+      h.slack.setChannel('CNOBOT001', { member: false });
+      await createRequestThatFails(h);
+      await settled(h);
+      const requestsBefore = await rows(h, 'select * from requests order by id');
+      const participationsBefore = await rows(h, 'select * from participations order by id');
+
+      await h.restart();
+
+      expect(await rows(h, 'select * from requests order by id')).toEqual(requestsBefore);
+      expect(await rows(h, 'select * from participations order by id')).toEqual(participationsBefore);
+      expect(await rows(h, 'select * from requests where channel_id = ?', 'CNOBOT001')).toMatchObject([
+        { message_ts: null, status: 'open' },
+      ]);
+
+      await optIn(h, 'UHELPER04', posted);
+      const reply = await optIn(h, 'UHELPER05', posted);
+      await click(h, 'UHELPER01', ACTIONS.withdraw, posted, { container: 'ephemeral', blocks: reply.args.blocks });
+      await settled(h);
+
+      expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual([
+        'UHELPER02',
+        'UHELPER03',
+        'UHELPER04',
+        'UHELPER05',
+      ]);
+      expect(h.slack.calls.filter(isPostOf(posted.id))).toHaveLength(1);
+      const last = updatesOf(h, posted).at(-1) as RecordedCall;
+      expect(last.args).toMatchObject({ channel: posted.channel, ts: posted.ts });
+      expect(visibleText(messageOf(h, posted))).toContain('4 in, 1 shared');
+    });
+
+    it('still counts a click once when Slack delivers it again after the restart', async () => {
+      const first = await click(h, 'UHELPER01', ACTIONS.optIn, posted);
+      await settled(h);
+
+      await h.restart();
+      await click(h, 'UHELPER01', ACTIONS.optIn, posted, { payload: first.payload, send: { retryNum: 1 } });
+      await expect(h.slack.waitFor('response_url', 500, 2)).rejects.toThrow(/1 matched/);
+      await settled(h);
+
+      expect(await participationRows(h, posted.id)).toHaveLength(1);
+      expect(h.slack.callsTo('response_url')).toHaveLength(1);
+    });
+  });
+
+  describe('a restart while a message update waits for its pace', () => {
+    let h: AnyBoostHarness;
+    let posted: Posted;
+    beforeEach(async () => {
+      // Production's one update per second per message keeps the second update waiting when the restart comes.
+      h = await startBoost({}, undefined, { productionPacing: true });
+      posted = await createRequest(h, { title: 'Before the deploy' });
+    });
+    afterEach(async () => {
+      await h.stop();
+    });
+
+    it('sends the update of a click made just before the restart', async () => {
+      await optIn(h, 'UHELPER01', posted);
+      await h.slack.waitFor('chat.update');
+      // The next update waits for the one-per-second pace; the restart must not drop it.
+      await optIn(h, 'UHELPER02', posted);
+
+      await h.restart();
+
+      expect(visibleText(messageOf(h, posted))).toContain('2 in, 0 shared');
+      expect(await requestRow(h, posted.id)).toMatchObject({ message_ts: posted.ts });
+    });
+  });
+
+  describe('stopping while a click is still being answered', () => {
+    let h: AnyBoostHarness;
+    afterEach(async () => {
+      await h.stop();
+    });
+
+    it("waits for the click's private reply before closing the database", async () => {
+      h = await startBoost();
+      const posted = await createRequest(h, { title: 'Before the deploy' });
+      h.slack.hold('response_url');
+      await click(h, 'UHELPER01', ACTIONS.optIn, posted);
+      await h.slack.waitFor('response_url');
+
+      let stopped = false;
+      const stopping = h.boost.stop().then(() => {
+        stopped = true;
+      });
+      // The server stops taking requests at once; the database stays open while the reply is on its way.
+      while (await serves(h)) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(stopped).toBe(false);
+      expect(databaseOpen(h)).toBe(true);
+
+      h.slack.release('response_url');
+      await stopping;
+      expect(databaseOpen(h)).toBe(false);
+      expect(h.logs.filter((line) => line.startsWith('error'))).toEqual([]);
+    });
   });
 });
 
-async function serves(h: BoostHarness): Promise<boolean> {
+async function serves(h: AnyBoostHarness): Promise<boolean> {
   return fetch(`${h.sender.baseUrl}/healthz`).then(
     () => true,
     () => false,
   );
 }
 
-async function createRequestThatFails(h: BoostHarness): Promise<void> {
+async function createRequestThatFails(h: AnyBoostHarness): Promise<void> {
   await h.sender.interact(
     viewSubmission({
       userId: REQUESTER,
@@ -160,6 +164,7 @@ async function createRequestThatFails(h: BoostHarness): Promise<void> {
 }
 
 // ---- the real process --------------------------------------------------------------------------------------------
+// Once, on SQLite: these prove how the process starts and stops (Slack refusing the token, SIGTERM), not storage.
 
 describe('the real process', () => {
   let slack: FakeSlack;

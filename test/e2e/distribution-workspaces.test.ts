@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appHomeOpened } from '../../src/playground/payloads.ts';
-import { type BoostHarness, startBoost, TestClock } from '../harness/boost.ts';
+import { TestClock } from '../harness/boost.ts';
+import { type AnyBoostHarness, forEachDatabase } from '../harness/databases.ts';
 import {
   ackMessage,
   command,
@@ -41,7 +42,7 @@ const BETA = {
 /** More helpers in Alpha, so that its digests outnumber the messages the sender has in flight at once. */
 const CROWD = Array.from({ length: 6 }, (_, i) => ({ userId: `UALPHAC0${i}`, teamId: ALPHA.teamId }));
 
-async function install(h: BoostHarness, w: typeof ALPHA): Promise<void> {
+async function install(h: AnyBoostHarness, w: typeof ALPHA): Promise<void> {
   const page = await installedWorkspace(h, {
     teamId: w.teamId,
     name: w.name,
@@ -52,124 +53,126 @@ async function install(h: BoostHarness, w: typeof ALPHA): Promise<void> {
 }
 
 /** The team every call made with a workspace token concerned, and the team of that token: they must be the same. */
-function tokenMismatches(h: BoostHarness): string[] {
+function tokenMismatches(h: AnyBoostHarness): string[] {
   return h.slack.calls
     .filter((call) => call.tokenTeam !== undefined && call.tokenTeam !== call.concerns)
     .map((call) => `${call.method} for ${call.concerns} with a token of ${call.tokenTeam}`);
 }
 
-const callsFor = (h: BoostHarness, teamId: string): RecordedCall[] =>
+const callsFor = (h: AnyBoostHarness, teamId: string): RecordedCall[] =>
   h.slack.calls.filter((call) => call.concerns === teamId);
 
-describe('two workspaces installed through "Add to Slack"', () => {
-  let h: BoostHarness;
-  let alpha: Posted;
-  let beta: Posted;
+forEachDatabase((startBoost) => {
+  describe('two workspaces installed through "Add to Slack"', () => {
+    let h: AnyBoostHarness;
+    let alpha: Posted;
+    let beta: Posted;
 
-  beforeEach(async () => {
-    h = await startBoost({}, new TestClock(WEDNESDAY), { distribution: true, runJobs: false });
-    await install(h, ALPHA);
-    await install(h, BETA);
-    alpha = await createRequest(
-      h,
-      { title: 'Alpha launch', channelId: ALPHA.channel, deadline: dayFromNow(h, 12) },
-      ALPHA.requester,
-    );
-    beta = await createRequest(
-      h,
-      { title: 'Beta talk', channelId: BETA.channel, deadline: dayFromNow(h, 12) },
-      BETA.requester,
-    );
-  });
+    beforeEach(async () => {
+      h = await startBoost({}, new TestClock(WEDNESDAY), { distribution: true, runJobs: false });
+      await install(h, ALPHA);
+      await install(h, BETA);
+      alpha = await createRequest(
+        h,
+        { title: 'Alpha launch', channelId: ALPHA.channel, deadline: dayFromNow(h, 12) },
+        ALPHA.requester,
+      );
+      beta = await createRequest(
+        h,
+        { title: 'Beta talk', channelId: BETA.channel, deadline: dayFromNow(h, 12) },
+        BETA.requester,
+      );
+    });
 
-  afterEach(async () => {
-    await h.stop();
-  });
+    afterEach(async () => {
+      await h.stop();
+    });
 
-  it('serves each with its own token: requests, opt-ins, counts and Homes never mix', async () => {
-    await optIn(h, ALPHA.helper, alpha);
-    await optIn(h, BETA.helper, beta);
-    for (const posted of [alpha, beta]) {
-      const counts = await expectedCounts(h, posted.id);
-      await eventually(() => visibleText(h.slack.message(posted.channel, posted.ts)).includes(counts), 5000, counts);
-    }
-    expect(await expectedCounts(h, alpha.id)).toBe('1 in, 0 shared');
-    expect(await expectedCounts(h, beta.id)).toBe('1 in, 0 shared');
+    it('serves each with its own token: requests, opt-ins, counts and Homes never mix', async () => {
+      await optIn(h, ALPHA.helper, alpha);
+      await optIn(h, BETA.helper, beta);
+      for (const posted of [alpha, beta]) {
+        const counts = await expectedCounts(h, posted.id);
+        await eventually(() => visibleText(h.slack.message(posted.channel, posted.ts)).includes(counts), 5000, counts);
+      }
+      expect(await expectedCounts(h, alpha.id)).toBe('1 in, 0 shared');
+      expect(await expectedCounts(h, beta.id)).toBe('1 in, 0 shared');
 
-    for (const w of [ALPHA, BETA]) {
-      await h.sender.event(appHomeOpened(w.requester.userId, w.teamId));
-      await waitForHome(h, w.requester.userId, 1);
-    }
-    expect(homeText(h, ALPHA.requester.userId)).toContain('Alpha launch');
-    expect(homeText(h, ALPHA.requester.userId)).not.toContain('Beta talk');
-    expect(homeText(h, BETA.requester.userId)).toContain('Beta talk');
-    expect(homeText(h, BETA.requester.userId)).not.toContain('Alpha launch');
+      for (const w of [ALPHA, BETA]) {
+        await h.sender.event(appHomeOpened(w.requester.userId, w.teamId));
+        await waitForHome(h, w.requester.userId, 1);
+      }
+      expect(homeText(h, ALPHA.requester.userId)).toContain('Alpha launch');
+      expect(homeText(h, ALPHA.requester.userId)).not.toContain('Beta talk');
+      expect(homeText(h, BETA.requester.userId)).toContain('Beta talk');
+      expect(homeText(h, BETA.requester.userId)).not.toContain('Alpha launch');
 
-    const listed = visibleText(ackMessage(await command(h, BETA.helper, 'list')));
-    expect(listed).toContain('Beta talk');
-    expect(listed).not.toContain('Alpha launch');
+      const listed = visibleText(ackMessage(await command(h, BETA.helper, 'list')));
+      expect(listed).toContain('Beta talk');
+      expect(listed).not.toContain('Alpha launch');
 
-    expect(callsFor(h, ALPHA.teamId).length).toBeGreaterThan(0);
-    expect(callsFor(h, BETA.teamId).length).toBeGreaterThan(0);
-    expect(tokenMismatches(h)).toEqual([]);
-    expect(h.slack.workspaces.crossings).toEqual([]);
-  });
+      expect(callsFor(h, ALPHA.teamId).length).toBeGreaterThan(0);
+      expect(callsFor(h, BETA.teamId).length).toBeGreaterThan(0);
+      expect(tokenMismatches(h)).toEqual([]);
+      expect(h.slack.workspaces.crossings).toEqual([]);
+    });
 
-  it("sends each workspace's digests with its own token, about its own requests only", async () => {
-    await optIn(h, ALPHA.helper, alpha);
-    await optIn(h, BETA.helper, beta);
-    await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
+    it("sends each workspace's digests with its own token, about its own requests only", async () => {
+      await optIn(h, ALPHA.helper, alpha);
+      await optIn(h, BETA.helper, beta);
+      await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
 
-    const digests = h.slack
-      .callsTo('chat.postMessage')
-      .filter((call) => call.ok && /^U/.test(String(call.args.channel)));
-    expect(digests.map((call) => String(call.args.channel)).sort()).toEqual(
-      [ALPHA.requester.userId, ALPHA.helper.userId, BETA.requester.userId, BETA.helper.userId].sort(),
-    );
-    for (const w of [ALPHA, BETA]) {
-      const other = w === ALPHA ? 'Beta talk' : 'Alpha launch';
-      const own = w === ALPHA ? 'Alpha launch' : 'Beta talk';
-      const text = visibleText(h.slack.messages(w.requester.userId)[0]);
-      expect(text).toContain(own);
-      expect(text).not.toContain(other);
-    }
-    expect(tokenMismatches(h)).toEqual([]);
-    expect(h.slack.workspaces.crossings).toEqual([]);
-  });
+      const digests = h.slack
+        .callsTo('chat.postMessage')
+        .filter((call) => call.ok && /^U/.test(String(call.args.channel)));
+      expect(digests.map((call) => String(call.args.channel)).sort()).toEqual(
+        [ALPHA.requester.userId, ALPHA.helper.userId, BETA.requester.userId, BETA.helper.userId].sort(),
+      );
+      for (const w of [ALPHA, BETA]) {
+        const other = w === ALPHA ? 'Beta talk' : 'Alpha launch';
+        const own = w === ALPHA ? 'Alpha launch' : 'Beta talk';
+        const text = visibleText(h.slack.messages(w.requester.userId)[0]);
+        expect(text).toContain(own);
+        expect(text).not.toContain(other);
+      }
+      expect(tokenMismatches(h)).toEqual([]);
+      expect(h.slack.workspaces.crossings).toEqual([]);
+    });
 
-  it("keeps updating one workspace's messages while Slack rate limits the other", async () => {
-    const alphaBefore = visibleText(h.slack.message(alpha.channel, alpha.ts));
-    // Slack asks Alpha's updates to wait 4 s; Beta's, a moment later, must not wait for that.
-    h.slack.rateLimit('chat.update', 4, 1, (args) => args.team_id === ALPHA.teamId);
-    await optIn(h, ALPHA.helper, alpha);
-    await h.slack.waitFor((call) => call.method === 'chat.update' && call.status === 429);
-    await optIn(h, BETA.helper, beta);
-    const counts = await expectedCounts(h, beta.id);
-    await eventually(() => visibleText(h.slack.message(beta.channel, beta.ts)).includes(counts), 5000, counts);
-    expect(visibleText(h.slack.message(alpha.channel, alpha.ts))).toBe(alphaBefore);
-  });
+    it("keeps updating one workspace's messages while Slack rate limits the other", async () => {
+      const alphaBefore = visibleText(h.slack.message(alpha.channel, alpha.ts));
+      // Slack asks Alpha's updates to wait 4 s; Beta's, a moment later, must not wait for that.
+      h.slack.rateLimit('chat.update', 4, 1, (args) => args.team_id === ALPHA.teamId);
+      await optIn(h, ALPHA.helper, alpha);
+      await h.slack.waitFor((call) => call.method === 'chat.update' && call.status === 429);
+      await optIn(h, BETA.helper, beta);
+      const counts = await expectedCounts(h, beta.id);
+      await eventually(() => visibleText(h.slack.message(beta.channel, beta.ts)).includes(counts), 5000, counts);
+      expect(visibleText(h.slack.message(alpha.channel, alpha.ts))).toBe(alphaBefore);
+    });
 
-  it("sends one workspace's digests while Slack rate limits the other's", async () => {
-    for (const helper of CROWD) await optIn(h, helper, alpha);
-    await optIn(h, BETA.helper, beta);
-    // Slack asks Alpha's direct messages to wait 4 s, once; Beta's must not wait for that.
-    h.slack.rateLimit('chat.postMessage', 4, 1, (args) => args.team_id === ALPHA.teamId);
-    const since = h.slack.calls.length;
-    await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
+    it("sends one workspace's digests while Slack rate limits the other's", async () => {
+      for (const helper of CROWD) await optIn(h, helper, alpha);
+      await optIn(h, BETA.helper, beta);
+      // Slack asks Alpha's direct messages to wait 4 s, once; Beta's must not wait for that.
+      h.slack.rateLimit('chat.postMessage', 4, 1, (args) => args.team_id === ALPHA.teamId);
+      const since = h.slack.calls.length;
+      await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
 
-    const dms = h.slack.calls.slice(since).filter((call) => call.method === 'chat.postMessage');
-    const limited = dms.find((call) => call.status === 429);
-    const betaSent = dms.filter((call) => call.concerns === BETA.teamId && call.ok);
-    const alphaSent = dms.filter((call) => call.concerns === ALPHA.teamId && call.ok);
-    expect(limited?.concerns).toBe(ALPHA.teamId);
-    expect(betaSent.map((call) => call.args.channel).sort()).toEqual(
-      [BETA.helper.userId, BETA.requester.userId].sort(),
-    );
-    expect(alphaSent).toHaveLength(CROWD.length + 1);
-    // Every Beta digest went out before the Alpha digest Slack refused was sent again, after Alpha's pause.
-    const retried = alphaSent.find(
-      (call) => call.args.channel === limited?.args.channel && call.at > (limited?.at ?? 0),
-    );
-    expect(Math.max(...betaSent.map((call) => call.at))).toBeLessThan(Number(retried?.at));
+      const dms = h.slack.calls.slice(since).filter((call) => call.method === 'chat.postMessage');
+      const limited = dms.find((call) => call.status === 429);
+      const betaSent = dms.filter((call) => call.concerns === BETA.teamId && call.ok);
+      const alphaSent = dms.filter((call) => call.concerns === ALPHA.teamId && call.ok);
+      expect(limited?.concerns).toBe(ALPHA.teamId);
+      expect(betaSent.map((call) => call.args.channel).sort()).toEqual(
+        [BETA.helper.userId, BETA.requester.userId].sort(),
+      );
+      expect(alphaSent).toHaveLength(CROWD.length + 1);
+      // Every Beta digest went out before the Alpha digest Slack refused was sent again, after Alpha's pause.
+      const retried = alphaSent.find(
+        (call) => call.args.channel === limited?.args.channel && call.at > (limited?.at ?? 0),
+      );
+      expect(Math.max(...betaSent.map((call) => call.at))).toBeLessThan(Number(retried?.at));
+    });
   });
 });

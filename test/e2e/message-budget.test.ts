@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { blocksTooLong, checkBlocks } from '../../src/playground/block-kit-limits.ts';
 import type { Actor } from '../../src/services/requests.ts';
-import { type BoostHarness, startBoost, TEAM, TestClock } from '../harness/boost.ts';
+import { TEAM, TestClock } from '../harness/boost.ts';
+import { type AnyBoostHarness, forEachDatabase } from '../harness/databases.ts';
 import {
   ackMessage,
   CHANNEL,
@@ -25,7 +26,7 @@ const LONG_TITLE = 'A title that goes on and on about our launch, '.repeat(4).sl
 /** Requests of `userId` with the longest title, link, ask and wording, created through Boost's own use case. */
 let postedCount = 0;
 
-async function longRequests(h: BoostHarness, userId: string, count: number): Promise<number[]> {
+async function longRequests(h: AnyBoostHarness, userId: string, count: number): Promise<number[]> {
   const now = h.clock.now();
   const ids: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -59,73 +60,77 @@ function expectOneSlackMessage(message: Json): void {
   expect(blocksTooLong(message.blocks)).toBe(false);
 }
 
-describe('messages of busy people stay within what Slack accepts', () => {
-  let h: BoostHarness;
-  afterEach(async () => {
-    await h?.stop();
-  });
+forEachDatabase((start) => {
+  describe('messages of busy people stay within what Slack accepts', () => {
+    let h: AnyBoostHarness;
+    afterEach(async () => {
+      await h?.stop();
+    });
 
-  it('sends a busy weekly digest, naming what it could not fit as "and N more"', async () => {
-    const env = { MAX_OPEN_REQUESTS_PER_USER: '10', DIGEST_TIMEZONE: 'Etc/UTC' };
-    h = await startBoost(env, new TestClock(WEDNESDAY), { runJobs: false });
-    const service = h.boost.context.services.requests;
-    for (const id of await longRequests(h, REQUESTER, 10)) {
-      for (const userId of helpers(30)) {
-        const actor: Actor = { teamId: TEAM, userId, now: WEDNESDAY };
-        await service.optIn(id, actor);
-        await service.markShared(id, actor);
+    it('sends a busy weekly digest, naming what it could not fit as "and N more"', async () => {
+      const env = { MAX_OPEN_REQUESTS_PER_USER: '10', DIGEST_TIMEZONE: 'Etc/UTC' };
+      h = await start(env, new TestClock(WEDNESDAY), { runJobs: false });
+      const service = h.boost.context.services.requests;
+      for (const id of await longRequests(h, REQUESTER, 10)) {
+        await Promise.all(
+          helpers(30).map(async (userId) => {
+            const actor: Actor = { teamId: TEAM, userId, now: WEDNESDAY };
+            await service.optIn(id, actor);
+            await service.markShared(id, actor);
+          }),
+        );
       }
-    }
 
-    await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
+      await h.boost.jobs.digest.runOnce(MONDAY_9_UTC);
 
-    const [digest] = dmsTo(h, REQUESTER);
-    expect(digest?.ok).toBe(true);
-    const text = visibleText(digest?.args);
-    expect(text).toContain('Your week with Boost');
-    expect(text).toMatch(/and \d+ more of your requests; `\/boost mine` lists them all\./);
-    expect(text).toContain('Stop these digests');
-  });
+      const [digest] = dmsTo(h, REQUESTER);
+      expect(digest?.ok).toBe(true);
+      const text = visibleText(digest?.args);
+      expect(text).toContain('Your week with Boost');
+      expect(text).toMatch(/and \d+ more of your requests; `\/boost mine` lists them all\./);
+      expect(text).toContain('Stop these digests');
+    });
 
-  it('sends the export of a busy person in parts that Slack accepts and that copy back to the whole JSON', async () => {
-    h = await startBoost({ MAX_OPEN_REQUESTS_PER_USER: '12' });
-    await longRequests(h, REQUESTER, 12);
+    it('sends the export of a busy person in parts that Slack accepts and that copy back to the whole JSON', async () => {
+      h = await start({ MAX_OPEN_REQUESTS_PER_USER: '12' });
+      await longRequests(h, REQUESTER, 12);
 
-    const first = ackMessage(await command(h, REQUESTER, 'export')) as Json;
-    expectOneSlackMessage(first);
-    const parts = Number(/part 1 of (\d+)/.exec(visibleText(first))?.[1]);
-    expect(parts).toBeGreaterThan(3);
-    const rest = await h.slack.waitFor(isReplyTo(REQUESTER), 10_000, parts - 1);
-    expect(rest.map((call) => call.ok)).toEqual(rest.map(() => true));
+      const first = ackMessage(await command(h, REQUESTER, 'export')) as Json;
+      expectOneSlackMessage(first);
+      const parts = Number(/part 1 of (\d+)/.exec(visibleText(first))?.[1]);
+      expect(parts).toBeGreaterThan(3);
+      const rest = await h.slack.waitFor(isReplyTo(REQUESTER), 10_000, parts - 1);
+      expect(rest.map((call) => call.ok)).toEqual(rest.map(() => true));
 
-    const code = [first, ...rest.map((call) => call.args)]
-      .flatMap((message) => (message.blocks ?? []) as Json[])
-      .map((block) => (block.text as Json | undefined)?.text)
-      .filter((text): text is string => typeof text === 'string' && text.startsWith('```'))
-      .map((text) => text.slice(3, -3))
-      .join('');
-    expect(JSON.parse(code).requests).toHaveLength(12);
-  });
+      const code = [first, ...rest.map((call) => call.args)]
+        .flatMap((message) => (message.blocks ?? []) as Json[])
+        .map((block) => (block.text as Json | undefined)?.text)
+        .filter((text): text is string => typeof text === 'string' && text.startsWith('```'))
+        .map((text) => text.slice(3, -3))
+        .join('');
+      expect(JSON.parse(code).requests).toHaveLength(12);
+    });
 
-  it('/boost list shows the open requests that fit, then how many more there are', async () => {
-    h = await startBoost();
-    for (let i = 0; i < 12; i++) await longRequests(h, `ULIST${String(i).padStart(4, '0')}`, 1);
+    it('/boost list shows the open requests that fit, then how many more there are', async () => {
+      h = await start();
+      for (let i = 0; i < 12; i++) await longRequests(h, `ULIST${String(i).padStart(4, '0')}`, 1);
 
-    const list = ackMessage(await command(h, 'UREADER1', 'list')) as Json;
+      const list = ackMessage(await command(h, 'UREADER1', 'list')) as Json;
 
-    expectOneSlackMessage(list);
-    expect(visibleText(list)).toContain('*Open requests* (12)');
-    expect(visibleText(list)).toMatch(/and \d+ more open requests, each in its channel\./);
-  });
+      expectOneSlackMessage(list);
+      expect(visibleText(list)).toContain('*Open requests* (12)');
+      expect(visibleText(list)).toMatch(/and \d+ more open requests, each in its channel\./);
+    });
 
-  it('/boost report without a number lists the requests that fit, then how many more there are', async () => {
-    h = await startBoost({ MAX_OPEN_REQUESTS_PER_USER: '25' });
-    await longRequests(h, REQUESTER, 25);
+    it('/boost report without a number lists the requests that fit, then how many more there are', async () => {
+      h = await start({ MAX_OPEN_REQUESTS_PER_USER: '25' });
+      await longRequests(h, REQUESTER, 25);
 
-    const picker = ackMessage(await command(h, REQUESTER, 'report')) as Json;
+      const picker = ackMessage(await command(h, REQUESTER, 'report')) as Json;
 
-    expectOneSlackMessage(picker);
-    expect(visibleText(picker)).toContain('*Which request?*');
-    expect(visibleText(picker)).toMatch(/and 1\d more; `\/boost report &lt;number&gt;` shows any of them\./);
+      expectOneSlackMessage(picker);
+      expect(visibleText(picker)).toContain('*Which request?*');
+      expect(visibleText(picker)).toMatch(/and 1\d more; `\/boost report &lt;number&gt;` shows any of them\./);
+    });
   });
 });

@@ -24,7 +24,12 @@ import {
   stillServes,
   visibleText,
 } from '../harness/driver.ts';
-import { freshDatabase, type PostgresServer, startPostgresServer } from '../harness/postgres-server.ts';
+import {
+  DURABLE_COMMITS,
+  freshDatabase,
+  type PostgresServer,
+  startPostgresServer,
+} from '../harness/postgres-server.ts';
 
 // PostgreSQL stopped under a running Boost (pg_ctl stop -m immediate: every connection cut, as a crash or a lost
 // network would) and started again: readiness follows it, whatever Slack delivers meanwhile is answered in time and
@@ -39,7 +44,7 @@ describe('Boost while PostgreSQL is out of reach', () => {
   let h: BoostHarness<Boost>;
 
   beforeAll(async () => {
-    server = await startPostgresServer({ durable: true });
+    server = await startPostgresServer(DURABLE_COMMITS);
   });
   afterAll(() => {
     server.stop();
@@ -278,7 +283,7 @@ describe('Boost while the network to PostgreSQL falls silent', () => {
   let h: BoostHarness<Boost>;
 
   beforeAll(async () => {
-    server = await startPostgresServer({ durable: true });
+    server = await startPostgresServer(DURABLE_COMMITS);
     relay = await relayTo(Number(new URL(server.url).port));
   });
   afterAll(async () => {

@@ -14,6 +14,7 @@ import { type FakeSlack, startFakeSlack } from '../harness/fake-slack.ts';
 // every click that was acknowledged (HTTP 200) is in the participations table, and the message counts are exact after
 // the next update. Acknowledging only after the click is committed (better-sqlite3 writes synchronously, in WAL mode)
 // is what makes this hold.
+// SQLite only: what it proves is the SQLite file itself (synchronous commits in WAL mode, read back after a SIGKILL).
 
 const CLICKS = 500;
 const IN_FLIGHT = 40;

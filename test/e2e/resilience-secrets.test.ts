@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appHomeOpened, blockAction, slashCommand, viewSubmission } from '../../src/playground/payloads.ts';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
-import { type BoostHarness, startBoost, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
+import { TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import { spawnBoost } from '../harness/boost-process.ts';
+import { type AnyBoostHarness, forEachDatabase } from '../harness/databases.ts';
 import {
   click,
   command,
@@ -28,55 +29,62 @@ function leaks(text: string, secrets: readonly string[]): string[] {
   return secrets.filter((secret) => text.includes(secret));
 }
 
-describe('logs of a session with errors, in process', () => {
-  let h: BoostHarness;
-  beforeAll(async () => {
-    h = await startBoost({ SLACK_APP_TOKEN: APP_TOKEN, LOG_LEVEL: 'debug' }, undefined, {
-      tuning: { webApiTimeoutMs: 2000 },
+forEachDatabase((startBoost) => {
+  describe('logs of a session with errors, in process', () => {
+    let h: AnyBoostHarness;
+    beforeAll(async () => {
+      h = await startBoost({ SLACK_APP_TOKEN: APP_TOKEN, LOG_LEVEL: 'debug' }, undefined, {
+        tuning: { webApiTimeoutMs: 2000 },
+      });
     });
-  });
-  afterAll(async () => {
-    await h.stop();
-  });
+    afterAll(async () => {
+      await h.stop();
+    });
 
-  it('hold neither the bot token, the signing secret nor the app token', async () => {
-    const requester = { userId: 'USECRET01' };
-    const request = await createRequest(h, {}, requester);
+    it('hold neither the bot token, the signing secret nor the app token', async () => {
+      const requester = { userId: 'USECRET01' };
+      const request = await createRequest(h, {}, requester);
 
-    h.slack.fail('views.open', 'invalid_auth', { times: 2 });
-    h.slack.fail('chat.update', 'invalid_auth', { times: 1 });
-    h.slack.fail('users.info', 'invalid_auth', { times: 2 });
-    await command(h, { userId: 'USECRET02' }, 'https://example.com/x');
-    await click(h, { userId: 'USECRET03' }, ACTIONS.optIn, request);
-    await eventually(() => h.logs.some((line) => line.includes('check SLACK_BOT_TOKEN')), 5000, 'the invalid_auth log');
+      h.slack.fail('views.open', 'invalid_auth', { times: 2 });
+      h.slack.fail('chat.update', 'invalid_auth', { times: 1 });
+      h.slack.fail('users.info', 'invalid_auth', { times: 2 });
+      await command(h, { userId: 'USECRET02' }, 'https://example.com/x');
+      await click(h, { userId: 'USECRET03' }, ACTIONS.optIn, request);
+      await eventually(
+        () => h.logs.some((line) => line.includes('check SLACK_BOT_TOKEN')),
+        5000,
+        'the invalid_auth log',
+      );
 
-    h.slack.httpError('chat.update', 500, 2);
-    await click(h, { userId: 'USECRET04' }, ACTIONS.optIn, request);
-    h.slack.delay('chat.postMessage', 5000);
-    await submitForm(h, { userId: 'USECRET05' });
-    await eventually(() => h.logs.some((line) => line.includes('timeout')), 10_000, 'the timeout log');
-    h.slack.delay('chat.postMessage', 0);
+      h.slack.httpError('chat.update', 500, 2);
+      await click(h, { userId: 'USECRET04' }, ACTIONS.optIn, request);
+      h.slack.delay('chat.postMessage', 5000);
+      await submitForm(h, { userId: 'USECRET05' });
+      await eventually(() => h.logs.some((line) => line.includes('timeout')), 10_000, 'the timeout log');
+      h.slack.delay('chat.postMessage', 0);
 
-    h.slack.fail('views.publish', 'invalid_auth', { times: 1 });
-    await h.sender.event(appHomeOpened('USECRET06'));
-    await click(h, { userId: 'USECRET03' }, ACTIONS.withdraw, request, { container: 'ephemeral' });
-    await click(h, { userId: 'USECRET07' }, 'boost_retired_button', request);
-    await h.sender.raw('payload=null', 'application/x-www-form-urlencoded');
-    await h.sender.raw('payload=%7B', 'application/x-www-form-urlencoded');
-    await h.sender.interact({ type: 'block_actions' }, { signature: `v0=${'0'.repeat(64)}` });
-    await h.sender.interact({ type: 'block_actions', actions: 7, user: { id: 'U1' } });
-    await eventually(() => h.logs.some((line) => line.includes('Could not publish the Home')), 5000, 'the Home log');
-    await h.settle();
+      h.slack.fail('views.publish', 'invalid_auth', { times: 1 });
+      await h.sender.event(appHomeOpened('USECRET06'));
+      await click(h, { userId: 'USECRET03' }, ACTIONS.withdraw, request, { container: 'ephemeral' });
+      await click(h, { userId: 'USECRET07' }, 'boost_retired_button', request);
+      await h.sender.raw('payload=null', 'application/x-www-form-urlencoded');
+      await h.sender.raw('payload=%7B', 'application/x-www-form-urlencoded');
+      await h.sender.interact({ type: 'block_actions' }, { signature: `v0=${'0'.repeat(64)}` });
+      await h.sender.interact({ type: 'block_actions', actions: 7, user: { id: 'U1' } });
+      await eventually(() => h.logs.some((line) => line.includes('Could not publish the Home')), 5000, 'the Home log');
+      await h.settle();
 
-    const logs = h.logs.join('\n');
-    // The session did go through the failures it is about, at debug level.
-    for (const sign of ['invalid_auth', 'http_500', 'timeout', 'signature mismatch', 'debug http request']) {
-      expect(logs).toContain(sign);
-    }
-    expect(leaks(logs, [TEST_TOKEN, TEST_SECRET, APP_TOKEN])).toEqual([]);
+      const logs = h.logs.join('\n');
+      // The session did go through the failures it is about, at debug level.
+      for (const sign of ['invalid_auth', 'http_500', 'timeout', 'signature mismatch', 'debug http request']) {
+        expect(logs).toContain(sign);
+      }
+      expect(leaks(logs, [TEST_TOKEN, TEST_SECRET, APP_TOKEN])).toEqual([]);
+    });
   });
 });
 
+// Once, on SQLite: what Boost's own process prints does not depend on the database it stores in.
 describe('output of Boost in its own process', () => {
   let slack: FakeSlack;
   let dir: string;

@@ -5,14 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoostTuning } from '../../src/app.ts';
 import { blockAction, viewSubmission } from '../../src/playground/payloads.ts';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
-import { type BoostHarness, type StartOptions, startBoost, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
+import { type StartOptions, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import { type BoostProcess, spawnBoost } from '../harness/boost-process.ts';
+import { type AnyBoostHarness, forEachDatabase, type StartBoost } from '../harness/databases.ts';
 import {
   ackMessage,
   answerOf,
   click,
   command,
   createRequest,
+  eventually,
   participationRows,
   REQUESTER,
   requestValues,
@@ -50,130 +52,142 @@ const READY = { status: 200, body: { ready: true, database: 'ok', slack: 'reache
 /** Quick retries, so that the tests do not wait for production's pauses. */
 const QUICK: BoostTuning = { slackCheck: { firstRetryMs: 20, maxRetryMs: 100, deliveryWaitMs: 100 } };
 
-function startChecking(options: StartOptions): Promise<BoostHarness> {
+function startChecking(startBoost: StartBoost, options: StartOptions): Promise<AnyBoostHarness> {
   return startBoost({}, undefined, { checkToken: true, tuning: QUICK, ...options });
 }
 
-describe('Boost started while Slack cannot be reached', () => {
-  let h: BoostHarness | undefined;
-  afterEach(async () => {
-    await h?.slack.comeBack().catch(() => undefined);
-    await h?.stop();
-    h = undefined;
-  });
-
-  it('serves its health check, is not ready, and serves clicks once Slack accepts connections again', async () => {
-    h = await startChecking({ beforeStart: (slack) => slack.goDown() });
-    const base = h.sender.baseUrl;
-
-    expect(await probe(base, '/healthz')).toEqual(NOT_REACHED);
-    expect(await probe(base, '/readyz')).toEqual(NOT_READY);
-    // A delivery Boost cannot serve yet is answered 503 (Slack tells the person, or retries an event), never acked.
-    const early = await h.sender.interact(
-      blockAction({
-        container: 'message',
-        userId: 'UHELPER01',
-        actionId: ACTIONS.optIn,
-        value: '1',
-        responseUrl: h.slack.responseUrl('UHELPER01'),
-      }),
-    );
-    expect(early.status).toBe(503);
-
-    await h.slack.comeBack();
-    await eventuallyReady(base);
-
-    expect(await probe(base, '/readyz')).toEqual(READY);
-    expect(await probe(base, '/healthz')).toEqual({ status: 200, body: { ok: true, slack: 'reached' } });
-    const posted = await createRequest(h);
-    await click(h, 'UHELPER01', ACTIONS.optIn, posted);
-    expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER01']);
-  });
-
-  it('asks auth.test again after each 500, and becomes ready once Slack answers', async () => {
-    h = await startChecking({ beforeStart: (slack) => slack.httpError('auth.test', 500, 1000) });
-    await h.slack.waitFor('auth.test', 5000, 3);
-
-    expect(await probe(h.sender.baseUrl, '/healthz')).toEqual(NOT_REACHED);
-    expect(await probe(h.sender.baseUrl, '/readyz')).toEqual(NOT_READY);
-
-    h.slack.reset();
-    await eventuallyReady(h.sender.baseUrl);
-    expect(h.slack.callsTo('auth.test').at(-1)).toMatchObject({ ok: true, status: 200 });
-  });
-
-  it('asks again after a call that hangs times out, and becomes ready once Slack answers', async () => {
-    h = await startChecking({
-      beforeStart: (slack) => slack.delay('auth.test', 60_000),
-      tuning: { ...QUICK, webApiTimeoutMs: 200 },
+forEachDatabase((startBoost) => {
+  describe('Boost started while Slack cannot be reached', () => {
+    let h: AnyBoostHarness | undefined;
+    afterEach(async () => {
+      await h?.slack.comeBack().catch(() => undefined);
+      await h?.stop();
+      h = undefined;
     });
-    await h.slack.waitFor('auth.test', 5000, 2);
 
-    expect(await probe(h.sender.baseUrl, '/healthz')).toEqual(NOT_REACHED);
-    expect(await probe(h.sender.baseUrl, '/readyz')).toEqual(NOT_READY);
+    it('serves its health check, is not ready, and serves clicks once Slack accepts connections again', async () => {
+      h = await startChecking(startBoost, { beforeStart: (slack) => slack.goDown() });
+      const base = h.sender.baseUrl;
 
-    h.slack.delay('auth.test', 0);
-    await eventuallyReady(h.sender.baseUrl);
-  });
+      expect(await probe(base, '/healthz')).toEqual(NOT_REACHED);
+      expect(await probe(base, '/readyz')).toEqual(NOT_READY);
+      // A delivery Boost cannot serve yet is answered 503 (Slack tells the person, or retries an event), never acked.
+      const early = await h.sender.interact(
+        blockAction({
+          container: 'message',
+          userId: 'UHELPER01',
+          actionId: ACTIONS.optIn,
+          value: '1',
+          responseUrl: h.slack.responseUrl('UHELPER01'),
+        }),
+      );
+      expect(early.status).toBe(503);
 
-  it('asks Slack at once when a delivery arrives, instead of waiting out a long pause, and then serves it', async () => {
-    h = await startChecking({
-      beforeStart: (slack) => slack.httpError('auth.test', 500, 1),
-      tuning: {
-        slackCheck: { firstRetryMs: 600_000, maxRetryMs: 600_000, deliveryCheckSpacingMs: 0, deliveryWaitMs: 5000 },
-      },
+      await h.slack.comeBack();
+      await eventuallyReady(base);
+
+      expect(await probe(base, '/readyz')).toEqual(READY);
+      expect(await probe(base, '/healthz')).toEqual({ status: 200, body: { ok: true, slack: 'reached' } });
+      const posted = await createRequest(h);
+      await click(h, 'UHELPER01', ACTIONS.optIn, posted);
+      expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER01']);
     });
-    await h.slack.waitFor('auth.test');
-    expect(await probe(h.sender.baseUrl, '/readyz')).toEqual(NOT_READY);
 
-    const help = await command(h, REQUESTER, 'help');
+    it('asks auth.test again after each 500, and becomes ready once Slack answers', async () => {
+      h = await startChecking(startBoost, { beforeStart: (slack) => slack.httpError('auth.test', 500, 1000) });
+      await h.slack.waitFor('auth.test', 5000, 3);
 
-    expect(ackMessage(help).text).toBe('How to use Boost');
-    expect(h.slack.callsTo('auth.test').map((call) => call.status)).toEqual([500, 200]);
-    expect(await probe(h.sender.baseUrl, '/readyz')).toEqual(READY);
-  });
+      expect(await probe(h.sender.baseUrl, '/healthz')).toEqual(NOT_REACHED);
+      expect(await probe(h.sender.baseUrl, '/readyz')).toEqual(NOT_READY);
 
-  it("saves the bot's identity, never the token, and a restart during an outage serves clicks at once", async () => {
-    h = await startChecking({});
-    await eventuallyReady(h.sender.baseUrl);
-    const posted = await createRequest(h);
-    const saved = await rows<Record<string, unknown>>(h, 'select * from bot_identities');
-    expect(saved).toEqual([
-      {
-        token_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
-        team_id: h.slack.teamId,
-        bot_id: h.slack.botId,
-        bot_user_id: h.slack.botUserId,
-        checked_at: expect.any(Number),
-      },
-    ]);
-    expect(JSON.stringify(saved)).not.toContain(TEST_TOKEN);
-
-    await h.slack.goDown();
-    await h.restart();
-
-    expect(await probe(h.sender.baseUrl, '/readyz')).toEqual({
-      status: 200,
-      body: { ready: true, database: 'ok', slack: 'not_reached_yet' },
+      h.slack.reset();
+      await eventuallyReady(h.sender.baseUrl);
+      expect(h.slack.callsTo('auth.test').at(-1)).toMatchObject({ ok: true, status: 200 });
     });
-    await click(h, 'UHELPER01', ACTIONS.optIn, posted);
-    expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER01']);
-  });
 
-  it("stops asking, forgets the saved identity and reports Slack's reason when Slack refuses the token", async () => {
-    h = await startChecking({});
-    await eventuallyReady(h.sender.baseUrl);
-    h.slack.httpError('auth.test', 500, 1);
-    h.slack.fail('auth.test', 'token_revoked');
-    await h.restart();
+    it('asks again after a call that hangs times out, and becomes ready once Slack answers', async () => {
+      h = await startChecking(startBoost, {
+        beforeStart: (slack) => slack.delay('auth.test', 60_000),
+        tuning: { ...QUICK, webApiTimeoutMs: 200 },
+      });
+      await h.slack.waitFor('auth.test', 5000, 2);
 
-    expect(await h.boost.refused).toEqual({ setting: 'SLACK_BOT_TOKEN', code: 'token_revoked' });
-    expect(h.slack.callsTo('auth.test').map((call) => call.error ?? 'ok')).toEqual(['ok', 'http_500', 'token_revoked']);
-    expect(await rows(h, 'select * from bot_identities')).toEqual([]);
+      expect(await probe(h.sender.baseUrl, '/healthz')).toEqual(NOT_REACHED);
+      expect(await probe(h.sender.baseUrl, '/readyz')).toEqual(NOT_READY);
+
+      h.slack.delay('auth.test', 0);
+      await eventuallyReady(h.sender.baseUrl);
+    });
+
+    it('asks Slack at once when a delivery arrives, instead of waiting out a long pause, and then serves it', async () => {
+      h = await startChecking(startBoost, {
+        beforeStart: (slack) => slack.httpError('auth.test', 500, 1),
+        tuning: {
+          slackCheck: { firstRetryMs: 600_000, maxRetryMs: 600_000, deliveryCheckSpacingMs: 0, deliveryWaitMs: 5000 },
+        },
+      });
+      await h.slack.waitFor('auth.test');
+      expect(await probe(h.sender.baseUrl, '/readyz')).toEqual(NOT_READY);
+
+      const help = await command(h, REQUESTER, 'help');
+
+      expect(ackMessage(help).text).toBe('How to use Boost');
+      expect(h.slack.callsTo('auth.test').map((call) => call.status)).toEqual([500, 200]);
+      expect(await probe(h.sender.baseUrl, '/readyz')).toEqual(READY);
+    });
+
+    it("saves the bot's identity, never the token, and a restart during an outage serves clicks at once", async () => {
+      h = await startChecking(startBoost, {});
+      await eventuallyReady(h.sender.baseUrl);
+      const posted = await createRequest(h);
+      const saved = await rows<Record<string, unknown>>(h, 'select * from bot_identities');
+      expect(saved).toEqual([
+        {
+          token_hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+          team_id: h.slack.teamId,
+          bot_id: h.slack.botId,
+          bot_user_id: h.slack.botUserId,
+          checked_at: expect.any(Number),
+        },
+      ]);
+      expect(JSON.stringify(saved)).not.toContain(TEST_TOKEN);
+
+      await h.slack.goDown();
+      await h.restart();
+
+      // Ready from the saved identity alone, once it is read (on PostgreSQL, a moment after the start).
+      await eventuallyReady(h.sender.baseUrl);
+      expect(await probe(h.sender.baseUrl, '/readyz')).toEqual({
+        status: 200,
+        body: { ready: true, database: 'ok', slack: 'not_reached_yet' },
+      });
+      await click(h, 'UHELPER01', ACTIONS.optIn, posted);
+      expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER01']);
+    });
+
+    it("stops asking, forgets the saved identity and reports Slack's reason when Slack refuses the token", async () => {
+      h = await startChecking(startBoost, {});
+      await eventuallyReady(h.sender.baseUrl);
+      h.slack.httpError('auth.test', 500, 1);
+      h.slack.fail('auth.test', 'token_revoked');
+      await h.restart();
+
+      expect(await h.boost.refused).toEqual({ setting: 'SLACK_BOT_TOKEN', code: 'token_revoked' });
+      expect(h.slack.callsTo('auth.test').map((call) => call.error ?? 'ok')).toEqual([
+        'ok',
+        'http_500',
+        'token_revoked',
+      ]);
+      // The saved identity is deleted as the refusal is reported; on PostgreSQL the delete may land just after.
+      const restarted = h;
+      const forgotten = async () => (await rows(restarted, 'select * from bot_identities')).length === 0;
+      await eventually(forgotten, 5000, 'the saved identity forgotten');
+    });
   });
 });
 
 // ---- the real process --------------------------------------------------------------------------------------------
+// Once, on SQLite: what these prove is how the process lives through Slack's outage, not storage.
 
 describe('Boost in its own process while Slack is down', () => {
   let slack: FakeSlack;
@@ -251,32 +265,34 @@ describe('Boost in its own process while Slack is down', () => {
   }, 60_000);
 });
 
-describe('Socket Mode while Slack cannot be reached', () => {
-  let h: BoostHarness | undefined;
-  afterEach(async () => {
-    await h?.stop();
-    h = undefined;
-  });
-
-  it('answers health checks at once and stays not ready until the socket to Slack is open', async () => {
-    h = await startBoost({ SOCKET_MODE: 'true', SLACK_APP_TOKEN: 'xapp-1-A0TEST-1-socketmodetoken' }, undefined, {
-      checkToken: true,
-      tuning: QUICK,
-      beforeStart: (slack) => slack.goDown(),
+forEachDatabase((startBoost) => {
+  describe('Socket Mode while Slack cannot be reached', () => {
+    let h: AnyBoostHarness | undefined;
+    afterEach(async () => {
+      await h?.stop();
+      h = undefined;
     });
-    const base = h.sender.baseUrl;
 
-    expect(await probe(base, '/healthz')).toEqual(NOT_REACHED);
-    expect(await probe(base, '/readyz')).toEqual(NOT_READY);
+    it('answers health checks at once and stays not ready until the socket to Slack is open', async () => {
+      h = await startBoost({ SOCKET_MODE: 'true', SLACK_APP_TOKEN: 'xapp-1-A0TEST-1-socketmodetoken' }, undefined, {
+        checkToken: true,
+        tuning: QUICK,
+        beforeStart: (slack) => slack.goDown(),
+      });
+      const base = h.sender.baseUrl;
 
-    await h.slack.comeBack();
-    await h.slack.waitFor('apps.connections.open');
+      expect(await probe(base, '/healthz')).toEqual(NOT_REACHED);
+      expect(await probe(base, '/readyz')).toEqual(NOT_READY);
 
-    // Slack answered auth.test, but this fake offers no Socket Mode: nothing from Slack can arrive, so not ready.
-    expect(await probe(base, '/healthz')).toEqual({ status: 200, body: { ok: true, slack: 'reached' } });
-    expect(await probe(base, '/readyz')).toEqual({
-      status: 503,
-      body: { ready: false, database: 'ok', slack: 'reached' },
+      await h.slack.comeBack();
+      await h.slack.waitFor('apps.connections.open');
+
+      // Slack answered auth.test, but this fake offers no Socket Mode: nothing from Slack can arrive, so not ready.
+      expect(await probe(base, '/healthz')).toEqual({ status: 200, body: { ok: true, slack: 'reached' } });
+      expect(await probe(base, '/readyz')).toEqual({
+        status: 503,
+        body: { ready: false, database: 'ok', slack: 'reached' },
+      });
     });
   });
 });

@@ -14,7 +14,7 @@ import { startUpload } from '../harness/raw-upload.ts';
 // Strangers open many uploads to /slack/events, send almost 4 MB each, and go quiet. None of them can be from Slack,
 // and Boost must not hold their bodies in memory while it waits for the rest: each is refused from its headers and
 // its connection closed. Meanwhile people's clicks are still acknowledged. Boost runs in a process of its own, so
-// that its memory (resident set size) can be read.
+// that its memory (resident set size) can be read. Once, on SQLite: refusals from headers never reach the database.
 
 const UPLOADS = 200;
 const DECLARED_BYTES = 4 * 1024 * 1024;

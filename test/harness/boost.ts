@@ -8,7 +8,7 @@ import { type Config, loadConfig } from '../../src/config.ts';
 import { SlackSender } from '../../src/playground/signed-client.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { FAKE_APP } from './fake-workspaces.ts';
-import { freshDatabase } from './postgres-server.ts';
+import { migratedDatabase } from './postgres-server.ts';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -124,13 +124,13 @@ export function startBoost(
   return launchHarness(env, clock, options, runsOnSqlite);
 }
 
-/** The same on PostgreSQL: DATABASE_URL set to a fresh database of the test server (postgres-server.ts). */
+/** The same on PostgreSQL: DATABASE_URL set to a fresh, migrated database of the test server (postgres-server.ts). */
 export async function startBoostOnPostgres(
   env: Record<string, string> = {},
   clock = new TestClock(),
   options: StartOptions = {},
 ): Promise<BoostHarness<Boost>> {
-  const url = await freshDatabase(inject('postgresUrl'));
+  const url = await migratedDatabase(inject('postgresUrl'));
   return launchHarness({ DATABASE_URL: url, ...env }, clock, options, (boost): boost is Boost => !runsOnSqlite(boost));
 }
 

@@ -1,6 +1,6 @@
-import type Database from 'better-sqlite3';
 import { isUserId } from '../../src/playground/fixtures.ts';
-import { responseUrlOwner } from './driver.ts';
+import type { AnyBoostHarness } from './databases.ts';
+import { responseUrlOwner, rows } from './driver.ts';
 import type { RecordedCall, StoredMessage } from './fake-slack.ts';
 
 // The pressure-free rules of DESIGN.md as checks over what Slack received (the fake's recorded calls and stored
@@ -52,20 +52,33 @@ export interface ConsentWorld {
   maxOpenPerUser: number;
 }
 
-/** Reads one workspace's requests and participations straight from the SQLite file. */
-export function readRequests(sqlite: Database.Database, teamId: string): WorldRequest[] {
-  const requests = sqlite
-    .prepare('select id, requester_id, channel_id, message_ts, status, url from requests where team_id = ? order by id')
-    .all(teamId) as Array<{
+/** Reads one workspace's requests and participations straight from the database. */
+export async function readRequests(h: AnyBoostHarness, teamId: string): Promise<WorldRequest[]> {
+  const requests = await rows<{
     id: number;
     requester_id: string;
     channel_id: string;
     message_ts: string | null;
     status: string;
     url: string;
-  }>;
-  const participations = sqlite.prepare(
-    'select id, user_id, show_name, shared_at, remind_me, share_url from participations where request_id = ? order by id',
+  }>(
+    h,
+    'select id, requester_id, channel_id, message_ts, status, url from requests where team_id = ? order by id',
+    teamId,
+  );
+  const participations = await rows<{
+    id: number;
+    request_id: number;
+    user_id: string;
+    show_name: number;
+    shared_at: number | null;
+    remind_me: number;
+    share_url: string | null;
+  }>(
+    h,
+    `select p.id, p.request_id, p.user_id, p.show_name, p.shared_at, p.remind_me, p.share_url
+       from participations p join requests r on r.id = p.request_id where r.team_id = ? order by p.id`,
+    teamId,
   );
   return requests.map((row) => ({
     id: row.id,
@@ -74,23 +87,16 @@ export function readRequests(sqlite: Database.Database, teamId: string): WorldRe
     messageTs: row.message_ts,
     status: row.status,
     url: row.url,
-    participants: (
-      participations.all(row.id) as Array<{
-        id: number;
-        user_id: string;
-        show_name: number;
-        shared_at: number | null;
-        remind_me: number;
-        share_url: string | null;
-      }>
-    ).map((p) => ({
-      id: p.id,
-      userId: p.user_id,
-      showName: p.show_name === 1,
-      shared: p.shared_at !== null,
-      remindMe: p.remind_me === 1,
-      shareUrl: p.share_url,
-    })),
+    participants: participations
+      .filter((p) => p.request_id === row.id)
+      .map((p) => ({
+        id: p.id,
+        userId: p.user_id,
+        showName: p.show_name === 1,
+        shared: p.shared_at !== null,
+        remindMe: p.remind_me === 1,
+        shareUrl: p.share_url,
+      })),
   }));
 }
 

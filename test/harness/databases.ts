@@ -15,12 +15,17 @@ export type StartBoost = (
   options?: StartOptions,
 ) => Promise<AnyBoostHarness>;
 
-const DATABASES: Array<[database: string, start: StartBoost]> = [
+export type DatabaseName = 'SQLite' | 'PostgreSQL';
+
+const DATABASES: Array<[database: DatabaseName, start: StartBoost]> = [
   ['SQLite', startBoost],
   ['PostgreSQL', startBoostOnPostgres],
 ];
 
-/** Declares the suite once per database ("on SQLite", "on PostgreSQL"), handing it the starter of Boost on that one. */
-export function forEachDatabase(suite: (start: StartBoost) => void): void {
-  describe.each(DATABASES)('on %s', (_database, start) => suite(start));
+/**
+ * Declares the suite once per database ("on SQLite", "on PostgreSQL"), handing it the starter of Boost on that one,
+ * and its name for the few suites that size their work by database.
+ */
+export function forEachDatabase(suite: (start: StartBoost, database: DatabaseName) => void): void {
+  describe.each(DATABASES)('on %s', (database, start) => suite(start, database));
 }

@@ -248,11 +248,17 @@ function asSqliteStores(value: unknown, typeId: number): unknown {
 /**
  * Rows of a table, straight from the database, as a person inspecting it would see them: SQL with `?` placeholders,
  * read from the SQLite file, or from PostgreSQL (placeholders numbered, values in SQLite's shapes) so that the same
- * assertions hold on both.
+ * assertions hold on both. A statement that returns no rows (a delete, a drop: a test breaking the database on purpose)
+ * is run, and gives none.
  */
 export async function rows<T = Json>(h: AnyHarness, sql: string, ...params: unknown[]): Promise<T[]> {
   const database = h.boost.database;
-  if ('sqlite' in database) return database.sqlite.prepare(sql).all(...params) as T[];
+  if ('sqlite' in database) {
+    const statement = database.sqlite.prepare(sql);
+    if (statement.reader) return statement.all(...params) as T[];
+    statement.run(...params);
+    return [];
+  }
   let placeholder = 0;
   const numbered = sql.replace(/\?/g, () => `$${++placeholder}`);
   const result = await database.pool.query(numbered, params);
@@ -263,6 +269,12 @@ export async function rows<T = Json>(h: AnyHarness, sql: string, ...params: unkn
   });
 }
 
+/** Whether Boost still holds its database open: the SQLite file, or its pool of PostgreSQL connections. */
+export function databaseOpen(h: AnyHarness): boolean {
+  const database = h.boost.database;
+  return 'sqlite' in database ? database.sqlite.open : !database.pool.ending;
+}
+
 /** The names of Boost's own tables (not the migrations' bookkeeping), on either database. */
 export async function tableNames(h: AnyHarness): Promise<string[]> {
   const query =
@@ -270,6 +282,48 @@ export async function tableNames(h: AnyHarness): Promise<string[]> {
       ? "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'"
       : "select table_name as name from information_schema.tables where table_schema = 'public' and table_name not like '__drizzle%'";
   return (await rows<{ name: string }>(h, query)).map(({ name }) => name);
+}
+
+/** The names of a table's columns, in their order, on either database. */
+export async function columnNames(h: AnyHarness, table: string): Promise<string[]> {
+  const query =
+    'sqlite' in h.boost.database
+      ? 'select name from pragma_table_info(?)'
+      : "select column_name as name from information_schema.columns where table_schema = 'public' and table_name = ? order by ordinal_position";
+  return (await rows<{ name: string }>(h, query, table)).map(({ name }) => name);
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * Every `table.column` of the whole database (the migrations' bookkeeping and any schema included) whose value holds
+ * `text`, whole or inside a longer text, in any case. It reads the tables from the database itself (sqlite_master, or
+ * PostgreSQL's information_schema), so a table added later is covered without changing the tests that use it.
+ */
+export async function columnsHolding(h: AnyHarness, text: string): Promise<string[]> {
+  type Place = { schema: string | null; table: string; column: string };
+  const onSqlite = 'sqlite' in h.boost.database;
+  const places = onSqlite
+    ? await rows<Place>(
+        h,
+        `select null as "schema", m.name as "table", c.name as "column"
+           from sqlite_master m, pragma_table_info(m.name) c where m.type = 'table'`,
+      )
+    : await rows<Place>(
+        h,
+        `select c.table_schema as "schema", c.table_name as "table", c.column_name as "column"
+           from information_schema.columns c
+           join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+          where t.table_type = 'BASE TABLE' and c.table_schema not in ('pg_catalog', 'information_schema')`,
+      );
+  const holding: string[] = [];
+  for (const { schema, table, column } of places) {
+    const from = schema ? `${quoted(schema)}.${quoted(table)}` : quoted(table);
+    const contains = onSqlite ? 'instr' : 'strpos';
+    const sql = `select count(*) as n from ${from} where ${contains}(upper(cast(${quoted(column)} as text)), upper(?)) > 0`;
+    if (((await rows<{ n: number }>(h, sql, text))[0]?.n ?? 0) > 0) holding.push(`${table}.${column}`);
+  }
+  return holding;
 }
 
 export async function requestRow(h: AnyHarness, id: number): Promise<Json | undefined> {

@@ -1,4 +1,6 @@
-import { type BoostHarness, PUBLIC_BASE_URL } from './boost.ts';
+import { PUBLIC_BASE_URL } from './boost.ts';
+import type { AnyBoostHarness } from './databases.ts';
+import { rows } from './driver.ts';
 import type { Approval, WorkspaceSetup } from './fake-workspaces.ts';
 
 // An admin installing Boost through "Add to Slack", step by step as a browser does it: Boost's install page (which
@@ -18,13 +20,13 @@ export interface InstallPage extends Page {
 }
 
 /** Boost's address for a path of its public one (PUBLIC_BASE_URL), as the reverse proxy in front of it would map it. */
-export function onBoost(h: BoostHarness, publicUrl: string): string {
+export function onBoost(h: AnyBoostHarness, publicUrl: string): string {
   const url = new URL(publicUrl);
   if (url.origin !== PUBLIC_BASE_URL) throw new Error(`not an address of Boost: ${publicUrl}`);
   return `${h.sender.baseUrl}${url.pathname}${url.search}`;
 }
 
-export async function openInstallPage(h: BoostHarness): Promise<InstallPage> {
+export async function openInstallPage(h: AnyBoostHarness): Promise<InstallPage> {
   const response = await fetch(`${h.sender.baseUrl}/slack/install`);
   const html = await response.text();
   const href = /<a class="add" href="([^"]+)">Add to Slack<\/a>/.exec(html)?.[1] ?? '';
@@ -37,7 +39,7 @@ export async function openInstallPage(h: BoostHarness): Promise<InstallPage> {
 }
 
 /** Slack's authorize page: whoever `approval` names approves (or cancels); resolves with where Slack sends them back. */
-export async function decideInSlack(h: BoostHarness, addToSlack: string, approval: Approval): Promise<string> {
+export async function decideInSlack(h: AnyBoostHarness, addToSlack: string, approval: Approval): Promise<string> {
   h.slack.workspaces.approveNext(approval);
   const response = await fetch(addToSlack, { redirect: 'manual' });
   const location = response.headers.get('location');
@@ -46,13 +48,13 @@ export async function decideInSlack(h: BoostHarness, addToSlack: string, approva
 }
 
 /** The browser follows Slack's redirect back to Boost, with the cookie it holds (if any). */
-export async function returnToBoost(h: BoostHarness, location: string, cookie?: string): Promise<Page> {
+export async function returnToBoost(h: AnyBoostHarness, location: string, cookie?: string): Promise<Page> {
   const response = await fetch(onBoost(h, location), { headers: cookie ? { cookie } : {} });
   return { status: response.status, html: await response.text() };
 }
 
 /** The whole flow for a workspace (or an organisation, org-wide); resolves with the page Boost ends on. */
-export async function installThroughSlack(h: BoostHarness, approval: Exclude<Approval, 'cancel'>): Promise<Page> {
+export async function installThroughSlack(h: AnyBoostHarness, approval: Exclude<Approval, 'cancel'>): Promise<Page> {
   const page = await openInstallPage(h);
   const location = await decideInSlack(h, page.addToSlack, approval);
   return returnToBoost(h, location, page.cookie);
@@ -60,7 +62,7 @@ export async function installThroughSlack(h: BoostHarness, approval: Exclude<App
 
 /** A workspace on the fake Slack with its people and channel, installed through "Add to Slack". */
 export async function installedWorkspace(
-  h: BoostHarness,
+  h: AnyBoostHarness,
   setup: WorkspaceSetup & { installer: string },
 ): Promise<Page> {
   h.slack.workspaces.add({ ...setup, ids: [...(setup.ids ?? []), setup.installer] });
@@ -68,6 +70,6 @@ export async function installedWorkspace(
 }
 
 /** Every installations row as stored, raw: what a copy of the database would show. */
-export function rawInstallations(h: BoostHarness): Array<Record<string, unknown>> {
-  return h.boost.database.sqlite.prepare('select * from installations').all() as Array<Record<string, unknown>>;
+export function rawInstallations(h: AnyBoostHarness): Promise<Array<Record<string, unknown>>> {
+  return rows(h, 'select * from installations');
 }

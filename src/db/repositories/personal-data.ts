@@ -1,7 +1,7 @@
 import { and, asc, count as countOf, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Inventory, PersonalData, Removed } from '../../domain/privacy-rules.ts';
 import type { Db } from '../connection.ts';
-import { affected, tablesOf } from '../dialect.ts';
+import { affected, tablesOf, takeTurns } from '../dialect.ts';
 
 /** What forgetting a person changed, for the Slack side to follow up once the transaction has committed. */
 export interface Forgotten {
@@ -56,12 +56,19 @@ export function privacyRepository(db: Db) {
   }
 
   const exists = async (query: PromiseLike<unknown[]>) => (await query).length > 0;
+  const takeTurnsOf = (teamId: string, userId: string) => takeTurns(db, `person:${teamId}:${userId}`);
 
   return {
     /**
      * Whether Boost holds anything about the person that they made (requests, participations, settings): a few
      * indexed lookups, each stopping at its first row, for paths too busy for a full inventory.
      */
+    /**
+     * Makes transactions about one person take turns until each commits (inside a transaction): forgetting them, and
+     * caching what Slack says about them only while Boost holds anything about them, so that neither misses the other.
+     */
+    takeTurnsOf,
+
     async holdsAnything(teamId: string, userId: string): Promise<boolean> {
       const one = { one: sql<number>`1` };
       return (
@@ -228,6 +235,7 @@ export function privacyRepository(db: Db) {
      * removed_messages, without any content, so the message can be rewritten. Run inside a transaction.
      */
     async forget(teamId: string, userId: string, now: number): Promise<Forgotten> {
+      await takeTurnsOf(teamId, userId);
       const own = await db
         .select({ id: requests.id, channelId: requests.channelId, messageTs: requests.messageTs })
         .from(requests)
