@@ -64,7 +64,8 @@ export async function main(
   }
   const source = openDatabase(from);
   try {
-    const target = await openPostgres(options.to, { poolSize: 2, statementTimeoutMs: 0 });
+    // A one-off run with nobody waiting on an answer: a distant server gets time to connect.
+    const target = await openPostgres(options.to, { poolSize: 2, statementTimeoutMs: 0, connectTimeoutMs: 10_000 });
     try {
       const copied = await copyDatabase(source, target, ({ table, rows }) => output.out(`  ${table}: ${rows}`));
       const total = copied.reduce((sum, { rows }) => sum + rows, 0);

@@ -2,6 +2,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { findMigrationsFolder } from './connection.ts';
+import { Reachability, type ReachabilityEvents } from './reachability.ts';
 import * as schema from './schema-pg.ts';
 
 export type PgDb = NodePgDatabase<typeof schema>;
@@ -11,6 +12,8 @@ export interface PostgresDatabase {
   pool: pg.Pool;
   /** Whether the server answers a trivial query now (health and readiness checks); never waits past the pool's timeout. */
   answers(): Promise<boolean>;
+  /** Whether the database can be reached, as the last attempts found; the repositories fail at once while it cannot. */
+  reachability: Reachability;
   close(): Promise<void>;
 }
 
@@ -19,11 +22,19 @@ export interface PostgresOptions {
   poolSize: number;
   /** A statement running longer is cancelled by the server (DATABASE_STATEMENT_TIMEOUT_MS). */
   statementTimeoutMs: number;
-  /** How long to wait for a connection from the pool (or a new one) before giving up. */
+  /** How long to wait for a connection from the pool (or a new one) before giving up (DATABASE_CONNECT_TIMEOUT_MS). */
   connectTimeoutMs?: number;
   /** Hears of a pooled connection that failed while idle (the server restarted, say); the pool opens a new one. */
   onIdleError?: (error: Error) => void;
+  /** Told once when the database stops answering, and once when it answers again. */
+  reachability?: ReachabilityEvents;
 }
+
+/** Well inside Slack's 3 seconds, so that a delivery is answered even when its first connection attempt times out. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 1000;
+
+/** How often a fresh connection is tried while the database is down. */
+const RETRY_MS = 1000;
 
 /** The advisory lock instances take to migrate one at a time: "boost" in ASCII. */
 export const MIGRATION_LOCK = 0x626f6f7374;
@@ -53,17 +64,35 @@ export function connectPostgres(
   url: string,
   options: PostgresOptions,
 ): PostgresDatabase & { migrate(): Promise<void> } {
+  const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize,
     statement_timeout: options.statementTimeoutMs,
-    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    connectionTimeoutMillis: connectTimeoutMs,
+    // A connection whose peer vanished without a word (a lost network) is found out rather than waited on forever:
+    // the server answers every statement by its timeout (cancelling it), so no answer a moment after that means the
+    // connection is gone, and it is dropped.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    query_timeout: options.statementTimeoutMs > 0 ? options.statementTimeoutMs + connectTimeoutMs : undefined,
   });
-  pool.on('error', (error) => options.onIdleError?.(error));
+  const reachability = new Reachability(
+    () => probe(url, connectTimeoutMs),
+    options.reachability ?? { lost: () => undefined, back: () => undefined },
+    RETRY_MS,
+  );
+  pool.on('error', (error) => {
+    reachability.failed(error);
+    options.onIdleError?.(error);
+  });
   const answers = async () => {
     try {
-      return (await pool.query('select 1 as ok')).rowCount === 1;
-    } catch {
+      const answered = (await pool.query('select 1 as ok')).rowCount === 1;
+      reachability.answered();
+      return answered;
+    } catch (error) {
+      reachability.failed(error);
       return false;
     }
   };
@@ -72,27 +101,45 @@ export function connectPostgres(
     db: drizzle(pool, { schema }),
     pool,
     answers,
-    migrate: () => migrateUnderLock(pool),
+    reachability,
+    migrate: () => migrateUnderLock(url, connectTimeoutMs),
     close: () => {
+      reachability.stop();
       ended ??= pool.end();
       return ended;
     },
   };
 }
 
-async function migrateUnderLock(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
+/** Opens a connection of its own (a busy pool says nothing of the server) and runs a trivial query on it. */
+async function probe(url: string, connectTimeoutMs: number): Promise<void> {
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: connectTimeoutMs,
+    query_timeout: connectTimeoutMs,
+  });
+  client.on('error', () => undefined);
   try {
-    // Waiting for another instance's migration is no slow statement: no timeout while the lock is awaited.
-    await client.query('set statement_timeout = 0');
+    await client.connect();
+    await client.query('select 1');
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Migrations run on a connection of their own: waiting for another instance's, or a long one, is no hung statement. */
+async function migrateUnderLock(url: string, connectTimeoutMs: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: connectTimeoutMs });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await migrate(drizzle(client, { schema }), { migrationsFolder });
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
-      await client.query('reset statement_timeout');
     }
   } finally {
-    client.release();
+    await client.end();
   }
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/bolt';
+import { isDatabaseUnreachable } from '../db/reachability.ts';
 import { newInstanceName } from '../wiring/instance-name.ts';
 import { Gate, sleep } from './gate.ts';
 import type { PaceClaim, PaceRelease, PaceStore, PauseStore } from './store.ts';
@@ -353,7 +354,10 @@ export class KeyedPacer {
         await this.store.pruneIdle(now - (this.options.keepIdleMs ?? PRUNE_EVERY_MS));
       }
     } catch (error) {
-      this.options.logger.warn(`Could not look for due work: ${(error as Error).message}`);
+      // The database out of reach is logged once where it is found, not at every sweep; the next sweep tries again.
+      if (!isDatabaseUnreachable(error)) {
+        this.options.logger.warn(`Could not look for due work: ${(error as Error).message}`);
+      }
     } finally {
       this.sweeping = false;
     }

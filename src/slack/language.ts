@@ -74,13 +74,44 @@ export async function ackLanguageOf(ctx: LanguageContext, teamId: string, userId
   if (known) return known;
   const asked = lookUpProfile(ctx, teamId, userId);
   ctx.deliveries.later("look up a person's language", () => asked);
+  const profile = await within(
+    asked.catch(() => undefined),
+    ACK_LANGUAGE_WAIT_MS,
+  );
+  return languageOfLocale(profile?.locale) ?? workspaceLanguage(ctx.config);
+}
+
+/** What `promise` resolves to if it does within `ms`, else undefined. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const waited = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ACK_LANGUAGE_WAIT_MS);
+    timer = setTimeout(() => resolve(undefined), ms);
   });
-  const profile = await Promise.race([asked.catch(() => undefined), waited]);
-  clearTimeout(timer);
-  return languageOfLocale(profile?.locale) ?? workspaceLanguage(ctx.config);
+  try {
+    return await Promise.race([promise, waited]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * A person's language as Slack has it (users.info), for an answer given while the database cannot be read: nothing is
+ * kept, and past `waitMs` (Slack slow or down too) the answer goes in the workspace's language.
+ */
+export async function languageFromSlack(
+  ctx: Pick<BoostContext, 'slack' | 'config'>,
+  teamId: string,
+  userId: string,
+  waitMs: number,
+): Promise<Language> {
+  const asked = ctx.slack
+    .forTeam(teamId)
+    .then(({ bot }) => bot.users.info({ user: userId, include_locale: true }))
+    .then(
+      ({ user }) => languageOfLocale(user?.locale),
+      () => undefined,
+    );
+  return (await within(asked, waitMs)) ?? workspaceLanguage(ctx.config);
 }
 
 async function holdsAnythingAbout(ctx: Pick<BoostContext, 'repos'>, teamId: string, userId: string) {

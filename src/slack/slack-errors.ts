@@ -1,4 +1,5 @@
 import { ErrorCode, type WebAPICallError } from '@slack/web-api';
+import { isDatabaseUnreachable } from '../db/reachability.ts';
 
 // How Boost reads a failed Web API call: one guard, one table of codes, one classifier, for every caller. @slack/web-api
 // throws four kinds of errors: a platform error (Slack answered `ok: false` with a code such as `not_in_channel`), an
@@ -92,6 +93,9 @@ const TO_PERSON: Readonly<Record<string, SlackFailureKind>> = {
 
 /** What a failed call means. `to: 'person'` for a message addressed to a user id (see TO_PERSON). */
 export function classifySlackError(error: unknown, to: 'person' | 'other' = 'other'): SlackFailure {
+  // The database out of reach while the call was being prepared or recorded: what failed may pass, and is tried again.
+  if (!isWebApiCallError(error) && isDatabaseUnreachable(error))
+    return { kind: 'not_sent', code: 'database_unavailable' };
   const code = slackErrorCode(error);
   if (!isWebApiCallError(error)) return { kind: CODES[code] ?? 'refused', code };
   switch (error.code) {

@@ -27,7 +27,7 @@ export interface Storage {
  */
 export function openStorage(
   config: Config,
-  logger: Pick<Logger, 'warn'>,
+  logger: Pick<Logger, 'warn' | 'info'>,
   { checkpoints: inBackground = true }: { checkpoints?: boolean } = {},
 ): Storage {
   const secrets = { receiptSecret: config.SLACK_SIGNING_SECRET };
@@ -35,14 +35,23 @@ export function openStorage(
     const database = connectPostgres(config.DATABASE_URL, {
       poolSize: config.DATABASE_POOL_SIZE,
       statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
-      onIdleError: (error) => logger.warn(`A pooled PostgreSQL connection failed while idle: ${error.message}`),
+      connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+      // A pooled connection lost while idle is no news by itself: the pool opens another, and only an outage is told.
+      reachability: {
+        lost: (error) =>
+          logger.warn(
+            `PostgreSQL cannot be reached (${describe(error)}): /readyz answers 503 and Slack's deliveries are told that nothing was saved, until it answers again`,
+          ),
+        back: (downForMs) =>
+          logger.info(`PostgreSQL answers again, after ${Math.round(downForMs / 1000)} s out of reach`),
+      },
     });
     const db = asRepositoryDb(database.db);
     let migrated: () => void = () => undefined;
     return {
       database,
       db,
-      repos: createRepositories(db, secrets),
+      repos: createRepositories(db, secrets, { reachability: database.reachability }),
       checkpoints: undefined,
       ready: async () => {
         await database.migrate();
@@ -60,4 +69,10 @@ export function openStorage(
       : checkpointInBackground(database, (message) => logger.warn(`A background WAL checkpoint failed: ${message}`));
   const repos = createRepositories(database.db, secrets);
   return { database, db: database.db, repos, checkpoints, ready: async () => {}, migrated: Promise.resolve() };
+}
+
+/** What a failed connection met, without the URL (which may hold a password). */
+function describe(error: unknown): string {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return typeof code === 'string' ? code : typeof message === 'string' ? message : String(error);
 }

@@ -93,6 +93,8 @@ export interface StartOptions {
   beforeStart?: (slack: FakeSlack) => void | Promise<void>;
   /** Serve many workspaces installed through "Add to Slack" (distribution mode) instead of one bot token. */
   distribution?: boolean;
+  /** Another Boost's fake Slack, so that two Boosts serve one Slack (its tokens, messages and Homes); left running. */
+  slack?: FakeSlack;
 }
 
 /** Where the tests say Boost is publicly reachable in distribution mode; install.ts maps it to the real port. */
@@ -138,7 +140,7 @@ async function launchHarness<B extends Boost>(
   options: StartOptions,
   runsAsAsked: (boost: Boost) => boost is B,
 ): Promise<BoostHarness<B>> {
-  const slack = await startFakeSlack({ botToken: TEST_TOKEN, clock: clock.now });
+  const slack = options.slack ?? (await startFakeSlack({ botToken: TEST_TOKEN, clock: clock.now }));
   await options.beforeStart?.(slack);
   const dir = mkdtempSync(join(tmpdir(), 'boost-test-'));
   const logs: string[] = [];
@@ -183,7 +185,7 @@ async function launchHarness<B extends Boost>(
   };
   harness.stop = async () => {
     await harness.boost.stop();
-    await slack.close();
+    if (!options.slack) await slack.close();
     rmSync(dir, { recursive: true, force: true });
   };
   return harness;

@@ -40,6 +40,11 @@ export interface PostgresServer {
   url: string;
   /** The cluster's data folder (its postmaster.pid names the server's process). */
   dataDirectory: string;
+  /** Stops the server at once, as a crash or a lost network would: every connection is cut; its data stays. */
+  halt(): void;
+  /** Starts a halted server again, on the same port with the same data. */
+  resume(): void;
+  /** Stops the server and removes its folder. */
   stop(): void;
 }
 
@@ -51,9 +56,13 @@ const THROWAWAY: Record<string, string> = {
   max_connections: '300',
 };
 
+/** What keeps every commit across `halt()`: a commit waits for its WAL to be written. */
+export const DURABLE_COMMITS: Record<string, string> = { synchronous_commit: 'on' };
+
 /**
  * Creates a cluster in a temp folder and starts it on a free port of 127.0.0.1, with the tests' settings unless
- * `settings` replaces some (the benchmarks keep the disk in the picture).
+ * `settings` replaces some (the benchmarks keep the disk in the picture; tests that stop the server under a running
+ * Boost keep their commits with DURABLE_COMMITS).
  */
 export async function startPostgresServer(settings: Record<string, string> = {}): Promise<PostgresServer> {
   const dir = mkdtempSync(join(tmpdir(), 'boost-postgres-'));
@@ -67,13 +76,25 @@ export async function startPostgresServer(settings: Record<string, string> = {})
   run('initdb', ['-D', data, '-U', 'boost', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
   const serverSettings = Object.entries({ ...THROWAWAY, ...settings }).map(([name, value]) => `-c ${name}=${value}`);
   const options = `-h 127.0.0.1 -p ${port} -k ${dir} ${serverSettings.join(' ')}`;
-  run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const start = () =>
+    run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const halt = () => run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+  start();
+  let running = true;
   return {
     url: `postgres://boost@127.0.0.1:${port}/postgres`,
     dataDirectory: data,
+    halt() {
+      halt();
+      running = false;
+    },
+    resume() {
+      start();
+      running = true;
+    },
     stop() {
       try {
-        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        if (running) halt();
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

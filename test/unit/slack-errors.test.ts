@@ -1,5 +1,6 @@
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
+import { DatabaseUnavailable } from '../../src/db/reachability.ts';
 import {
   classifySlackError,
   classifySlackFailure,
@@ -12,6 +13,15 @@ const platform = (error: string) => new WebAPIPlatformError({ ok: false, error }
 const network = (code: string) => new WebAPIRequestError(Object.assign(new Error(code), { code }));
 
 describe('reading a failed Slack call', () => {
+  it('reads the database out of reach, while a call was prepared, as a failure that may pass', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    expect(classifySlackError(new DatabaseUnavailable(refused))).toEqual({
+      kind: 'not_sent',
+      code: 'database_unavailable',
+    });
+    expect(classifySlackFailure(new DatabaseUnavailable())).toBe('transient');
+  });
+
   it('reads account_inactive as an unreachable person on a DM, and as a refused token on any other call', () => {
     expect(classifySlackError(platform('account_inactive'), 'person').kind).toBe('gone');
     expect(classifySlackError(platform('account_inactive')).kind).toBe('auth');

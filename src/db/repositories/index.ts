@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { CommitGroup, settle } from '../commit-group.ts';
 import type { Db } from '../connection.ts';
 import { asRepositoryDb, isPostgres } from '../dialect.ts';
+import { DatabaseUnavailable, isDatabaseUnreachable, type Reachability } from '../reachability.ts';
 import * as pgSchema from '../schema-pg.ts';
 import { botIdentitiesRepository } from './bot-identities.ts';
 import { digestsRepository } from './digests.ts';
@@ -83,8 +84,12 @@ function asynchronous(stores: Stores, call: <T>(run: () => T) => Promise<Awaited
  * commit (see commit-group.ts), and a call made outside a transaction while one is open waits for its commit. On
  * PostgreSQL, see postgresRepositories.
  */
-export function createRepositories(db: Db, secrets: RepositorySecrets): Repositories {
-  if (isPostgres(db)) return postgresRepositories((db as Db & { $client: pg.Pool }).$client, secrets);
+export function createRepositories(
+  db: Db,
+  secrets: RepositorySecrets,
+  { reachability }: { reachability?: Reachability } = {},
+): Repositories {
+  if (isPostgres(db)) return postgresRepositories((db as Db & { $client: pg.Pool }).$client, secrets, reachability);
   const stores = storesOf(db, secrets);
   const sqlite = (db as Db & { $client: Database.Database }).$client;
   const inside = { ...asynchronous(stores, settle) } as Repositories;
@@ -113,9 +118,9 @@ function isRetryable(error: unknown): boolean {
  * instances race. A transaction that loses a deadlock is run again, which is safe since it calls nothing but the
  * repositories.
  */
-function postgresRepositories(pool: pg.Pool, secrets: RepositorySecrets): Repositories {
-  const over = (client: pg.Pool | pg.PoolClient) =>
-    asynchronous(storesOf(asRepositoryDb(drizzle(client, { schema: pgSchema })), secrets), settle);
+function postgresRepositories(pool: pg.Pool, secrets: RepositorySecrets, reachability?: Reachability): Repositories {
+  const over = (client: pg.Pool | pg.PoolClient, call: typeof settle = settle) =>
+    asynchronous(storesOf(asRepositoryDb(drizzle(client, { schema: pgSchema })), secrets), call);
   const bound = new WeakMap<pg.PoolClient, Repositories>();
 
   const boundTo = (client: pg.PoolClient): Repositories => {
@@ -146,31 +151,72 @@ function postgresRepositories(pool: pg.Pool, secrets: RepositorySecrets): Reposi
   async function once<T>(fn: (tx: Repositories) => T | Promise<T>): Promise<T> {
     const client = await pool.connect();
     let broken: Error | undefined;
+    // The connection may be cut between two statements: heard here (unheard, it would stop the process), and the
+    // connection is then dropped rather than handed to anyone else.
+    const cut = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', cut);
     try {
       await client.query('begin');
       const value = await fn(boundTo(client));
       await client.query('commit');
       return value;
     } catch (error) {
-      await client.query('rollback').catch((lost: Error) => {
-        broken = lost;
-      });
+      // A connection lost or no longer answering is dropped without a word more: the server rolls back what it held.
+      if (isDatabaseUnreachable(error)) broken ??= error as Error;
+      else {
+        await client.query('rollback').catch((lost: Error) => {
+          broken = lost;
+        });
+      }
       throw error;
     } finally {
       // A connection that could not even roll back is not handed to anyone else.
+      client.removeListener('error', cut);
       client.release(broken);
     }
   }
 
-  const outside = over(pool) as Repositories;
-  outside.transaction = async (fn) => {
+  const outside = over(pool, reachability ? watchedBy(reachability) : settle) as Repositories;
+  const inTransaction = async <T>(fn: (tx: Repositories) => T | Promise<T>): Promise<T> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await once(fn);
+        const value = await once(fn);
+        reachability?.answered();
+        return value;
       } catch (error) {
+        if (reachability && isDatabaseUnreachable(error)) throw unavailable(reachability, error);
         if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
       }
     }
   };
+  outside.transaction = (fn) =>
+    reachability ? reachability.whenReachable(() => inTransaction(fn)) : inTransaction(fn);
   return outside;
+}
+
+/**
+ * Calls through the pool as the reachability of the database allows: refused at once while it is known to be down
+ * (Slack's deliveries must be answered within 3 seconds), and each outcome tells what was found.
+ */
+function watchedBy(reachability: Reachability): typeof settle {
+  return (run) =>
+    reachability
+      .whenReachable(() => settle(run))
+      .then(
+        (value) => {
+          reachability.answered();
+          return value;
+        },
+        (error: unknown) => {
+          throw isDatabaseUnreachable(error) ? unavailable(reachability, error) : error;
+        },
+      );
+}
+
+/** A failure for want of a connection, told to `reachability` and named for what it means to callers. */
+function unavailable(reachability: Reachability, error: unknown): DatabaseUnavailable {
+  reachability.failed(error);
+  return error instanceof DatabaseUnavailable ? error : new DatabaseUnavailable(error);
 }

@@ -464,6 +464,12 @@ export const en = {
   'note.countedShared': 'Counted as shared. Thank you!',
   'note.onlyRequesterThanks': 'Only the person who asked can send thanks for a request.',
   'note.settingsNotOpened': 'Slack did not let me open your settings in time. Please run the command again.',
+  'note.databaseUnavailable':
+    "Boost can't reach its database right now, so nothing was done. Please try again in a moment.",
+  'note.databaseUnavailableClick':
+    "Boost can't reach its database right now, so your click was *not* counted. Please click again in a moment.",
+  'note.databaseUnavailableForm':
+    "Boost can't reach its database right now, so nothing was saved. Your form is as you left it: please submit it again in a moment.",
   'note.somethingWentWrong': "Something went wrong on Boost's side. Please try again in a moment.",
   'note.notInUse': 'That is no longer in use in Boost. Try `{{command}}` for what you can do now.',
 

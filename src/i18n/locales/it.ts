@@ -472,6 +472,12 @@ export const it: Catalog = {
   'note.countedShared': 'Condivisione registrata. Grazie!',
   'note.onlyRequesterThanks': 'Solo chi ha chiesto può ringraziare per una richiesta.',
   'note.settingsNotOpened': 'Slack non mi ha lasciato aprire le impostazioni in tempo. Riprova il comando.',
+  'note.databaseUnavailable':
+    'Boost non riesce a raggiungere il suo database in questo momento, quindi non è stato fatto nulla. Riprova tra un momento.',
+  'note.databaseUnavailableClick':
+    'Boost non riesce a raggiungere il suo database in questo momento, quindi il tuo clic *non* è stato contato. Fai di nuovo clic tra un momento.',
+  'note.databaseUnavailableForm':
+    'Boost non riesce a raggiungere il suo database in questo momento, quindi non è stato salvato nulla. Il modulo è come lo hai lasciato: invialo di nuovo tra un momento.',
   'note.somethingWentWrong': 'Qualcosa è andato storto dalla parte di Boost. Riprova tra un momento.',
   'note.notInUse': 'Questo non è più in uso in Boost. Prova `{{command}}` per vedere cosa puoi fare ora.',
 

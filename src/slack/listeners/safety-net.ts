@@ -1,8 +1,9 @@
 import type { AckFn, AnyMiddlewareArgs, Middleware, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { isDatabaseUnreachable } from '../../db/reachability.ts';
 import { type Language, t } from '../../i18n/index.ts';
 import type { BoostContext } from '../context.ts';
-import { knownLanguageOf, workspaceLanguage } from '../language.ts';
+import { knownLanguageOf, languageFromSlack, workspaceLanguage } from '../language.ts';
 import { slackErrorCode } from '../slack-errors.ts';
 import { infoModal } from '../views/info-modal.ts';
 import { note } from '../views/note.ts';
@@ -10,7 +11,9 @@ import { note } from '../views/note.ts';
 // Slack wants every command, click and form answered within 3 seconds; unanswered, Bolt replies 404 after that wait and
 // the person sees a vague error. Two cases reach no ack: a delivery no listener knows (a button from an old message,
 // a retired form, a payload missing its action) and a listener that fails before it acknowledges. This middleware runs
-// around every listener and answers both with a short private note.
+// around every listener and answers both with a short private note. A listener that failed because the database
+// cannot be reached is told apart: the person learns that nothing was counted or saved and to try again in a moment
+// (the log says once that the database is down, see src/db/reachability.ts, not once per delivery).
 
 interface Delivery {
   type?: unknown;
@@ -22,14 +25,30 @@ interface Delivery {
   team?: { id?: unknown } | null;
   user_id?: unknown;
   team_id?: unknown;
+  view?: { blocks?: unknown; state?: { values?: Record<string, unknown> } };
 }
 
-/** The person's language as far as Boost knows it without asking Slack (this answer is the ack), else the workspace's. */
-async function languageOfDelivery(ctx: BoostContext, body: Delivery): Promise<Language> {
+/** How long an answer waits for Slack to name the person's language when the database cannot: within Slack's 3 s. */
+const OUTAGE_LANGUAGE_WAIT_MS = 500;
+
+function personOf(body: Delivery): { userId?: string; teamId?: string } {
   const userId = body.user?.id ?? body.user_id;
   const teamId = body.team?.id ?? body.user?.team_id ?? body.team_id;
+  return {
+    userId: typeof userId === 'string' ? userId : undefined,
+    teamId: typeof teamId === 'string' ? teamId : undefined,
+  };
+}
+
+/**
+ * The person's language as far as Boost knows it without asking Slack (this answer is the ack), else the workspace's;
+ * with the database down, Slack's word for it, briefly waited for.
+ */
+async function languageOfDelivery(ctx: BoostContext, body: Delivery, databaseDown: boolean): Promise<Language> {
+  const { userId, teamId } = personOf(body);
   try {
-    if (typeof userId === 'string' && typeof teamId === 'string') {
+    if (userId && teamId) {
+      if (databaseDown) return await languageFromSlack(ctx, teamId, userId, OUTAGE_LANGUAGE_WAIT_MS);
       return (await knownLanguageOf(ctx, teamId, userId)) ?? workspaceLanguage(ctx.config);
     }
   } catch {
@@ -40,6 +59,8 @@ async function languageOfDelivery(ctx: BoostContext, body: Delivery): Promise<La
 
 /** Set on Bolt's context of a delivery (shared by every middleware and listener) once a listener acknowledged it. */
 const ANSWERED = 'boostAnswered';
+/** Set beside it when that ack carried nothing for the person to read. */
+const ANSWERED_EMPTY = 'boostAnsweredEmpty';
 
 /**
  * The listener's args with an ack that notes on the context that it was called, so the safety net knows without
@@ -52,6 +73,7 @@ export function noteAnswers<Args>(args: Args): Args {
     ...args,
     ack: (response?: unknown) => {
       context[ANSWERED] = true;
+      context[ANSWERED_EMPTY] = response === undefined;
       return ack(response);
     },
   };
@@ -68,11 +90,35 @@ async function answerIfUnanswered(ack: AckFn<never>, response: unknown): Promise
   }
 }
 
-function fallbackAnswer(language: Language, body: Delivery, text: string): unknown {
+function fallbackAnswer(language: Language, body: Delivery, text: string, databaseDown: boolean): unknown {
   if (typeof body.command === 'string') return { response_type: 'ephemeral', ...note(text) };
-  // Pushed over the form, so closing the note returns to it with everything typed still there.
-  if (body.type === 'view_submission') return { response_action: 'push', view: infoModal(language, 'Boost', text) };
+  if (body.type === 'view_submission') {
+    // On the form's first field, which keeps the form open with everything typed: submitting again is one click.
+    const field = databaseDown ? firstInputOf(body) : undefined;
+    if (field) return { response_action: 'errors', errors: { [field]: text } };
+    // Pushed over the form, so closing the note returns to it with everything typed still there.
+    return { response_action: 'push', view: infoModal(language, 'Boost', text) };
+  }
   return undefined;
+}
+
+/** The form's first field: its first input block that Slack sent a value for. */
+function firstInputOf(body: Delivery): string | undefined {
+  const values = Object.keys(body.view?.state?.values ?? {});
+  const blocks = Array.isArray(body.view?.blocks) ? (body.view.blocks as Array<{ block_id?: unknown }>) : [];
+  const first = blocks.find((block) => typeof block?.block_id === 'string' && values.includes(block.block_id));
+  return (first?.block_id as string | undefined) ?? values[0];
+}
+
+/** The note for a delivery nothing answered: why, in the person's language. */
+function fallbackText(language: Language, body: Delivery, failure: unknown, databaseDown: boolean): string {
+  if (databaseDown) {
+    if (body.type === 'view_submission') return t(language, 'note.databaseUnavailableForm');
+    return t(language, body.type === 'block_actions' ? 'note.databaseUnavailableClick' : 'note.databaseUnavailable');
+  }
+  return failure === undefined
+    ? t(language, 'note.notInUse', { command: '/boost' })
+    : t(language, 'note.somethingWentWrong');
 }
 
 export function answerEveryInteraction(ctx: BoostContext): Middleware<AnyMiddlewareArgs> {
@@ -85,26 +131,54 @@ export function answerEveryInteraction(ctx: BoostContext): Middleware<AnyMiddlew
     } catch (error) {
       failure = error;
     }
+    const databaseDown = failure !== undefined && isDatabaseUnreachable(failure);
     // Events are acknowledged by Bolt before any listener runs; they have no ack here.
     if (ack && args.context[ANSWERED] !== true) {
       const body = (args.body ?? {}) as Delivery;
-      const language = await languageOfDelivery(ctx, body);
-      const text =
-        failure === undefined
-          ? t(language, 'note.notInUse', { command: '/boost' })
-          : t(language, 'note.somethingWentWrong');
-      const answered = await answerIfUnanswered(ack, fallbackAnswer(language, body, text));
+      const language = await languageOfDelivery(ctx, body, databaseDown);
+      const text = fallbackText(language, body, failure, databaseDown);
+      const answered = await answerIfUnanswered(ack, fallbackAnswer(language, body, text, databaseDown));
       if (answered) {
-        ctx.logger.warn(
-          failure === undefined
-            ? `Answered a ${String(body.type ?? body.command ?? 'delivery')} that no listener handled`
-            : 'Answered a delivery whose listener failed before acknowledging it',
-        );
+        if (!databaseDown) {
+          ctx.logger.warn(
+            failure === undefined
+              ? `Answered a ${String(body.type ?? body.command ?? 'delivery')} that no listener handled`
+              : 'Answered a delivery whose listener failed before acknowledging it',
+          );
+        }
         await tellAfterClick(ctx, args.client, language, body, respond, text);
       }
+    } else if (ack && databaseDown && args.context[ANSWERED_EMPTY] === true) {
+      await tellAfterEmptyAck(ctx, args.client, (args.body ?? {}) as Delivery, respond);
     }
-    if (failure !== undefined) throw failure;
+    // An outage is logged once, where it is found (src/db/reachability.ts), not once per delivery it fails.
+    if (failure !== undefined && !databaseDown) throw failure;
   };
+}
+
+/**
+ * A command or a shortcut that opens a form is acknowledged first, with nothing (a form must open within 3 seconds of
+ * the trigger), so its work fails after the ack when the database is down: the person is told after it that nothing
+ * was done.
+ * A click is not: the buttons that count something record it before their ack, and a failure after it is no news
+ * that it was not counted.
+ */
+async function tellAfterEmptyAck(
+  ctx: BoostContext,
+  client: WebClient,
+  body: Delivery,
+  respond: RespondFn | undefined,
+): Promise<void> {
+  const command = typeof body.command === 'string';
+  if (!command && body.type !== 'shortcut' && body.type !== 'message_action') return;
+  const language = await languageOfDelivery(ctx, body, true);
+  const text = t(language, 'note.databaseUnavailable');
+  if (!command) return tellAfterClick(ctx, client, language, body, respond, text);
+  try {
+    await respond?.({ response_type: 'ephemeral', ...note(text) });
+  } catch (error) {
+    ctx.logger.warn(`Could not tell that the database is out of reach: ${slackErrorCode(error)}`);
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import { isDatabaseUnreachable } from '../../db/reachability.ts';
 import type { WorkspaceContact } from '../../services/workspaces.ts';
 import type { BoostContext } from '../context.ts';
 import { slackErrorCode } from '../slack-errors.ts';
@@ -37,8 +38,11 @@ export function recordWorkspaces(ctx: BoostContext): Middleware<AnyMiddlewareArg
       try {
         await ctx.services.workspaces.contact(contact, ctx.clock());
       } catch (error) {
-        // Knowing the install is bookkeeping: it never stands in the way of what the person asked for.
-        ctx.logger.warn(`Could not record workspace ${contact.teamId}: ${slackErrorCode(error)}`);
+        // Knowing the install is bookkeeping: it never stands in the way of what the person asked for. An outage of
+        // the database is logged once where it is found, not once per delivery.
+        if (!isDatabaseUnreachable(error)) {
+          ctx.logger.warn(`Could not record workspace ${contact.teamId}: ${slackErrorCode(error)}`);
+        }
       }
     }
     await next();
