@@ -38,7 +38,9 @@ forEachDatabase((start) => {
         crowd.map((user) => [user, ACTIONS.optIn]),
       );
       const clickingMs = Date.now() - started;
-      await h.slack.waitFor('response_url', 10_000, 200);
+      // Each private reply reads the person's settings and language after the ack: on a busy machine, on PostgreSQL, the
+      // 200 of them take a while to go out.
+      await h.slack.waitFor('response_url', 40_000, 200);
       await settled(h);
 
       expect(await rows(h, 'select count(*) as n from participations where request_id = ?', posted.id)).toEqual([
@@ -56,6 +58,6 @@ forEachDatabase((start) => {
       expect(countsIn(updates.at(-1) as RecordedCall)).toEqual([200, 0]);
       // Every opt-in got its own private reply, and only one.
       expect(new Set(h.slack.callsTo('response_url').map((call) => call.responseUrlId)).size).toBe(200);
-    });
+    }, 90_000);
   });
 });
