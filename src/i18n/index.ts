@@ -1,4 +1,3 @@
-import i18next, { type TFunction } from 'i18next';
 import type { MessageKey } from './catalog.ts';
 import { CATALOGS, type Language } from './languages.ts';
 
@@ -17,47 +16,42 @@ export interface Message {
   params?: Record<string, string | number | Message>;
 }
 
+/** Plural rules of each language, built once: `count` picks the `_one`, `_other`... form of a key. */
+const pluralRules = new Map(Object.keys(CATALOGS).map((l) => [l, new Intl.PluralRules(l)]));
+const numberFormats = new Map(Object.keys(CATALOGS).map((l) => [l, new Intl.NumberFormat(l)]));
+const catalogs = CATALOGS as Readonly<Record<Language, Readonly<Record<string, string>>>>;
+
+/** `{{name}}`, or `{{name, number}}` for a number as the language writes it. */
+const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,\s*number\s*)?\}\}/g;
+
 /**
- * A plural form a catalog leaves out (Italian's "many", used from a million on) is its "other" form, so a catalog
- * writes only the forms its language's grammar tells apart.
+ * The template of `key` in one catalog: with a `count`, the plural form the language's rules pick, else its "other"
+ * form (a catalog writes only the forms its grammar tells apart: Italian's "many", from a million on, is its "other").
  */
-function withPluralForms(language: Language, catalog: Record<string, string>): Record<string, string> {
-  const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
-  const filled = { ...catalog };
-  for (const [key, value] of Object.entries(catalog)) {
-    if (!key.endsWith('_other')) continue;
-    const base = key.slice(0, -'_other'.length);
-    for (const form of forms) filled[`${base}_${form}`] ??= value;
+function templateIn(language: Language, key: string, count: unknown): string | undefined {
+  const catalog = catalogs[language];
+  if (typeof count === 'number') {
+    const form = (pluralRules.get(language) as Intl.PluralRules).select(count);
+    const plural = catalog[`${key}_${form}`] ?? catalog[`${key}_other`];
+    if (plural !== undefined) return plural;
   }
-  return filled;
+  return catalog[key];
 }
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  initAsync: false,
-  resources: Object.fromEntries(
-    Object.entries(CATALOGS).map(([language, catalog]) => [
-      language,
-      { translation: withPluralForms(language as Language, catalog) },
-    ]),
-  ),
-  lng: 'en',
-  fallbackLng: 'en',
-  // Keys are flat strings such as 'home.welcome': dots and colons are part of them.
-  keySeparator: false,
-  nsSeparator: false,
-  // Every value that came from a person is escaped for mrkdwn (domain/escape.ts) before it reaches t(), and i18next
-  // never interpolates inside a value (skipOnVariables), so a catalog cannot undo that escaping; escaping for HTML here
-  // would turn `&lt;` into `&amp;lt;`. The /r/ pages escape for HTML themselves.
-  interpolation: { escapeValue: false, skipOnVariables: true },
-  returnNull: false,
-});
-
-const translators = new Map<string, TFunction>(Object.keys(CATALOGS).map((l) => [l, i18n.getFixedT(l)]));
-
-/** The text of `key` in `language`, its placeholders filled in; a missing translation falls back to English. */
+/**
+ * The text of `key` in `language`, its placeholders filled in; a missing translation falls back to English. Values are
+ * put in as they are, in one pass, so a value is never read as a placeholder itself: every value that came from a
+ * person is escaped for mrkdwn (domain/escape.ts) before it gets here, and a catalog cannot undo that. The /r/ pages
+ * escape for HTML themselves.
+ */
 export function t(language: Language, key: MessageKey, params?: MessageParams): string {
-  return (translators.get(language) as TFunction)(key, params) as string;
+  const template = templateIn(language, key, params?.count) ?? templateIn('en', key, params?.count) ?? key;
+  if (!params) return template;
+  return template.replace(PLACEHOLDER, (placeholder, name: string) => {
+    const value = params[name];
+    if (value === undefined) return placeholder;
+    return placeholder.includes(',') && typeof value === 'number' ? formatNumber(language, value) : String(value);
+  });
 }
 
 /** A message from the domain, in `language`. */
@@ -74,8 +68,6 @@ export function say(language: Language, message: Message): string {
 export function formatNumber(language: Language, value: number): string {
   return numberFormats.get(language)?.format(value) ?? String(value);
 }
-const numberFormats = new Map(Object.keys(CATALOGS).map((l) => [l, new Intl.NumberFormat(l)]));
-
 /**
  * The language Boost has for a locale as Slack names it (`it-IT`, `pt-BR`, `en-GB`): the locale itself, then its
  * language (`it-CH` → `it`); undefined when Boost has neither.
