@@ -24,6 +24,13 @@ describe('installations across instances on one PostgreSQL database', () => {
     await Promise.all(opened.splice(0).map((database) => database.close()));
   });
 
+  /** One instance's own connection to the shared database. */
+  async function connect(url: string) {
+    const database = await openPostgres(url, { poolSize: 2, statementTimeoutMs: 5000 });
+    opened.push(database);
+    return asRepositoryDb(database.db);
+  }
+
   it('refreshes a token due on three instances at once only once, and each instance then hands out the new token', async () => {
     const url = await freshDatabase(inject('postgresUrl'));
     let now = Date.now();
@@ -35,9 +42,7 @@ describe('installations across instances on one PostgreSQL database', () => {
 
     const instances = await Promise.all(
       ['alpha', 'beta', 'gamma'].map(async (holder) => {
-        const database = await openPostgres(url, { poolSize: 2, statementTimeoutMs: 5000 });
-        opened.push(database);
-        const db = asRepositoryDb(database.db);
+        const db = await connect(url);
         return new Installations({
           repo: installationsRepository(db, new TokenCipher(KEY)),
           clock: () => now,
@@ -88,11 +93,8 @@ describe('installations across instances on one PostgreSQL database', () => {
     let now = Date.now();
     const [alpha, beta] = await Promise.all(
       ['alpha', 'beta'].map(async () => {
-        const database = await openPostgres(url, { poolSize: 2, statementTimeoutMs: 5000 });
-        opened.push(database);
-        const db = asRepositoryDb(database.db);
         return new Installations({
-          repo: installationsRepository(db, new TokenCipher(KEY)),
+          repo: installationsRepository(await connect(url), new TokenCipher(KEY)),
           clock: () => now,
           logger: quiet,
           refresh: () => Promise.reject(new Error('no rotation here')),
