@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
-import { freshDatabase, type PostgresServer, startPostgresServer } from '../../test/harness/postgres-server.ts';
+import {
+  freshDatabase,
+  type PostgresServer,
+  startPostgresServer,
+  withClient,
+} from '../../test/harness/postgres-server.ts';
 
 // The PostgreSQL of the benchmarks: the tests' throwaway server (a cluster in a temp folder on 127.0.0.1, started here
 // and stopped after), but with the disk kept in the picture. The tests turn fsync off; here the server flushes and
@@ -73,16 +77,6 @@ function serverTicks(postmaster: number): number {
     if (child?.parent === postmaster) ticks += child.own;
   }
   return ticks;
-}
-
-async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** The first column of the first row of a query on the database at `url`, as a number. */

@@ -138,7 +138,8 @@ async function createDatabase(serverUrl: string, template?: string): Promise<str
   return databaseUrl(serverUrl, name);
 }
 
-async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `use` with a connection of its own to the database at `url`, closed after. */
+export async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
