@@ -12,6 +12,7 @@ import {
   participationRows,
   responseUrlFor,
   rows,
+  visibleText,
 } from '../harness/driver.ts';
 
 forEachDatabase((start) => {
@@ -78,9 +79,12 @@ forEachDatabase((start) => {
       const answer = await h.sender.interact(unknown);
 
       expect(answer.status).toBe(200);
+      // The person is told privately, after the ack, that the button is no longer in use.
+      const [note] = await h.slack.waitFor(isReplyTo('UHELPER01'));
+      expect(visibleText(note?.args)).toContain('That is no longer in use in Boost');
       await optIn(h, 'UHELPER01', posted);
       expect(await participationRows(h, posted.id)).toHaveLength(1);
-      expect(h.slack.calls.filter(isReplyTo('UHELPER01'))).toHaveLength(1);
+      expect(h.slack.calls.filter(isReplyTo('UHELPER01'))).toHaveLength(2);
       expect((await fetch(`${h.sender.baseUrl}/healthz`)).status).toBe(200);
       expect(await rows(h, 'select count(*) as n from requests')).toEqual([{ n: 1 }]);
     });
