@@ -11,7 +11,8 @@ export default defineConfig({
     // Each worker imports Boost once for all its files instead of once per file (most of the suite's time otherwise).
     // Safe because every test builds its own Boost, fake Slack and database, and no module keeps state between them.
     isolate: false,
-    // Most end-to-end time is spent waiting on timers and loopback I/O, so a few more workers than cores pay off.
-    maxWorkers: 3,
+    // One worker per core: the end-to-end files on PostgreSQL and the two-process tests start servers and processes of
+    // their own, and a third worker beside them starves bursts of clicks past Slack's 3 seconds on a 2-core machine.
+    maxWorkers: 2,
   },
 });
