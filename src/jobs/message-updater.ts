@@ -1,7 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import { KeyedPacer, type RunResult } from '../pacing/keyed-pacer.ts';
 import { type PaceStore, type PauseStore, pauseScope } from '../pacing/store.ts';
-import { classifySlackError } from '../slack/slack-errors.ts';
+import { classifySlackError, isWebApiCallError } from '../slack/slack-errors.ts';
 
 export interface MessageUpdaterOptions {
   /** Re-renders one request's message from the database and sends it; reads state at send time, so it is never stale. */
@@ -93,7 +93,14 @@ export class MessageUpdater {
   /** Decides what a failed update leads to; every path ends in a log line, and retries are bounded. */
   private failed(requestId: number, attempts: number, error: unknown): RunResult {
     const { logger } = this.options;
-    const { kind, code: reason, retryAfterMs } = classifySlackError(error);
+    const slack = classifySlackError(error);
+    // Not Slack's answer but Boost's own failure before the call (the database busy past its timeouts, say): nothing
+    // was sent and the next attempt may well succeed, so it is tried again rather than left stale.
+    const {
+      kind,
+      code: reason,
+      retryAfterMs,
+    } = !isWebApiCallError(error) && slack.kind === 'refused' ? { ...slack, kind: 'not_sent' as const } : slack;
     // While shutting down there is no waiting for a backoff: the failure is logged, the message is fixed by the next change.
     const passing = kind === 'rate_limited' || kind === 'not_sent' || kind === 'uncertain';
     if (passing && attempts < this.maxAttempts && !this.stopped) {
