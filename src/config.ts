@@ -67,7 +67,7 @@ const settingsObject = z.object({
   DATABASE_POOL_SIZE: wholeNumber(1, 1000).default(10),
   DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber(100, 600_000).default(5000),
   /** How long PostgreSQL is waited for a connection; a click must be answered within Slack's 3 seconds. */
-  DATABASE_CONNECT_TIMEOUT_MS: wholeNumber(100, 60_000).default(1000),
+  DATABASE_CONNECT_TIMEOUT_MS: wholeNumber(100, 60_000).default(2000),
   SLACK_API_URL: optionalUrl,
   PUBLIC_BASE_URL: optionalUrl,
   DIGEST_CRON: z.string().default('0 9 * * 1'),

@@ -31,7 +31,7 @@ export interface PostgresOptions {
 }
 
 /** Well inside Slack's 3 seconds, so that a delivery is answered even when its first connection attempt times out. */
-export const DEFAULT_CONNECT_TIMEOUT_MS = 1000;
+export const DEFAULT_CONNECT_TIMEOUT_MS = 2000;
 
 /** How often a fresh connection is tried while the database is down. */
 const RETRY_MS = 1000;
