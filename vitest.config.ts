@@ -6,6 +6,7 @@ const SEVERAL_INSTANCES = ['test/e2e/instances-*.test.ts'];
 export default defineConfig({
   test: {
     globalSetup: ['test/global-setup.ts', 'test/browser/global-setup.ts'],
+    setupFiles: ['test/report-failures.ts'],
     // End-to-end tests each start a real HTTP server and SQLite file; files run in parallel, tests within a file in order.
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -63,6 +63,11 @@ interface Local {
   timer: NodeJS.Timeout | undefined;
   queued: boolean;
   running: Promise<void> | undefined;
+  /**
+   * A run of this process ended and its key is being given back: the key stays here until then (so `pending` counts
+   * it), though a change meanwhile may already schedule the next run.
+   */
+  releasing: boolean;
   /** Marks of this key being written. */
   marking: number;
   forgotten: boolean;
@@ -212,14 +217,14 @@ export class KeyedPacer {
   private localOf(key: string): Local {
     let local = this.local.get(key);
     if (!local) {
-      local = { timer: undefined, queued: false, running: undefined, marking: 0, forgotten: false };
+      local = { timer: undefined, queued: false, running: undefined, releasing: false, marking: 0, forgotten: false };
       this.local.set(key, local);
     }
     return local;
   }
 
   private dropIfIdle(key: string, local: Local): void {
-    if (local.timer || local.queued || local.running || local.marking > 0) return;
+    if (local.timer || local.queued || local.running || local.releasing || local.marking > 0) return;
     if (this.local.get(key) === local) this.local.delete(key);
   }
 
@@ -288,16 +293,21 @@ export class KeyedPacer {
       })
       .catch((): RunResult => 'dropped');
     local.running = attempt.then(() => undefined);
-    let result: RunResult;
+    local.releasing = true;
     try {
-      result = await attempt;
+      let result: RunResult;
+      try {
+        result = await attempt;
+      } finally {
+        clearInterval(renewal);
+        local.running = undefined;
+      }
+      const end = await this.endOf(key, result, claim, started, sentAt);
+      const next = await this.store.release(key, this.holder, this.now(), { ...end, memo });
+      if (next?.due && !this.stopped && !local.forgotten) this.schedule(key, local, next.notBefore);
     } finally {
-      clearInterval(renewal);
-      local.running = undefined;
+      local.releasing = false;
     }
-    const end = await this.endOf(key, result, claim, started, sentAt);
-    const next = await this.store.release(key, this.holder, this.now(), { ...end, memo });
-    if (next?.due && !this.stopped && !local.forgotten) this.schedule(key, local, next.notBefore);
   }
 
   /** Another instance ran the key or runs it now, or its pace has not run out. */

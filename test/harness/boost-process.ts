@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { SlackSender } from '../../src/playground/signed-client.ts';
+import { reportOnFailure } from './failure-report.ts';
 
 // Boost as it runs in production: the bundle `npm start` runs (dist/index.js, built by test/global-setup.ts), in its
 // own process, configured only through the environment. For tests that must kill it (SIGKILL mid-burst) or read what
@@ -51,6 +52,7 @@ export async function spawnBoost(
     detached: true,
   });
   const chunks: string[] = [];
+  reportOnFailure(`Boost process on port ${port}`, () => chunks.join('').split('\n'));
   child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) => {

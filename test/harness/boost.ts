@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { type Boost, type BoostTuning, createBoost, runsOnSqlite, type SqliteBoost } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { SlackSender } from '../../src/playground/signed-client.ts';
+import { reportOnFailure } from './failure-report.ts';
 import { type FakeSlack, startFakeSlack } from './fake-slack.ts';
 import { FAKE_APP } from './fake-workspaces.ts';
 import { migratedDatabase } from './postgres-server.ts';
@@ -144,6 +145,8 @@ async function launchHarness<B extends Boost>(
   await options.beforeStart?.(slack);
   const dir = mkdtempSync(join(tmpdir(), 'boost-test-'));
   const logs: string[] = [];
+  // Bolt's debug lines aside: what Boost itself said.
+  reportOnFailure('Boost', () => logs.filter((line) => !line.startsWith('debug ')));
   const config = loadConfig({
     ...(options.distribution ? distributionEnv(slack) : { SLACK_BOT_TOKEN: TEST_TOKEN }),
     SLACK_SIGNING_SECRET: TEST_SECRET,
