@@ -57,17 +57,16 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
 
   /**
    * The request's message must show the change: recorded with the change itself, so the update is pending from the
-   * moment the person's click is acknowledged, whichever instance sends it (the message updater).
+   * moment the person's click is acknowledged, whichever instance sends it (the message updater). Stamped in real time,
+   * as all pacing is: the pace is Slack's rate limit, not product time.
    */
-  const messageChanged = (tx: Repositories, requestId: number, actor: Actor) =>
-    tx.pacing.messageChanged(requestId, actor.now);
+  const messageChanged = (tx: Repositories, requestId: number) => tx.pacing.messageChanged(requestId, Date.now());
   /** The last write of the transaction: on PostgreSQL, clicks arriving together wait for each other only on it. */
   const withMessageChanged = async (
     tx: Repositories,
     result: { ok: true; value: ParticipationResult },
-    actor: Actor,
   ): Promise<Outcome<ParticipationResult>> => {
-    if (result.value.changed) await messageChanged(tx, result.value.request.id, actor);
+    if (result.value.changed) await messageChanged(tx, result.value.request.id);
     return result;
   };
 
@@ -115,7 +114,7 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
         if (!(await firstDelivery(tx, actor))) return refuse('duplicate');
         const showName = (await tx.settings.get(actor.teamId, actor.userId)).showName;
         const changed = await tx.participations.optIn(requestId, actor.userId, actor.now, showName);
-        return withMessageChanged(tx, await participationResult(tx, found.value, actor.userId, changed), actor);
+        return withMessageChanged(tx, await participationResult(tx, found.value, actor.userId, changed));
       });
     },
 
@@ -128,7 +127,7 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
         const showName = before?.showName ?? (await tx.settings.get(actor.teamId, actor.userId)).showName;
         await tx.participations.markShared(requestId, actor.userId, actor.now, showName, details);
         const changed = before?.sharedAt == null;
-        return withMessageChanged(tx, await participationResult(tx, found.value, actor.userId, changed), actor);
+        return withMessageChanged(tx, await participationResult(tx, found.value, actor.userId, changed));
       });
     },
 
@@ -138,7 +137,7 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
         if (!request || request.teamId !== actor.teamId) return refuse('not_found');
         if (!(await firstDelivery(tx, actor))) return refuse('duplicate');
         const changed = await tx.participations.withdraw(requestId, actor.userId);
-        return withMessageChanged(tx, await participationResult(tx, request, actor.userId, changed), actor);
+        return withMessageChanged(tx, await participationResult(tx, request, actor.userId, changed));
       });
     },
 
@@ -165,7 +164,7 @@ export function requestService(repos: Repositories, options: RequestServiceOptio
         if (!canClose(actor.userId, request, admin)) return refuse('not_allowed');
         if (!(await firstDelivery(tx, actor))) return refuse('duplicate');
         if (!(await tx.requests.close(requestId, 'closed', actor.userId, actor.now))) return refuse('not_open');
-        await messageChanged(tx, requestId, actor);
+        await messageChanged(tx, requestId);
         return { ok: true, value: (await tx.requests.get(requestId)) ?? request };
       });
     },

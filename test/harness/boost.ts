@@ -179,7 +179,8 @@ async function launchHarness<B extends Boost>(
   harness.settle = async () => {
     const { updater, replyGate, deliveries } = harness.boost.context;
     const busy = () => updater.pending > 0 || replyGate.waitingCount > 0 || deliveries.inFlight > 0;
-    for (let i = 0; i < 200 && busy(); i++) await sleep(25);
+    // Bounded by the test's own timeout rather than a guess: on a busy machine the last paced update can take seconds.
+    while (busy()) await sleep(25);
     // Replies that just left are on their way to the fake: settled once it has seen no new call for a moment.
     for (let seen = -1, i = 0; i < 100 && seen !== slack.calls.length; i++) {
       seen = slack.calls.length;
