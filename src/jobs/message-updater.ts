@@ -12,7 +12,7 @@ export interface MessageUpdaterOptions {
   pauses: PauseStore;
   /** Which messages need an update and who sends it, shared by every instance (pacedWorkOf). */
   store: PaceStore;
-  /** Failed attempts in a row, rate limits included, before giving up until the next change (default 6). */
+  /** Failed attempts in a row before giving up until the next change (default 6); rate limits are always waited out. */
   maxAttempts?: number;
   logger: Logger;
   /** What to check when Slack refuses the token, for the log line (see config.ts). */
@@ -103,7 +103,10 @@ export class MessageUpdater {
     } = !isWebApiCallError(error) && slack.kind === 'refused' ? { ...slack, kind: 'not_sent' as const } : slack;
     // While shutting down there is no waiting for a backoff: the failure is logged, the message is fixed by the next change.
     const passing = kind === 'rate_limited' || kind === 'not_sent' || kind === 'uncertain';
-    if (passing && attempts < this.maxAttempts && !this.stopped) {
+    // A rate limit is Slack saying when to come back, not a failure: it is waited out however often it comes, so the
+    // message never stays stale behind a busy workspace. Other failures are tried a bounded number of times.
+    const tryAgain = kind === 'rate_limited' || attempts < this.maxAttempts;
+    if (passing && tryAgain && !this.stopped) {
       // Whatever changed meanwhile goes out with the retry: the message is re-rendered from the database. A chat.update
       // sent twice shows the same state, so an update that may have been applied is sent again too.
       const wait = retryAfterMs ?? Math.min(this.minIntervalMs * 2 ** (attempts - 1), 60_000);

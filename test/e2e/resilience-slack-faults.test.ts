@@ -104,6 +104,15 @@ forEachDatabase((startBoost) => {
         [],
       );
     });
+    it('waits out rate limits on a message update however often they come, past the attempts other failures get', async () => {
+      const request = await createRequest(h, { channelId: CHANNEL }, REQUESTER);
+      h.slack.rateLimit('chat.update', 1, 8);
+      await click(h, { userId: 'URATE1' }, ACTIONS.optIn, request);
+      await eventually(() => updatesOf(request).some((call) => call.status === 200), 20_000, 'the update to go out');
+      expect(updatesOf(request).map((call) => call.status)).toEqual([...Array(8).fill(429), 200]);
+      expect(await expectedCounts(h, request.id)).toBe('1 in, 0 shared');
+      expect(logged('error', /Gave up updating/)).toEqual([]);
+    }, 30_000);
   });
 
   describe('HTTP 500 and 503', () => {
