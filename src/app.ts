@@ -50,6 +50,8 @@ export interface BoostTuning {
   requestTimeoutMs?: number;
   /** How long a delivery no listener acknowledges waits before Bolt answers 404 (Bolt's default 3 s). */
   unackedDeliveryTimeoutMs?: number;
+  /** How long a button's click may wait on the database before it is acknowledged anyway (default 2.5 s). */
+  clickAnswerDeadlineMs?: number;
 }
 
 /** Slack refused a token Boost cannot work without; index.ts then stops the process with a message naming it. */
@@ -129,7 +131,7 @@ export function createBoost(options: BoostOptions): Boost {
     logger: app.logger,
     tuning,
   });
-  registerListeners(app, context);
+  registerListeners(app, context, { clickAnswerDeadlineMs: tuning.clickAnswerDeadlineMs });
   if (distribution) resumeWorkOnInstall(distribution, context);
   const jobs = createBackgroundJobs(context);
   return {

@@ -321,4 +321,33 @@ describe('Boost while the network to PostgreSQL falls silent', () => {
     await eventually(() => repliesTo(h, 'UHELPER02').length === 2, 10_000, 'the reply to the click that counted');
     expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER01', 'UHELPER02']);
   });
+
+  it('acknowledges a click still waiting on the silent network within 3 seconds with the default timeouts, then tells what became of it', async () => {
+    await h?.stop();
+    const url = new URL(await freshDatabase(server.url));
+    url.port = String(relay.port);
+    h = await startBoostOnPostgres({ DATABASE_URL: url.toString() });
+    const posted = await createRequest(h);
+    await click(h, 'UHELPER01', ACTIONS.optIn, posted);
+    await eventually(() => repliesTo(h, 'UHELPER01').length > 0, 10_000, 'the first helper to be answered');
+
+    relay.silence();
+    // Answered 200 (past Slack's 3 seconds Bolt would answer 404), while the click's statement still waits.
+    await click(h, 'UHELPER02', ACTIONS.optIn, posted);
+    const [early] = await h.slack.waitFor(isReplyTo('UHELPER02'));
+    expect(visibleText(early?.args)).toContain('your click may not be counted yet');
+    // The statement's wait runs out (statement timeout and a connection's wait): then it is known that it did not count.
+    await eventually(() => repliesTo(h, 'UHELPER02').length === 2, 20_000, 'the second note');
+    expect(visibleText(repliesTo(h, 'UHELPER02')[1]?.args)).toContain('your click was *not* counted');
+
+    relay.restore();
+    await eventually(
+      async () => (await fetch(`${h.sender.baseUrl}/readyz`)).status === 200,
+      10_000,
+      '/readyz to answer 200 again',
+    );
+    await click(h, 'UHELPER02', ACTIONS.optIn, posted);
+    await eventually(() => repliesTo(h, 'UHELPER02').length === 3, 10_000, 'the reply to the click that counted');
+    expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER01', 'UHELPER02']);
+  }, 45_000);
 });

@@ -14,6 +14,9 @@ import { note } from '../views/note.ts';
 // around every listener and answers both with a short private note. A listener that failed because the database
 // cannot be reached is told apart: the person learns that nothing was counted or saved and to try again in a moment
 // (the log says once that the database is down, see src/db/reachability.ts, not once per delivery).
+// A button's click records its change before its ack. When the database falls silent (a network lost without a reset),
+// that can take longer than Slack waits: past a deadline the click is acknowledged anyway and the person told that it
+// may not be counted yet. The listener goes on; pressing again is safe, since a second press never counts twice.
 
 interface Delivery {
   type?: unknown;
@@ -61,6 +64,16 @@ async function languageOfDelivery(ctx: BoostContext, body: Delivery, databaseDow
 const ANSWERED = 'boostAnswered';
 /** Set beside it when that ack carried nothing for the person to read. */
 const ANSWERED_EMPTY = 'boostAnsweredEmpty';
+/** Set when the safety net acknowledged a click its listener had not answered in time: the listener's ack is then moot. */
+const ANSWERED_FOR_LISTENER = 'boostAnsweredForListener';
+
+/** A click still waiting on the database this long after it arrived is acknowledged, within Slack's 3 seconds. */
+const CLICK_ANSWER_DEADLINE_MS = 2500;
+
+export interface SafetyNetOptions {
+  /** See CLICK_ANSWER_DEADLINE_MS. */
+  clickAnswerDeadlineMs?: number;
+}
 
 /**
  * The listener's args with an ack that notes on the context that it was called, so the safety net knows without
@@ -72,6 +85,7 @@ export function noteAnswers<Args>(args: Args): Args {
   return {
     ...args,
     ack: (response?: unknown) => {
+      if (context[ANSWERED_FOR_LISTENER] === true) return Promise.resolve();
       context[ANSWERED] = true;
       context[ANSWERED_EMPTY] = response === undefined;
       return ack(response);
@@ -121,20 +135,48 @@ function fallbackText(language: Language, body: Delivery, failure: unknown, data
     : t(language, 'note.somethingWentWrong');
 }
 
-export function answerEveryInteraction(ctx: BoostContext): Middleware<AnyMiddlewareArgs> {
+/** Whether the delivery is the press of a button (on a message or the Home), the kind that saves before its ack. */
+function isButtonPress(body: Delivery): boolean {
+  if (body.type !== 'block_actions' || !Array.isArray(body.actions)) return false;
+  return (body.actions as Array<{ type?: unknown }>).some((action) => action?.type === 'button');
+}
+
+export function answerEveryInteraction(
+  ctx: BoostContext,
+  options: SafetyNetOptions = {},
+): Middleware<AnyMiddlewareArgs> {
+  const deadlineMs = options.clickAnswerDeadlineMs ?? CLICK_ANSWER_DEADLINE_MS;
   return async (args) => {
     const ack = 'ack' in args ? (args.ack as AckFn<never> | undefined) : undefined;
     const respond = 'respond' in args ? (args.respond as RespondFn | undefined) : undefined;
+    const body = (args.body ?? {}) as Delivery;
+    let late: Promise<void> | undefined;
+    const deadline =
+      ack && isButtonPress(body)
+        ? setTimeout(() => {
+            late = answerLateClick(ctx, args.context, ack, args.client, body, respond);
+          }, deadlineMs)
+        : undefined;
     let failure: unknown;
     try {
       await args.next();
     } catch (error) {
       failure = error;
+    } finally {
+      clearTimeout(deadline);
     }
     const databaseDown = failure !== undefined && isDatabaseUnreachable(failure);
+    if (late) {
+      await late;
+      if (databaseDown) {
+        // Told that it may not be counted: now it is known that it was not.
+        const language = await languageOfDelivery(ctx, body, true);
+        await tellAfterClick(ctx, args.client, language, body, respond, t(language, 'note.databaseUnavailableClick'));
+      } else if (failure !== undefined) throw failure;
+      return;
+    }
     // Events are acknowledged by Bolt before any listener runs; they have no ack here.
     if (ack && args.context[ANSWERED] !== true) {
-      const body = (args.body ?? {}) as Delivery;
       const language = await languageOfDelivery(ctx, body, databaseDown);
       const text = fallbackText(language, body, failure, databaseDown);
       const answered = await answerIfUnanswered(ack, fallbackAnswer(language, body, text, databaseDown));
@@ -149,11 +191,33 @@ export function answerEveryInteraction(ctx: BoostContext): Middleware<AnyMiddlew
         await tellAfterClick(ctx, args.client, language, body, respond, text);
       }
     } else if (ack && databaseDown && args.context[ANSWERED_EMPTY] === true) {
-      await tellAfterEmptyAck(ctx, args.client, (args.body ?? {}) as Delivery, respond);
+      await tellAfterEmptyAck(ctx, args.client, body, respond);
     }
     // An outage is logged once, where it is found (src/db/reachability.ts), not once per delivery it fails.
     if (failure !== undefined && !databaseDown) throw failure;
   };
+}
+
+/**
+ * Acknowledges a click its listener has not answered by the deadline (it waits on the database), and tells the person
+ * that it may not be counted yet. The listener's own ack then does nothing; its reply follows if it gets through.
+ */
+async function answerLateClick(
+  ctx: BoostContext,
+  context: Record<string, unknown>,
+  ack: AckFn<never>,
+  client: WebClient,
+  body: Delivery,
+  respond: RespondFn | undefined,
+): Promise<void> {
+  if (context[ANSWERED] === true) return;
+  context[ANSWERED_FOR_LISTENER] = true;
+  context[ANSWERED] = true;
+  context[ANSWERED_EMPTY] = true;
+  if (!(await answerIfUnanswered(ack, undefined))) return;
+  // The database is what is slow: the person's language comes from Slack.
+  const language = await languageOfDelivery(ctx, body, true);
+  await tellAfterClick(ctx, client, language, body, respond, t(language, 'note.databaseSlowClick'));
 }
 
 /**
