@@ -1,4 +1,5 @@
 import { answers, timeRequestsAnyStatus } from './lib/http-client.ts';
+import { pairedRounds } from './lib/paired-rounds.ts';
 import { databaseActivity, resetActivity, startBenchPostgres } from './lib/postgres.ts';
 import { line, loadLine, summary, verdict } from './lib/report.ts';
 import {
@@ -9,13 +10,12 @@ import {
   settle,
   startBoostChild,
   startFakeSlack,
-  userId,
 } from './lib/slack.ts';
-import { median, ms, percentile, ratio } from './lib/stats.ts';
+import { ms, percentile, ratio } from './lib/stats.ts';
 
 // 7. The ack on PostgreSQL against the ack on SQLite: the same signed "I'm in" clicks at 50 concurrent against two
-// Boosts side by side, one on a SQLite file, one on a database of a throwaway PostgreSQL server on 127.0.0.1. Rounds
-// alternate which goes first, against the same fake Slack, so that both see the same machine. On SQLite a click's
+// Boosts side by side (see lib/paired-rounds.ts), one on a SQLite file, one on a database of a throwaway PostgreSQL
+// server on 127.0.0.1. On SQLite a click's
 // database work is in Boost's process; on PostgreSQL it is split between Boost (the driver, the round trips) and the
 // server's processes, so the CPU of both is reported.
 
@@ -70,62 +70,42 @@ try {
     return {
       latencies,
       cpuPerClick: cpuMs / users.length,
-      serverCpuPerClick: database === 'postgres' ? serverCpuMs / users.length : 0,
+      elsewhereCpuPerClick: database === 'postgres' ? serverCpuMs / users.length : 0,
     };
   };
 
-  const warmup = Array.from({ length: WARMUP }, (_, i) => userId(5_000_000 + i));
-  await run('sqlite', warmup);
-  await run('postgres', warmup);
-
-  const ratios: number[] = [];
-  const cpu: Record<Database, number[]> = { sqlite: [], postgres: [] };
-  const serverCpu: number[] = [];
-  const all: Record<Database, number[]> = { sqlite: [], postgres: [] };
-  await resetActivity(databaseUrl);
-  const activityBefore = await databaseActivity(databaseUrl);
+  let activityBefore = { statements: 0, transactions: 0 };
   line(
     `ack on PostgreSQL against SQLite: ${ROUNDS} rounds of ${PER_ROUND} clicks at ${CONCURRENCY} concurrent (after ${WARMUP} warm-up each), pool of ${POOL_SIZE ?? '10 (default)'} connections`,
   );
-  line(
-    'round  first     SQLite p50  SQLite p99  PG p50      PG p99      p99 ratio  CPU/click SQLite, PG (Boost + server)',
-  );
-  for (let round = 0; round < ROUNDS; round++) {
-    const users = Array.from({ length: PER_ROUND }, (_, i) => userId(6_000_000 + round * PER_ROUND + i));
-    const order: Database[] = round % 2 === 0 ? ['sqlite', 'postgres'] : ['postgres', 'sqlite'];
-    const measured = {} as Record<Database, number[]>;
-    for (const database of order) {
-      const result = await run(database, users);
-      measured[database] = result.latencies;
-      all[database].push(...result.latencies);
-      cpu[database].push(result.cpuPerClick);
-      if (database === 'postgres') serverCpu.push(result.serverCpuPerClick);
-    }
-    const r = percentile(measured.postgres, 99) / percentile(measured.sqlite, 99);
-    ratios.push(r);
-    line(
-      `${String(round + 1).padEnd(7)}${String(order[0]).padEnd(10)}` +
-        [50, 99, 50, 99]
-          .map((p, i) => ms(percentile(i < 2 ? measured.sqlite : measured.postgres, p)).padEnd(12))
-          .join('') +
-        ratio(r).padEnd(11) +
-        `${ms(cpu.sqlite.at(-1) ?? Number.NaN)}, ${ms(cpu.postgres.at(-1) ?? Number.NaN)} + ${ms(serverCpu.at(-1) ?? Number.NaN)}`,
-    );
-  }
+  const { all, medianRatio, cpuPerClick, elsewhereCpuPerClick } = await pairedRounds({
+    sides: ['sqlite', 'postgres'],
+    labels: { sqlite: 'SQLite', postgres: 'PG' },
+    rounds: ROUNDS,
+    perRound: PER_ROUND,
+    warmup: WARMUP,
+    firstUser: 5_000_000,
+    run,
+    // The database's counters count the measured rounds only.
+    afterWarmup: async () => {
+      await resetActivity(databaseUrl);
+      activityBefore = await databaseActivity(databaseUrl);
+    },
+  });
   const activityAfter = await databaseActivity(databaseUrl);
   const measuredClicks = ROUNDS * PER_ROUND;
   // Each reading adds one statement and one transaction of its own.
   const statements = (activityAfter.statements - activityBefore.statements - 3) / measuredClicks;
   const transactions = (activityAfter.transactions - activityBefore.transactions - 1) / measuredClicks;
 
-  const medianRatio = median(ratios);
-  const sqliteCpu = median(cpu.sqlite);
-  const postgresCpu = median(cpu.postgres) + median(serverCpu);
+  const sqliteCpu = cpuPerClick.sqlite;
+  const postgresCpu = cpuPerClick.postgres;
+  const serverCpu = elsewhereCpuPerClick.postgres;
   line(`all rounds: SQLite     p50 ${ms(percentile(all.sqlite, 50))}, p99 ${ms(percentile(all.sqlite, 99))}`);
   line(`            PostgreSQL p50 ${ms(percentile(all.postgres, 50))}, p99 ${ms(percentile(all.postgres, 99))}`);
   line(`median of the rounds' p99 ratios (PostgreSQL / SQLite): ${ratio(medianRatio)} (target <= ${TARGET_RATIO})`);
   line(
-    `CPU per click (median of rounds): SQLite ${ms(sqliteCpu)}; PostgreSQL ${ms(median(cpu.postgres))} in Boost + ${ms(median(serverCpu))} in the server = ${ms(postgresCpu)} (${ratio(postgresCpu / sqliteCpu)})`,
+    `CPU per click (median of rounds): SQLite ${ms(sqliteCpu)}; PostgreSQL ${ms(postgresCpu - serverCpu)} in Boost + ${ms(serverCpu)} in the server = ${ms(postgresCpu)} (${ratio(postgresCpu / sqliteCpu)})`,
   );
   line(
     `PostgreSQL work per click (replies and message updates included): ${statements.toFixed(1)} statements (round trips), ${transactions.toFixed(1)} transactions`,

@@ -2,6 +2,7 @@ import type { InstallationsRepository, StoredInstallation } from '../src/db/repo
 import { Installations } from '../src/slack/installations.ts';
 import { FAKE_APP } from '../test/harness/fake-workspaces.ts';
 import { timeRequests } from './lib/http-client.ts';
+import { pairedRounds } from './lib/paired-rounds.ts';
 import { line, summary, verdict } from './lib/report.ts';
 import {
   type AppChild,
@@ -12,14 +13,12 @@ import {
   settle,
   startBoostChild,
   startFakeSlack,
-  userId,
 } from './lib/slack.ts';
-import { median, ms, percentile, ratio } from './lib/stats.ts';
+import { ms, percentile, ratio } from './lib/stats.ts';
 
 // 6. The ack in distribution mode against single-workspace mode: the same signed "I'm in" clicks at 50 concurrent
-// against two Boosts side by side, one with the bot token in its settings, one serving a workspace installed through
-// "Add to Slack" (its token looked up per delivery, cached in memory, decrypted once). Rounds alternate which goes
-// first, against the same fake Slack, so that both see the same machine.
+// against two Boosts side by side (see lib/paired-rounds.ts), one with the bot token in its settings, one serving a
+// workspace installed through "Add to Slack" (its token looked up per delivery, cached in memory, decrypted once).
 
 const TOTAL = Number(process.env.BENCH_DISTRIBUTION_CLICKS ?? 2500);
 const ROUNDS = 5;
@@ -107,46 +106,25 @@ try {
     return { latencies, cpuPerClick: cpuMs / users.length };
   };
 
-  const warmup = Array.from({ length: WARMUP }, (_, i) => userId(3_000_000 + i));
-  await run('single', warmup);
-  await run('distribution', warmup);
-
-  const ratios: number[] = [];
-  const cpu: Record<Mode, number[]> = { single: [], distribution: [] };
-  const all: Record<Mode, number[]> = { single: [], distribution: [] };
   line(
     `ack latency by mode: ${ROUNDS} rounds of ${PER_ROUND} clicks at ${CONCURRENCY} concurrent (after ${WARMUP} warm-up each)`,
   );
-  line('round  first         single p50  single p99  distr. p50  distr. p99  p99 ratio  CPU/click single, distr.');
-  for (let round = 0; round < ROUNDS; round++) {
-    const users = Array.from({ length: PER_ROUND }, (_, i) => userId(4_000_000 + round * PER_ROUND + i));
-    const order: Mode[] = round % 2 === 0 ? ['single', 'distribution'] : ['distribution', 'single'];
-    const measured = {} as Record<Mode, number[]>;
-    for (const mode of order) {
-      const result = await run(mode, users);
-      measured[mode] = result.latencies;
-      all[mode].push(...result.latencies);
-      cpu[mode].push(result.cpuPerClick);
-    }
-    const r = percentile(measured.distribution, 99) / percentile(measured.single, 99);
-    ratios.push(r);
-    line(
-      `${String(round + 1).padEnd(7)}${String(order[0]).padEnd(14)}` +
-        [50, 99, 50, 99]
-          .map((p, i) => ms(percentile(i < 2 ? measured.single : measured.distribution, p)).padEnd(12))
-          .join('') +
-        ratio(r).padEnd(11) +
-        `${ms(cpu.single.at(-1) ?? Number.NaN)}, ${ms(cpu.distribution.at(-1) ?? Number.NaN)}`,
-    );
-  }
+  const { all, medianRatio, cpuPerClick } = await pairedRounds({
+    sides: ['single', 'distribution'],
+    labels: { single: 'single', distribution: 'distr.' },
+    rounds: ROUNDS,
+    perRound: PER_ROUND,
+    warmup: WARMUP,
+    firstUser: 3_000_000,
+    run,
+  });
   line(
     `the installation lookup alone (this process, warm): ${(await lookupMicros()).toFixed(2)} µs of CPU per delivery`,
   );
-  const medianRatio = median(ratios);
-  const cpuRatio = median(cpu.distribution) / median(cpu.single);
+  const cpuRatio = cpuPerClick.distribution / cpuPerClick.single;
   line(`median of the rounds' p99 ratios (distribution / single): ${ratio(medianRatio)} (target <= ${TARGET_RATIO})`);
   line(
-    `CPU per click (median of rounds): single ${ms(median(cpu.single))}, distribution ${ms(median(cpu.distribution))}`,
+    `CPU per click (median of rounds): single ${ms(cpuPerClick.single)}, distribution ${ms(cpuPerClick.distribution)}`,
   );
   summary(
     'ack by mode',

@@ -64,10 +64,10 @@ interface Local {
   queued: boolean;
   running: Promise<void> | undefined;
   /**
-   * A run of this process ended and its key is being given back: the key stays here until then (so `pending` counts
-   * it), though a change meanwhile may already schedule the next run.
+   * This process claims, runs and gives back the key: the key stays here until it is given back (so `pending` counts
+   * it, and a flush waits for it), though a change once the run ended may already schedule the next run.
    */
-  releasing: boolean;
+  executing: Set<Promise<void>>;
   /** Marks of this key being written. */
   marking: number;
   forgotten: boolean;
@@ -186,7 +186,8 @@ export class KeyedPacer {
   private async flushOne(key: string, local: Local): Promise<void> {
     try {
       while (local.marking > 0) await sleep(5);
-      if (local.running) await local.running;
+      // A run that started before the stop (its claim in flight, or it is being given back) ends first.
+      await Promise.allSettled(local.executing);
       const row = local.forgotten ? undefined : await this.store.state(key);
       if (row?.due && row.heldUntil <= this.now()) {
         await sleep(Math.max(row.notBefore, await this.pausedUntil(key)) - this.now());
@@ -217,14 +218,21 @@ export class KeyedPacer {
   private localOf(key: string): Local {
     let local = this.local.get(key);
     if (!local) {
-      local = { timer: undefined, queued: false, running: undefined, releasing: false, marking: 0, forgotten: false };
+      local = {
+        timer: undefined,
+        queued: false,
+        running: undefined,
+        executing: new Set(),
+        marking: 0,
+        forgotten: false,
+      };
       this.local.set(key, local);
     }
     return local;
   }
 
   private dropIfIdle(key: string, local: Local): void {
-    if (local.timer || local.queued || local.running || local.releasing || local.marking > 0) return;
+    if (local.timer || local.queued || local.running || local.executing.size > 0 || local.marking > 0) return;
     if (this.local.get(key) === local) this.local.delete(key);
   }
 
@@ -253,7 +261,7 @@ export class KeyedPacer {
       await this.gate.enter();
       local.queued = false;
       try {
-        if (!this.stopped && !local.forgotten) await this.execute(key, local);
+        if (!this.stopped && !local.forgotten) await this.executeNoted(key, local);
       } finally {
         this.gate.leave();
       }
@@ -293,20 +301,26 @@ export class KeyedPacer {
       })
       .catch((): RunResult => 'dropped');
     local.running = attempt.then(() => undefined);
-    local.releasing = true;
+    let result: RunResult;
     try {
-      let result: RunResult;
-      try {
-        result = await attempt;
-      } finally {
-        clearInterval(renewal);
-        local.running = undefined;
-      }
-      const end = await this.endOf(key, result, claim, started, sentAt);
-      const next = await this.store.release(key, this.holder, this.now(), { ...end, memo });
-      if (next?.due && !this.stopped && !local.forgotten) this.schedule(key, local, next.notBefore);
+      result = await attempt;
     } finally {
-      local.releasing = false;
+      clearInterval(renewal);
+      local.running = undefined;
+    }
+    const end = await this.endOf(key, result, claim, started, sentAt);
+    const next = await this.store.release(key, this.holder, this.now(), { ...end, memo });
+    if (next?.due && !this.stopped && !local.forgotten) this.schedule(key, local, next.notBefore);
+  }
+
+  /** Executes the key, noting it on `local` for as long as it takes. */
+  private async executeNoted(key: string, local: Local): Promise<void> {
+    const executing = this.execute(key, local);
+    local.executing.add(executing);
+    try {
+      await executing;
+    } finally {
+      local.executing.delete(executing);
     }
   }
 

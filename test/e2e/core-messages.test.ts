@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/ids.ts';
-import { type AnyBoostHarness, forEachDatabase } from '../harness/databases.ts';
+import { type AnyBoostHarness, forEachDatabase, startWithPacedRequest } from '../harness/databases.ts';
 import {
   countsIn,
   createRequest,
@@ -143,8 +143,7 @@ forEachDatabase((start) => {
     let h: AnyBoostHarness;
     let posted: Posted;
     beforeEach(async () => {
-      h = await start({}, undefined, { productionPacing: true });
-      posted = await createRequest(h, { title: 'Launch day' });
+      ({ h, posted } = await startWithPacedRequest(start, 'Launch day'));
     });
     afterEach(async () => {
       await h.stop();

@@ -8,7 +8,7 @@ import { blockAction, viewSubmission } from '../../src/playground/payloads.ts';
 import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
 import { captureLogger, TEST_SECRET, TEST_TOKEN } from '../harness/boost.ts';
 import { type BoostProcess, spawnBoost } from '../harness/boost-process.ts';
-import { type AnyBoostHarness, forEachDatabase } from '../harness/databases.ts';
+import { type AnyBoostHarness, forEachDatabase, startWithPacedRequest } from '../harness/databases.ts';
 import {
   answerOf,
   click,
@@ -95,8 +95,7 @@ forEachDatabase((startBoost) => {
     let posted: Posted;
     beforeEach(async () => {
       // Production's one update per second per message keeps the second update waiting when the restart comes.
-      h = await startBoost({}, undefined, { productionPacing: true });
-      posted = await createRequest(h, { title: 'Before the deploy' });
+      ({ h, posted } = await startWithPacedRequest(startBoost, 'Before the deploy'));
     });
     afterEach(async () => {
       await h.stop();

@@ -292,25 +292,20 @@ describe('Boost while the network to PostgreSQL falls silent', () => {
     server.stop();
   });
 
-  it('answers a click that finds no answer in time, with the timeouts set short enough for it, and counts it after', async () => {
+  /** Boost on a fresh database reached through the relay, with one helper counted while the network still works. */
+  async function startThroughRelay(env: Record<string, string> = {}): Promise<Posted> {
+    await h?.stop();
     const url = new URL(await freshDatabase(server.url));
     url.port = String(relay.port);
-    // A silent connection is given up after the statement timeout and a connection's wait: together under a second.
-    h = await startBoostOnPostgres({
-      DATABASE_URL: url.toString(),
-      DATABASE_STATEMENT_TIMEOUT_MS: '600',
-      DATABASE_CONNECT_TIMEOUT_MS: '400',
-    });
+    h = await startBoostOnPostgres({ DATABASE_URL: url.toString(), ...env });
     const posted = await createRequest(h);
     await click(h, 'UHELPER01', ACTIONS.optIn, posted);
     await eventually(() => repliesTo(h, 'UHELPER01').length > 0, 10_000, 'the first helper to be answered');
+    return posted;
+  }
 
-    relay.silence();
-    // Acknowledged (Bolt would answer 404 past Slack's 3 seconds), then told privately.
-    await click(h, 'UHELPER02', ACTIONS.optIn, posted);
-    const [answer] = await h.slack.waitFor(isReplyTo('UHELPER02'));
-    expect(visibleText(answer?.args)).toContain('your click was *not* counted');
-
+  /** The network comes back: the second helper clicks again and counts, their reply being the `replies`th. */
+  async function clickCountsOnceRestored(posted: Posted, replies: number): Promise<void> {
     relay.restore();
     await eventually(
       async () => (await fetch(`${h.sender.baseUrl}/readyz`)).status === 200,
@@ -318,19 +313,26 @@ describe('Boost while the network to PostgreSQL falls silent', () => {
       '/readyz to answer 200 again',
     );
     await click(h, 'UHELPER02', ACTIONS.optIn, posted);
-    await eventually(() => repliesTo(h, 'UHELPER02').length === 2, 10_000, 'the reply to the click that counted');
+    await eventually(() => repliesTo(h, 'UHELPER02').length === replies, 10_000, 'the reply to the click that counted');
     expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER01', 'UHELPER02']);
+  }
+
+  it('answers a click that finds no answer in time, with the timeouts set short enough for it, and counts it after', async () => {
+    // A silent connection is given up after the statement timeout and a connection's wait: together under a second.
+    const posted = await startThroughRelay({
+      DATABASE_STATEMENT_TIMEOUT_MS: '600',
+      DATABASE_CONNECT_TIMEOUT_MS: '400',
+    });
+    relay.silence();
+    // Acknowledged (Bolt would answer 404 past Slack's 3 seconds), then told privately.
+    await click(h, 'UHELPER02', ACTIONS.optIn, posted);
+    const [answer] = await h.slack.waitFor(isReplyTo('UHELPER02'));
+    expect(visibleText(answer?.args)).toContain('your click was *not* counted');
+    await clickCountsOnceRestored(posted, 2);
   });
 
   it('acknowledges a click still waiting on the silent network within 3 seconds with the default timeouts, then tells what became of it', async () => {
-    await h?.stop();
-    const url = new URL(await freshDatabase(server.url));
-    url.port = String(relay.port);
-    h = await startBoostOnPostgres({ DATABASE_URL: url.toString() });
-    const posted = await createRequest(h);
-    await click(h, 'UHELPER01', ACTIONS.optIn, posted);
-    await eventually(() => repliesTo(h, 'UHELPER01').length > 0, 10_000, 'the first helper to be answered');
-
+    const posted = await startThroughRelay();
     relay.silence();
     // Answered 200 (past Slack's 3 seconds Bolt would answer 404), while the click's statement still waits.
     await click(h, 'UHELPER02', ACTIONS.optIn, posted);
@@ -339,15 +341,6 @@ describe('Boost while the network to PostgreSQL falls silent', () => {
     // The statement's wait runs out (statement timeout and a connection's wait): then it is known that it did not count.
     await eventually(() => repliesTo(h, 'UHELPER02').length === 2, 20_000, 'the second note');
     expect(visibleText(repliesTo(h, 'UHELPER02')[1]?.args)).toContain('your click was *not* counted');
-
-    relay.restore();
-    await eventually(
-      async () => (await fetch(`${h.sender.baseUrl}/readyz`)).status === 200,
-      10_000,
-      '/readyz to answer 200 again',
-    );
-    await click(h, 'UHELPER02', ACTIONS.optIn, posted);
-    await eventually(() => repliesTo(h, 'UHELPER02').length === 3, 10_000, 'the reply to the click that counted');
-    expect((await participationRows(h, posted.id)).map((row) => row.user_id)).toEqual(['UHELPER01', 'UHELPER02']);
+    await clickCountsOnceRestored(posted, 3);
   }, 45_000);
 });

@@ -125,6 +125,27 @@ describe('a keyed pacer', () => {
     expect(runs.starts).toHaveLength(2);
   });
 
+  it('waits, when flushed at shutdown, for a run whose claim was already on its way to the database', async () => {
+    const { runs, run } = recorder();
+    const store = pacedWorkOf(repos, 'test');
+    let claiming = false;
+    const slowClaim: PaceStore = {
+      ...store,
+      claim: async (...args) => {
+        claiming = true;
+        await sleep(80);
+        return store.claim(...args);
+      },
+    };
+    const pacer = pacerOn(run(), { store: slowClaim });
+    pacer.request('k');
+    await until(() => claiming, 'the claim to start');
+    await pacer.flush();
+    // Ended before the flush did: nothing of it is left to touch a database that is closed next.
+    expect(runs.ends).toHaveLength(1);
+    expect(await store.state('k')).toMatchObject({ due: false, heldUntil: 0 });
+  });
+
   it('never runs a key on two instances at once, and keeps the interval across them', async () => {
     const { runs, run } = recorder();
     const first = pacerOn(run(() => 'sent', 40));
