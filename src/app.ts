@@ -124,6 +124,7 @@ export function createBoost(options: BoostOptions): Boost {
   const context = createContext({
     config,
     repos: storage.repos,
+    updateRepos: storage.updateRepos,
     clock,
     slack: workspaceClients(config, distribution, clientOptions),
     installations: distribution?.installations,

@@ -20,6 +20,8 @@ import type { WorkspaceClients } from '../slack/workspace-clients.ts';
 export function createContext(deps: {
   config: Config;
   repos: Repositories;
+  /** What message updates read and pace through (see Storage.updateRepos). */
+  updateRepos: Repositories;
   clock: Clock;
   slack: WorkspaceClients;
   installations: Installations | undefined;
@@ -30,6 +32,15 @@ export function createContext(deps: {
   const { config, repos, slack, logger, tuning } = deps;
   // Shared through the database: a Retry-After that one instance gets holds back every instance.
   const pauses = new SharedPauses(repos, logger);
+  const { updateRepos } = deps;
+  const updatePauses = updateRepos === repos ? pauses : new SharedPauses(updateRepos, logger);
+  // The message updater's view of the context: the same, reading through its own repositories.
+  let updateContext: BoostContext | undefined;
+  const updating = () =>
+    (updateContext ??=
+      updateRepos === repos
+        ? context
+        : { ...context, repos: updateRepos, services: createServices(updateRepos, config) });
   const context: BoostContext = {
     dm: new DmSender({
       clientFor: async (teamId) => (await slack.forTeam(teamId)).directMessages,
@@ -47,10 +58,10 @@ export function createContext(deps: {
     deliveries: new DeliveriesInFlight(logger),
     services: createServices(repos, config),
     updater: new MessageUpdater({
-      publish: (requestId) => updateRequestMessage(context, requestId),
-      workspaceOf: async (requestId) => (await repos.requests.get(requestId))?.teamId,
-      pauses,
-      store: pacedWorkOf(repos, PACED_KINDS.messageUpdate),
+      publish: (requestId) => updateRequestMessage(updating(), requestId),
+      workspaceOf: async (requestId) => (await updateRepos.requests.get(requestId))?.teamId,
+      pauses: updatePauses,
+      store: pacedWorkOf(updateRepos, PACED_KINDS.messageUpdate),
       logger,
       refusedTokenHint: refusedTokenHint(config),
       // Paced in real time, like the Home refresher: the pace is Slack's rate limit, not product time.

@@ -12,6 +12,12 @@ export interface Storage {
   /** The connection as the repositories take it, whichever the database. */
   db: Db;
   repos: Repositories;
+  /**
+   * The repositories message updates read and pace through. On PostgreSQL, a pool of their own: a burst of clicks and
+   * the private replies after them queue hundreds of statements for the main pool, and an update waiting its turn
+   * behind each of them left a message seconds stale. On SQLite, `repos`.
+   */
+  updateRepos: Repositories;
   /** WAL checkpoints in a worker thread; none for an in-memory database or PostgreSQL. */
   checkpoints: Checkpointer | undefined;
   /** Resolves once the database is migrated and Boost may serve: at once on SQLite, which migrates as it opens. */
@@ -19,6 +25,9 @@ export interface Storage {
   /** Settles when `ready` has: reads made before start wait for it, rather than find tables not made yet. */
   migrated: Promise<void>;
 }
+
+/** Connections of each instance's pool for message updates, beside DATABASE_POOL_SIZE: one sends, one takes over. */
+export const UPDATE_POOL_SIZE = 2;
 
 /**
  * Opens the database and builds the repositories: PostgreSQL when DATABASE_URL is set (its pool connects on first use
@@ -47,11 +56,22 @@ export function openStorage(
       },
     });
     const db = asRepositoryDb(database.db);
+    // Told of nothing: the main pool tells of an outage once.
+    const updates = connectPostgres(config.DATABASE_URL, {
+      poolSize: UPDATE_POOL_SIZE,
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    });
+    const closeMain = database.close;
+    database.close = async () => {
+      await Promise.all([closeMain(), updates.close()]);
+    };
     let migrated: () => void = () => undefined;
     return {
       database,
       db,
       repos: createRepositories(db, secrets, { reachability: database.reachability }),
+      updateRepos: createRepositories(asRepositoryDb(updates.db), secrets, { reachability: updates.reachability }),
       checkpoints: undefined,
       ready: async () => {
         await database.migrate();
@@ -68,7 +88,15 @@ export function openStorage(
       ? undefined
       : checkpointInBackground(database, (message) => logger.warn(`A background WAL checkpoint failed: ${message}`));
   const repos = createRepositories(database.db, secrets);
-  return { database, db: database.db, repos, checkpoints, ready: async () => {}, migrated: Promise.resolve() };
+  return {
+    database,
+    db: database.db,
+    repos,
+    updateRepos: repos,
+    checkpoints,
+    ready: async () => {},
+    migrated: Promise.resolve(),
+  };
 }
 
 /** What a failed connection met, without the URL (which may hold a password). */
