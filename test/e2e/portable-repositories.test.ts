@@ -384,6 +384,13 @@ describe.each(Object.keys(databases))('repositories written for both databases, 
     expect(token).toBeDefined();
     expect(await links.ensure(request.id, 'USHARED', 4)).toBe(token);
     expect(await links.ensure(request.id, 'UNOBODY', 4)).toBeUndefined();
+    // Two deliveries of one click at once: both find no link, both insert, one wins, and both end with its link.
+    const [first, second] = await Promise.all([
+      links.ensure(request.id, 'UREMIND', 5),
+      links.ensure(request.id, 'UREMIND', 5),
+    ]);
+    expect(first).toBeDefined();
+    expect(second).toBe(first);
     if (!token) return;
     expect(await links.target(token)).toBe('https://example.com/');
     const clicks = [

@@ -337,7 +337,7 @@ describe('Boost while the network to PostgreSQL falls silent', () => {
     // Answered 200 (past Slack's 3 seconds Bolt would answer 404), while the click's statement still waits.
     await click(h, 'UHELPER02', ACTIONS.optIn, posted);
     const [early] = await h.slack.waitFor(isReplyTo('UHELPER02'));
-    expect(visibleText(early?.args)).toContain('your click may not be counted yet');
+    expect(visibleText(early?.args)).toContain('your click may not have been saved yet');
     // The statement's wait runs out (statement timeout and a connection's wait): then it is known that it did not count.
     await eventually(() => repliesTo(h, 'UHELPER02').length === 2, 20_000, 'the second note');
     expect(visibleText(repliesTo(h, 'UHELPER02')[1]?.args)).toContain('your click was *not* counted');

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../connection.ts';
-import { prepareOnce, rowsOf, tablesOf } from '../dialect.ts';
+import { affected, prepareOnce, rowsOf, tablesOf } from '../dialect.ts';
 import { columnName, type StoredValue, sqlText } from '../raw-sql.ts';
 import { linkClicks, requests, trackedLinks } from '../schema.ts';
 
@@ -10,6 +10,9 @@ export interface LinkClick {
   token: string;
   day: string;
 }
+
+/** A link inserted; the helper's link there already (two deliveries at once); or no participation to hang it on. */
+export type LinkInsert = 'inserted' | 'exists' | 'not_taking_part';
 
 /**
  * What a redirect and every "I'm in" run: statements prepared once. SQLite runs them with better-sqlite3 directly and
@@ -21,8 +24,8 @@ export interface LinkHotPath {
   /** Counts clicks together; returns how many were counted (those on links deleted meanwhile are not). */
   countAll(clicks: readonly LinkClick[]): Promise<number> | number;
   tokenFor(requestId: number, userId: string): Promise<string | undefined> | string | undefined;
-  /** Creates a helper's link unless they have one; false when they take no part (no participation to hang it on). */
-  insertLink(token: string, requestId: number, userId: string, now: number): Promise<boolean> | boolean;
+  /** Creates a helper's link unless they have one, or says why not (no participation to hang it on). */
+  insertLink(token: string, requestId: number, userId: string, now: number): Promise<LinkInsert> | LinkInsert;
   clicksOf(requestId: number, userId: string): Promise<number> | number;
 }
 
@@ -92,10 +95,9 @@ export function sqliteLinkPath(db: Db): LinkHotPath {
     tokenFor: (requestId, userId) => tokenOf.get(requestId, userId),
     insertLink(token, requestId, userId, now) {
       try {
-        insertLink.run(token, requestId, userId, now);
-        return true;
+        return insertLink.run(token, requestId, userId, now).changes > 0 ? 'inserted' : 'exists';
       } catch (error) {
-        if (isForeignKeyViolation(error)) return false;
+        if (isForeignKeyViolation(error)) return 'not_taking_part';
         throw error;
       }
     },
@@ -173,10 +175,9 @@ export function postgresLinkPath(db: Db): LinkHotPath {
     tokenFor: async (requestId, userId) => (await tokenOf.execute({ requestId, userId }))[0]?.token,
     async insertLink(token, requestId, userId, now) {
       try {
-        await insertLink.execute({ token, requestId, userId, now });
-        return true;
+        return affected(await insertLink.execute({ token, requestId, userId, now })) > 0 ? 'inserted' : 'exists';
       } catch (error) {
-        if (isForeignKeyViolation(error)) return false;
+        if (isForeignKeyViolation(error)) return 'not_taking_part';
         throw error;
       }
     },

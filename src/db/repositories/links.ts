@@ -92,9 +92,12 @@ export function linksRepository(db: Db) {
     async ensure(requestId: number, userId: string, now: number): Promise<string | undefined> {
       const existing = await hot.tokenFor(requestId, userId);
       if (existing) return existing;
+      const token = newLinkToken();
+      const inserted = await hot.insertLink(token, requestId, userId, now);
       // The participation may be gone (withdrawn a moment ago): the foreign key refuses a link for nobody.
-      if (!(await hot.insertLink(newLinkToken(), requestId, userId, now))) return undefined;
-      return await hot.tokenFor(requestId, userId);
+      if (inserted === 'not_taking_part') return undefined;
+      // Another delivery of the same person's click inserted theirs first: theirs is the one.
+      return inserted === 'inserted' ? token : await hot.tokenFor(requestId, userId);
     },
 
     /** The person's links among these requests, by request id. */

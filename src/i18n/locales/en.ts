@@ -469,7 +469,7 @@ export const en = {
   'note.databaseUnavailableClick':
     "Boost can't reach its database right now, so your click was *not* counted. Please click again in a moment.",
   'note.databaseSlowClick':
-    "Boost's database is slow to answer, so your click may not be counted yet. Check the message in a moment, and click again if it isn't: a second click never counts twice.",
+    "Boost's database is slow to answer, so your click may not have been saved yet. Check in a moment, and click again if it wasn't: clicking twice never does anything twice.",
   'note.databaseUnavailableForm':
     "Boost can't reach its database right now, so nothing was saved. Your form is as you left it: please submit it again in a moment.",
   'note.somethingWentWrong': "Something went wrong on Boost's side. Please try again in a moment.",

@@ -477,7 +477,7 @@ export const it: Catalog = {
   'note.databaseUnavailableClick':
     'Boost non riesce a raggiungere il suo database in questo momento, quindi il tuo clic *non* è stato contato. Fai di nuovo clic tra un momento.',
   'note.databaseSlowClick':
-    'Il database di Boost tarda a rispondere, quindi il tuo clic potrebbe non essere ancora contato. Controlla il messaggio tra un momento e, se non lo è, fai di nuovo clic: un secondo clic non conta mai due volte.',
+    'Il database di Boost tarda a rispondere, quindi il tuo clic potrebbe non essere stato ancora salvato. Controlla tra un momento e, se non lo è, fai di nuovo clic: due clic non fanno mai nulla due volte.',
   'note.databaseUnavailableForm':
     'Boost non riesce a raggiungere il suo database in questo momento, quindi non è stato salvato nulla. Il modulo è come lo hai lasciato: invialo di nuovo tra un momento.',
   'note.somethingWentWrong': 'Qualcosa è andato storto dalla parte di Boost. Riprova tra un momento.',

@@ -16,7 +16,7 @@ import { note } from '../views/note.ts';
 // (the log says once that the database is down, see src/db/reachability.ts, not once per delivery).
 // A button's click records its change before its ack. When the database falls silent (a network lost without a reset),
 // that can take longer than Slack waits: past a deadline the click is acknowledged anyway and the person told that it
-// may not be counted yet. The listener goes on; pressing again is safe, since a second press never counts twice.
+// may not have been saved yet. The listener goes on; clicking again is safe, since no button does anything twice.
 
 interface Delivery {
   type?: unknown;
@@ -169,7 +169,7 @@ export function answerEveryInteraction(
     if (late) {
       await late;
       if (databaseDown) {
-        // Told that it may not be counted: now it is known that it was not.
+        // Told that it may not have been saved: now it is known that it was not.
         const language = await languageOfDelivery(ctx, body, true);
         await tellAfterClick(ctx, args.client, language, body, respond, t(language, 'note.databaseUnavailableClick'));
       } else if (failure !== undefined) throw failure;
@@ -200,7 +200,7 @@ export function answerEveryInteraction(
 
 /**
  * Acknowledges a click its listener has not answered by the deadline (it waits on the database), and tells the person
- * that it may not be counted yet. The listener's own ack then does nothing; its reply follows if it gets through.
+ * that it may not have been saved yet. The listener's own ack then does nothing; its reply follows if it gets through.
  */
 async function answerLateClick(
   ctx: BoostContext,
