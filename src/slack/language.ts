@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import { isLanguage, type Language, languageOfLocale, t } from '../i18n/index.ts';
 import type { BoostContext } from './context.ts';
-import { isFresh, lookUpProfile } from './profiles.ts';
+import { lookUpProfile } from './profiles.ts';
 
 // Whose language a text is written in. Public channel messages are read by many: the workspace's (DEFAULT_LOCALE).
 // Private ones (replies, forms, Home, direct messages) follow the person: the language they picked in `/boost
@@ -28,8 +28,7 @@ export async function languageOf(
 ): Promise<Language> {
   const chosen = await chosenLanguage(ctx, teamId, userId);
   if (chosen) return chosen;
-  const cached = await ctx.repos.profiles.get(teamId, userId);
-  if (cached && isFresh(ctx, cached)) return languageOfLocale(cached.locale) ?? workspaceLanguage(ctx.config);
+  // The cached profile while it is fresh, else Slack's answer (the cached one if Slack does not answer).
   const keep = opening
     ? () => true
     : (repos: LanguageContext['repos']) => holdsAnythingAbout({ repos }, teamId, userId);
