@@ -26,7 +26,7 @@ export interface Storage {
   migrated: Promise<void>;
 }
 
-/** Connections of each instance's pool for message updates, beside DATABASE_POOL_SIZE: one sends, one takes over. */
+/** Connections of each instance's own pool for message updates, beside DATABASE_POOL_SIZE: runs, and the sweep. */
 export const UPDATE_POOL_SIZE = 2;
 
 /**
