@@ -232,7 +232,8 @@ const NEGATIVE = new RegExp(
     String.raw`\b\d+\s+(?:\w+\s+){0,2}(?:haven'?t|hasn'?t|have not|has not|didn'?t|did not|are not|not yet)\b`,
     String.raw`\b(?:haven'?t|hasn'?t|have not|has not|didn'?t|did not) (?:yet )?(?:helped|shared|joined|opted in|responded)\b`,
     String.raw`\bnot yet (?:helped|shared|joined|opted in)\b`,
-    String.raw`\b\d+ (?:out )?of (?:the )?\d+\b`,
+    // "3 of 40" counts people; "part 2 of 3" of a long export counts its messages.
+    String.raw`(?<!\bpart )\b\d+ (?:out )?of (?:the )?\d+\b`,
     String.raw`\bleft to (?:help|share)\b`,
   ].join('|'),
   'i',

@@ -420,7 +420,7 @@ export const it: Catalog = {
   'report.footnote':
     'Questo resoconto lo vedi solo tu. Le persone sono elencate nell’ordine in cui hanno aderito. I clic si contano per link personale e per giorno; non si conserva nulla su chi ha cliccato, e le anteprime dei link non contano.',
   'report.nobodyYet':
-    'Non ha ancora aderito nessuno. Il resoconto si riempie man mano che i colleghi aderiscono e condividono.',
+    'Ancora nessuna adesione. Il resoconto si riempie man mano che i colleghi aderiscono e condividono.',
   'report.sharesByNetwork': '*Condivisioni per social*',
   'report.networkNotSaid': 'Non indicato',
   'report.noShares': 'Ancora nessuna condivisione segnata.',
