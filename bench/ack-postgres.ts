@@ -1,5 +1,5 @@
 import { answers, timeRequestsAnyStatus } from './lib/http-client.ts';
-import { pairedRounds } from './lib/paired-rounds.ts';
+import { pairedRounds, roundPlan } from './lib/paired-rounds.ts';
 import { databaseActivity, resetActivity, startBenchPostgres } from './lib/postgres.ts';
 import { line, loadLine, summary, verdict } from './lib/report.ts';
 import {
@@ -19,12 +19,8 @@ import { ms, percentile, ratio } from './lib/stats.ts';
 // database work is in Boost's process; on PostgreSQL it is split between Boost (the driver, the round trips) and the
 // server's processes, so the CPU of both is reported.
 
-const TOTAL = Number(process.env.BENCH_PG_ACK_CLICKS ?? 2500);
-const ROUNDS = 5;
-const CONCURRENCY = 50;
-const WARMUP = 1000;
+const PLAN = roundPlan(process.env.BENCH_PG_ACK_CLICKS);
 const TARGET_RATIO = 1.5;
-const PER_ROUND = Math.ceil(TOTAL / ROUNDS);
 /** DATABASE_POOL_SIZE of the PostgreSQL Boost; Boost's default (10) unless BENCH_PG_POOL_SIZE says otherwise. */
 const POOL_SIZE = process.env.BENCH_PG_POOL_SIZE;
 
@@ -59,7 +55,7 @@ try {
     postgres.cpuMs();
     const { latencies, statuses } = await timeRequestsAnyStatus(
       optInClicks(app.info.url, fake.info.url, requests[database], users),
-      CONCURRENCY,
+      PLAN.concurrency,
     );
     // A click not acknowledged within Slack's 3 s gets Bolt's 404: a failure to report, and one reply fewer to wait for.
     const acked = statuses.get(200) ?? 0;
@@ -75,15 +71,11 @@ try {
   };
 
   let activityBefore = { statements: 0, transactions: 0 };
-  line(
-    `ack on PostgreSQL against SQLite: ${ROUNDS} rounds of ${PER_ROUND} clicks at ${CONCURRENCY} concurrent (after ${WARMUP} warm-up each), pool of ${POOL_SIZE ?? '10 (default)'} connections`,
-  );
   const { all, medianRatio, cpuPerClick, elsewhereCpuPerClick } = await pairedRounds({
+    title: `ack on PostgreSQL against SQLite, pool of ${POOL_SIZE ?? '10 (default)'} connections`,
+    plan: PLAN,
     sides: ['sqlite', 'postgres'],
     labels: { sqlite: 'SQLite', postgres: 'PG' },
-    rounds: ROUNDS,
-    perRound: PER_ROUND,
-    warmup: WARMUP,
     firstUser: 5_000_000,
     run,
     // The database's counters count the measured rounds only.
@@ -93,7 +85,7 @@ try {
     },
   });
   const activityAfter = await databaseActivity(databaseUrl);
-  const measuredClicks = ROUNDS * PER_ROUND;
+  const measuredClicks = PLAN.rounds * PLAN.perRound;
   // Each reading adds one statement and one transaction of its own.
   const statements = (activityAfter.statements - activityBefore.statements - 3) / measuredClicks;
   const transactions = (activityAfter.transactions - activityBefore.transactions - 1) / measuredClicks;
@@ -123,7 +115,7 @@ try {
   loadLine('at the end');
   summary(
     'ack on PostgreSQL',
-    `PostgreSQL p50 ${ms(percentile(all.postgres, 50))} p99 ${ms(percentile(all.postgres, 99))}, SQLite p50 ${ms(percentile(all.sqlite, 50))} p99 ${ms(percentile(all.sqlite, 99))}, p99 ratio ${ratio(medianRatio)} (median of ${ROUNDS} rounds; target <= ${TARGET_RATIO.toFixed(2)}); CPU/click ${ms(postgresCpu)} (Boost + server) against ${ms(sqliteCpu)}, ${statements.toFixed(1)} statements/click${failures.postgres.length > 0 ? `; PostgreSQL missed acks: ${failures.postgres.join('; ')}` : ''}`,
+    `PostgreSQL p50 ${ms(percentile(all.postgres, 50))} p99 ${ms(percentile(all.postgres, 99))}, SQLite p50 ${ms(percentile(all.sqlite, 50))} p99 ${ms(percentile(all.sqlite, 99))}, p99 ratio ${ratio(medianRatio)} (median of ${PLAN.rounds} rounds; target <= ${TARGET_RATIO.toFixed(2)}); CPU/click ${ms(postgresCpu)} (Boost + server) against ${ms(sqliteCpu)}, ${statements.toFixed(1)} statements/click${failures.postgres.length > 0 ? `; PostgreSQL missed acks: ${failures.postgres.join('; ')}` : ''}`,
     verdict(medianRatio <= TARGET_RATIO && failures.postgres.length === 0),
   );
 } finally {

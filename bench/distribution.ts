@@ -2,7 +2,7 @@ import type { InstallationsRepository, StoredInstallation } from '../src/db/repo
 import { Installations } from '../src/slack/installations.ts';
 import { FAKE_APP } from '../test/harness/fake-workspaces.ts';
 import { timeRequests } from './lib/http-client.ts';
-import { pairedRounds } from './lib/paired-rounds.ts';
+import { pairedRounds, roundPlan } from './lib/paired-rounds.ts';
 import { line, summary, verdict } from './lib/report.ts';
 import {
   type AppChild,
@@ -20,12 +20,8 @@ import { ms, percentile, ratio } from './lib/stats.ts';
 // against two Boosts side by side (see lib/paired-rounds.ts), one with the bot token in its settings, one serving a
 // workspace installed through "Add to Slack" (its token looked up per delivery, cached in memory, decrypted once).
 
-const TOTAL = Number(process.env.BENCH_DISTRIBUTION_CLICKS ?? 2500);
-const ROUNDS = 5;
-const CONCURRENCY = 50;
-const WARMUP = 1000;
+const PLAN = roundPlan(process.env.BENCH_DISTRIBUTION_CLICKS);
 const TARGET_RATIO = 1.05;
-const PER_ROUND = Math.ceil(TOTAL / ROUNDS);
 
 type Mode = 'single' | 'distribution';
 
@@ -100,21 +96,20 @@ try {
     const app = apps[mode] as AppChild;
     const from = await fake.call<number>('callCount');
     await app.call('stats');
-    const latencies = await timeRequests(optInClicks(app.info.url, fake.info.url, requests[mode], users), CONCURRENCY);
+    const latencies = await timeRequests(
+      optInClicks(app.info.url, fake.info.url, requests[mode], users),
+      PLAN.concurrency,
+    );
     await settle(app, fake, from, users.length);
     const { cpuMs } = await app.call<{ cpuMs: number }>('stats');
     return { latencies, cpuPerClick: cpuMs / users.length };
   };
 
-  line(
-    `ack latency by mode: ${ROUNDS} rounds of ${PER_ROUND} clicks at ${CONCURRENCY} concurrent (after ${WARMUP} warm-up each)`,
-  );
   const { all, medianRatio, cpuPerClick } = await pairedRounds({
+    title: 'ack latency by mode',
+    plan: PLAN,
     sides: ['single', 'distribution'],
     labels: { single: 'single', distribution: 'distr.' },
-    rounds: ROUNDS,
-    perRound: PER_ROUND,
-    warmup: WARMUP,
     firstUser: 3_000_000,
     run,
   });
@@ -128,7 +123,7 @@ try {
   );
   summary(
     'ack by mode',
-    `distribution p50 ${ms(percentile(all.distribution, 50))} p99 ${ms(percentile(all.distribution, 99))}, single-workspace p50 ${ms(percentile(all.single, 50))} p99 ${ms(percentile(all.single, 99))}, p99 ratio ${ratio(medianRatio)} (median of ${ROUNDS} rounds; target <= ${TARGET_RATIO.toFixed(2)}); CPU/click ratio ${ratio(cpuRatio)}`,
+    `distribution p50 ${ms(percentile(all.distribution, 50))} p99 ${ms(percentile(all.distribution, 99))}, single-workspace p50 ${ms(percentile(all.single, 50))} p99 ${ms(percentile(all.single, 99))}, p99 ratio ${ratio(medianRatio)} (median of ${PLAN.rounds} rounds; target <= ${TARGET_RATIO.toFixed(2)}); CPU/click ratio ${ratio(cpuRatio)}`,
     verdict(medianRatio <= TARGET_RATIO),
   );
 } finally {

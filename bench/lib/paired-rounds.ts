@@ -14,13 +14,26 @@ export interface SideRun {
   elsewhereCpuPerClick?: number;
 }
 
-export interface PairedRoundsOptions<Side extends string> {
-  /** The baseline first, then the app measured against it; and how each is named in the table. */
-  sides: readonly [baseline: Side, candidate: Side];
-  labels: Record<Side, string>;
+/** How many clicks each side gets, and how: the same for every paired benchmark. */
+export interface RoundPlan {
   rounds: number;
   perRound: number;
   warmup: number;
+  concurrency: number;
+}
+
+/** 5 rounds at 50 concurrent after 1,000 warm-up clicks each: `total` measured clicks (a setting's), 2,500 unless set. */
+export function roundPlan(total: string | undefined): RoundPlan {
+  return { rounds: 5, perRound: Math.ceil(Number(total ?? 2500) / 5), warmup: 1000, concurrency: 50 };
+}
+
+export interface PairedRoundsOptions<Side extends string> {
+  /** What is measured, for the first line; the plan follows it. */
+  title: string;
+  plan: RoundPlan;
+  /** The baseline first, then the app measured against it; and how each is named in the table. */
+  sides: readonly [baseline: Side, candidate: Side];
+  labels: Record<Side, string>;
   /** The first user number of the warm-up; the rounds' users follow it, so no person clicks twice. */
   firstUser: number;
   run: (side: Side, users: string[]) => Promise<SideRun>;
@@ -45,7 +58,8 @@ const users = (from: number, count: number) => Array.from({ length: count }, (_,
 export async function pairedRounds<Side extends string>(
   options: PairedRoundsOptions<Side>,
 ): Promise<PairedRounds<Side>> {
-  const { sides, labels, rounds, perRound, warmup, firstUser, run, afterWarmup } = options;
+  const { title, plan, sides, labels, firstUser, run, afterWarmup } = options;
+  const { rounds, perRound, warmup, concurrency } = plan;
   const [baseline, candidate] = sides;
   const warmupUsers = users(firstUser, warmup);
   for (const side of sides) await run(side, warmupUsers);
@@ -55,6 +69,7 @@ export async function pairedRounds<Side extends string>(
   const all = { [baseline]: [], [candidate]: [] } as unknown as Record<Side, number[]>;
   const cpu = { [baseline]: [], [candidate]: [] } as unknown as Record<Side, number[]>;
   const elsewhere = { [baseline]: [], [candidate]: [] } as unknown as Record<Side, number[]>;
+  line(`${title}: ${rounds} rounds of ${perRound} clicks at ${concurrency} concurrent (after ${warmup} warm-up each)`);
   const width = Math.max(...sides.map((side) => labels[side].length)) + 4;
   line(
     `round  ${'first'.padEnd(width)}` +
