@@ -62,7 +62,8 @@ export interface KeyedPacerOptions {
 interface Local {
   timer: NodeJS.Timeout | undefined;
   queued: boolean;
-  running: Promise<void> | undefined;
+  /** Its run is in flight (a change meanwhile is shown by the run that follows it, scheduled when it ends). */
+  running: boolean;
   /**
    * This process claims, runs and gives back the key: the key stays here until it is given back (so `pending` counts
    * it, and a flush waits for it), though a change once the run ended may already schedule the next run.
@@ -221,7 +222,7 @@ export class KeyedPacer {
       local = {
         timer: undefined,
         queued: false,
-        running: undefined,
+        running: false,
         executing: new Set(),
         marking: 0,
         forgotten: false,
@@ -288,25 +289,24 @@ export class KeyedPacer {
     renewal.unref();
     let sentAt: number | undefined;
     let memo: string | null | undefined;
-    const attempt = this.options
-      .run(key, {
-        failures: claim.failures,
-        memo: claim.memo,
-        sending: () => {
-          sentAt = this.now();
-        },
-        keep: (kept) => {
-          memo = kept;
-        },
-      })
-      .catch((): RunResult => 'dropped');
-    local.running = attempt.then(() => undefined);
+    local.running = true;
     let result: RunResult;
     try {
-      result = await attempt;
+      result = await this.options
+        .run(key, {
+          failures: claim.failures,
+          memo: claim.memo,
+          sending: () => {
+            sentAt = this.now();
+          },
+          keep: (kept) => {
+            memo = kept;
+          },
+        })
+        .catch((): RunResult => 'dropped');
     } finally {
       clearInterval(renewal);
-      local.running = undefined;
+      local.running = false;
     }
     const end = await this.endOf(key, result, claim, started, sentAt);
     const next = await this.store.release(key, this.holder, this.now(), { ...end, memo });

@@ -150,7 +150,7 @@ export function answerEveryInteraction(
     const ack = 'ack' in args ? (args.ack as AckFn<never> | undefined) : undefined;
     const respond = 'respond' in args ? (args.respond as RespondFn | undefined) : undefined;
     const body = (args.body ?? {}) as Delivery;
-    let late: Promise<void> | undefined;
+    let late: Promise<Language | undefined> | undefined;
     const deadline =
       ack && isButtonPress(body)
         ? setTimeout(() => {
@@ -167,12 +167,11 @@ export function answerEveryInteraction(
     }
     const databaseDown = failure !== undefined && isDatabaseUnreachable(failure);
     if (late) {
-      await late;
-      if (databaseDown) {
+      const language = await late;
+      if (databaseDown && language) {
         // Told that it may not have been saved: now it is known that it was not.
-        const language = await languageOfDelivery(ctx, body, true);
         await tellAfterClick(ctx, args.client, language, body, respond, t(language, 'note.databaseUnavailableClick'));
-      } else if (failure !== undefined) throw failure;
+      } else if (failure !== undefined && !databaseDown) throw failure;
       return;
     }
     // Events are acknowledged by Bolt before any listener runs; they have no ack here.
@@ -201,6 +200,7 @@ export function answerEveryInteraction(
 /**
  * Acknowledges a click its listener has not answered by the deadline (it waits on the database), and tells the person
  * that it may not have been saved yet. The listener's own ack then does nothing; its reply follows if it gets through.
+ * Resolves with the language the person was told in, or undefined when the listener had answered after all.
  */
 async function answerLateClick(
   ctx: BoostContext,
@@ -209,15 +209,16 @@ async function answerLateClick(
   client: WebClient,
   body: Delivery,
   respond: RespondFn | undefined,
-): Promise<void> {
-  if (context[ANSWERED] === true) return;
+): Promise<Language | undefined> {
+  if (context[ANSWERED] === true) return undefined;
   context[ANSWERED_FOR_LISTENER] = true;
   context[ANSWERED] = true;
   context[ANSWERED_EMPTY] = true;
-  if (!(await answerIfUnanswered(ack, undefined))) return;
-  // The database is what is slow: the person's language comes from Slack.
+  if (!(await answerIfUnanswered(ack, undefined))) return undefined;
+  // The database is what is slow: the person's language comes from Slack (once: a second note may follow).
   const language = await languageOfDelivery(ctx, body, true);
   await tellAfterClick(ctx, client, language, body, respond, t(language, 'note.databaseSlowClick'));
+  return language;
 }
 
 /**
